@@ -1,0 +1,1 @@
+"""The ``reconnect`` command: the tray app and its command-line companions."""

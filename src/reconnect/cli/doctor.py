@@ -1,0 +1,138 @@
+"""``reconnect doctor``: checks the data folder, the database and the practice library."""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import stat
+import sys
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from reconnect import __version__
+from reconnect.bootstrap import Context
+from reconnect.storage.database import (
+    HEAD_REVISION,
+    DatabaseProblem,
+    open_database,
+    safe_url,
+)
+from reconnect.storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Finding:
+    ok: bool
+    topic: str
+    detail: str
+
+
+def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
+    doctor = commands.add_parser(
+        "doctor",
+        parents=parents,
+        help="check the data folder, database and practice library",
+        description="Check that Reconnect has what it needs, and say what to do where not. "
+        "Changes nothing.",
+    )
+    doctor.set_defaults(run=run_doctor)
+
+
+def _size(num_bytes: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if num_bytes < 1024 or unit == "GB":
+            return f"{num_bytes:.0f} {unit}" if unit == "bytes" else f"{num_bytes:.1f} {unit}"
+        num_bytes /= 1024  # type: ignore[assignment]
+    raise AssertionError
+
+
+def check_data_folder(context: Context) -> Finding:
+    root = context.paths.root
+    if not root.exists():
+        return Finding(True, "data folder", f"{root} (not created yet; made on first use)")
+    if not root.is_dir():
+        return Finding(False, "data folder", f"{root} is not a folder; move it aside")
+    mode = stat.S_IMODE(root.stat().st_mode)
+    private = "private" if mode & 0o077 == 0 else f"readable by others ({mode:o}); run chmod 700"
+    return Finding(mode & 0o077 == 0, "data folder", f"{root} ({private})")
+
+
+def check_database(context: Context) -> list[Finding]:
+    paths = context.paths
+    if paths.uses_default_database and not paths.database_file.exists():
+        return [Finding(True, "database", f"{paths.database_file} (not created yet)")]
+    where = (
+        str(paths.database_file) if paths.uses_default_database else safe_url(paths.database_url)
+    )
+    try:
+        database = open_database(paths, migrate=False)
+    except DatabaseProblem as problem:
+        return [Finding(False, "database", str(problem))]
+    try:
+        from reconnect.storage.database import current_revision
+
+        revision = current_revision(database.engine)
+        if revision == HEAD_REVISION:
+            schema = f"schema {revision}, up to date"
+        else:
+            schema = f"schema {revision or 'empty'}; brought up to {HEAD_REVISION} at next start"
+        with UnitOfWork(database.session_factory) as uow:
+            sessions = uow.history.count() if revision == HEAD_REVISION else None
+            checkins = uow.history.count_checkins() if revision == HEAD_REVISION else None
+        counts = f"; {sessions} sessions, {checkins} check-ins" if sessions is not None else ""
+        size = ""
+        if database.file is not None:
+            size = f"{_size(database.file.stat().st_size)}, "
+        findings = [Finding(True, "database", f"{where} ({size}{schema}{counts})")]
+        if database.engine.dialect.name == "sqlite":
+            with database.engine.connect() as connection:
+                from sqlalchemy import text
+
+                result = connection.execute(text("PRAGMA quick_check")).scalar()
+            ok = result == "ok"
+            findings.append(
+                Finding(
+                    ok,
+                    "integrity",
+                    "ok" if ok else f"{result}; restore a backup or export what can be read",
+                )
+            )
+        return findings
+    finally:
+        database.close()
+
+
+def check_library(context: Context) -> list[Finding]:
+    library = context.library
+    own = sum(1 for p in library if p.own)
+    findings = [
+        Finding(
+            bool(len(library)),
+            "practices",
+            f"{len(library) - own} bundled, {own} of your own "
+            f"(your own go in {context.paths.own_practices})",
+        )
+    ]
+    findings += [
+        Finding(False, "practice file", f"{problem} (this one is left out; the rest load)")
+        for problem in library.problems
+    ]
+    return findings
+
+
+def run_doctor(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    print(
+        f"Reconnect {__version__} on Python {sys.version.split()[0]}, {platform.system()}",
+        file=out,
+    )
+    findings = [check_data_folder(context), *check_database(context), *check_library(context)]
+    width = max(len(f.topic) for f in findings)
+    for finding in findings:
+        mark = "ok " if finding.ok else "!! "
+        print(f"  {mark} {finding.topic.ljust(width)}  {finding.detail}", file=out)
+    problems = sum(1 for f in findings if not f.ok)
+    if problems:
+        print(f"\n{problems} thing(s) need a look; each line says what to do.", file=out)
+        return 1
+    print("\nAll well.", file=out)
+    return 0

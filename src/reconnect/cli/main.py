@@ -1,0 +1,115 @@
+"""Entry point of ``reconnect``: reads the command line and runs one command.
+
+Exit status: 0 done, 1 could not be done (the data folder or database), 2 bad input,
+3 no running Reconnect to talk to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import NoReturn, TextIO
+
+from reconnect import __version__
+from reconnect.core.clock import Clock
+from reconnect.core.errors import InputError
+from reconnect.paths import DataFolderError
+from reconnect.storage.database import DatabaseProblem
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_NOT_RUNNING = 3
+
+
+class UsageError(Exception):
+    """The command line itself is wrong: one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports a mistake in one line instead of a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="keep everything (database, logs, own practices) in DIR; "
+        "also RECONNECT_DATA_DIR. RECONNECT_DATABASE_URL points at another database.",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from reconnect.cli import doctor, history_commands, library_commands
+
+    parser = _Parser(
+        prog="reconnect",
+        description="Reconnect offers tiny moments of sensation during the working day and "
+        "learns, gently, which ones bring something back for you. Everything stays on this "
+        "computer. With no command, it starts in the system tray.",
+        epilog="Exit status: 0 done, 1 the data folder or database could not be used, "
+        "2 something in the command was not right (nothing was written), "
+        "3 no running Reconnect to talk to.",
+    )
+    parser.add_argument("--version", action="version", version=f"reconnect {__version__}")
+    _data_dir_option(parser, None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    # --data-dir is accepted after the command too; SUPPRESS keeps the earlier value.
+    common = argparse.ArgumentParser(add_help=False)
+    _data_dir_option(common, argparse.SUPPRESS)
+
+    library_commands.register(commands, [common])
+    history_commands.register(commands, [common])
+    doctor.register(commands, [common])
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    environ: Mapping[str, str] | None = None,
+    clock: Clock | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run one command and return the exit status."""
+    from reconnect import bootstrap
+
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as error:
+        print(error, file=err)
+        return EXIT_BAD_INPUT
+
+    if args.command is None:
+        print(
+            "Reconnect's tray app is not built yet. Meanwhile you can browse practices "
+            "('reconnect practices'), log one you did ('reconnect log'), and see your history "
+            "('reconnect history'). See 'reconnect --help'.",
+            file=out,
+        )
+        return EXIT_OK
+
+    context = bootstrap.build(args.data_dir, environ, clock)
+    run: Callable[..., int] = args.run
+    try:
+        return run(args, context, out, err)
+    except InputError as error:
+        print(f"reconnect {args.command}: {error}", file=err)
+        return EXIT_BAD_INPUT
+    except (DatabaseProblem, DataFolderError) as error:
+        print(f"reconnect: {error}", file=err)
+        return EXIT_FAILED
+    finally:
+        context.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Logging, exporting and importing the history, each as one unit of work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from reconnect.core.errors import InputError
+from reconnect.core.history_format import ImportProblem, parse_history, to_csv, to_json
+from reconnect.core.sessions import BreakSession, Moment
+from reconnect.storage.unit_of_work import UnitOfWork
+
+
+def record(factory: sessionmaker[Session], session: BreakSession) -> None:
+    """Save a finished session with its check-in; committed before returning."""
+    with UnitOfWork(factory) as uow:
+        uow.history.add(session)
+        uow.commit()
+
+
+def recent(factory: sessionmaker[Session], limit: int | None) -> list[BreakSession]:
+    with UnitOfWork(factory) as uow:
+        return uow.history.recent(limit)
+
+
+def export(factory: sessionmaker[Session], fmt: str, now: Moment, app_version: str) -> str:
+    """The whole history as CSV or JSON text (see docs/history-format.md)."""
+    with UnitOfWork(factory) as uow:
+        sessions = uow.history.all_in_order()
+    if fmt == "csv":
+        return to_csv(sessions)
+    return to_json(sessions, now, app_version)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    added_checkins: int
+    already_present: int
+
+
+class ImportRefused(InputError):
+    """The file has problems; nothing was imported.
+
+    Attributes:
+        problems: every problem found, with line numbers where they apply.
+    """
+
+    def __init__(self, message: str, problems: tuple[ImportProblem, ...]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+def import_history(factory: sessionmaker[Session], raw: bytes) -> ImportReport:
+    """Add the sessions of an export that are not here yet, all or nothing.
+
+    Raises:
+        ImportRefused: the file has problems; nothing was written.
+    """
+    parsed = parse_history(raw)
+    if parsed.problems:
+        count = len(parsed.problems)
+        raise ImportRefused(
+            f"the file has {count} problem{'s' if count != 1 else ''}; nothing was imported",
+            parsed.problems,
+        )
+    with UnitOfWork(factory) as uow:
+        present = uow.history.existing_session_ids(s.id for s in parsed.sessions)
+        new = [s for s in parsed.sessions if s.id not in present]
+        taken = uow.history.existing_checkin_ids(s.checkin.id for s in new if s.checkin)
+        if taken:
+            problems = tuple(
+                ImportProblem(None, f"check-in {cid} already belongs to another session here")
+                for cid in sorted(taken)
+            )
+            raise ImportRefused(
+                "the file clashes with this history; nothing was imported", problems
+            )
+        uow.history.add_many(new)
+        uow.commit()
+    return ImportReport(
+        added=len(new),
+        added_checkins=sum(1 for s in new if s.checkin),
+        already_present=len(present),
+    )

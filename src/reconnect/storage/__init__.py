@@ -1,0 +1,1 @@
+"""Keeping the history: SQLAlchemy tables, migrations and the unit of work."""

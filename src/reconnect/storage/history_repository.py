@@ -1,0 +1,184 @@
+"""Reads and writes break sessions and check-ins, handing out plain dataclasses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session, selectinload
+
+from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger
+from reconnect.core.vocabulary import SparkLevel
+from reconnect.storage.schema import CheckInMarkRow, CheckInRow, SessionRow
+
+# Keeps each IN (...) list well under every database's limit on bound parameters.
+_CHUNK = 500
+
+
+def _naive_utc(moment: Moment) -> datetime:
+    return moment.utc.replace(tzinfo=None)
+
+
+def _moment(at: datetime, offset: int) -> Moment:
+    return Moment(at.replace(tzinfo=UTC), offset)
+
+
+def session_values(session: BreakSession) -> dict[str, object]:
+    """The ``sessions`` row for a session, with its derived local columns."""
+    local = session.started.local
+    return {
+        "id": session.id,
+        "practice_id": session.practice_id,
+        "practice_title": session.practice_title,
+        "trigger": session.trigger.value,
+        "outcome": session.outcome.value if session.outcome else None,
+        "started_at": _naive_utc(session.started),
+        "started_offset": session.started.offset_minutes,
+        "ended_at": _naive_utc(session.ended) if session.ended else None,
+        "ended_offset": session.ended.offset_minutes if session.ended else None,
+        "local_date": local.date(),
+        "local_hour": local.hour,
+        "local_weekday": local.weekday(),
+    }
+
+
+def checkin_values(checkin: CheckIn) -> dict[str, object]:
+    return {
+        "id": checkin.id,
+        "session_id": checkin.session_id,
+        "level": int(checkin.level),
+        "at": _naive_utc(checkin.at),
+        "at_offset": checkin.at.offset_minutes,
+        "note": checkin.note,
+    }
+
+
+def mark_values(checkin: CheckIn) -> list[dict[str, object]]:
+    marks: list[dict[str, object]] = []
+    for kind, values in (("body", checkin.body_areas), ("feeling", checkin.feelings)):
+        for position, value in enumerate(dict.fromkeys(values)):
+            marks.append(
+                {"checkin_id": checkin.id, "kind": kind, "value": value, "position": position}
+            )
+    return marks
+
+
+def _to_checkin(row: CheckInRow) -> CheckIn:
+    return CheckIn(
+        id=row.id,
+        session_id=row.session_id,
+        at=_moment(row.at, row.at_offset),
+        level=SparkLevel(row.level),
+        body_areas=tuple(m.value for m in row.marks if m.kind == "body"),
+        feelings=tuple(m.value for m in row.marks if m.kind == "feeling"),
+        note=row.note,
+    )
+
+
+def _to_session(row: SessionRow) -> BreakSession:
+    ended = (
+        _moment(row.ended_at, row.ended_offset)
+        if row.ended_at is not None and row.ended_offset is not None
+        else None
+    )
+    return BreakSession(
+        id=row.id,
+        practice_id=row.practice_id,
+        practice_title=row.practice_title,
+        trigger=Trigger(row.trigger),
+        started=_moment(row.started_at, row.started_offset),
+        ended=ended,
+        outcome=Outcome(row.outcome) if row.outcome else None,
+        checkin=_to_checkin(row.checkin) if row.checkin else None,
+    )
+
+
+class HistoryRepository:
+    """The history of one database session. Callers commit through their unit of work."""
+
+    def __init__(self, session: Session) -> None:
+        self._db = session
+
+    def add(self, session: BreakSession) -> None:
+        """Write a session (and its check-in, if it has one)."""
+        self._db.execute(insert(SessionRow), [session_values(session)])
+        if session.checkin is not None:
+            self.add_checkin(session.checkin)
+
+    def add_checkin(self, checkin: CheckIn) -> None:
+        self._db.execute(insert(CheckInRow), [checkin_values(checkin)])
+        marks = mark_values(checkin)
+        if marks:
+            self._db.execute(insert(CheckInMarkRow), marks)
+
+    def add_many(self, sessions: Sequence[BreakSession]) -> None:
+        """Write many sessions with a few multi-row statements (used by import)."""
+        if not sessions:
+            return
+        self._db.execute(insert(SessionRow), [session_values(s) for s in sessions])
+        checkins = [s.checkin for s in sessions if s.checkin is not None]
+        if checkins:
+            self._db.execute(insert(CheckInRow), [checkin_values(c) for c in checkins])
+            marks = [m for c in checkins for m in mark_values(c)]
+            if marks:
+                self._db.execute(insert(CheckInMarkRow), marks)
+
+    def get(self, session_id: str) -> BreakSession | None:
+        row = self._db.execute(
+            select(SessionRow)
+            .where(SessionRow.id == session_id)
+            .options(selectinload(SessionRow.checkin).selectinload(CheckInRow.marks))
+        ).scalar_one_or_none()
+        return _to_session(row) if row else None
+
+    def recent(self, limit: int | None = None) -> list[BreakSession]:
+        """Sessions, newest first, with their check-ins."""
+        query = (
+            select(SessionRow)
+            .order_by(SessionRow.started_at.desc(), SessionRow.id)
+            .options(selectinload(SessionRow.checkin).selectinload(CheckInRow.marks))
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        return [_to_session(row) for row in self._db.execute(query).scalars()]
+
+    def all_in_order(self) -> list[BreakSession]:
+        """Every session, oldest first (for export)."""
+        query = (
+            select(SessionRow)
+            .order_by(SessionRow.started_at, SessionRow.id)
+            .options(selectinload(SessionRow.checkin).selectinload(CheckInRow.marks))
+        )
+        return [_to_session(row) for row in self._db.execute(query).scalars()]
+
+    def count(self) -> int:
+        return int(self._db.execute(select(func.count()).select_from(SessionRow)).scalar_one())
+
+    def count_checkins(self) -> int:
+        return int(self._db.execute(select(func.count()).select_from(CheckInRow)).scalar_one())
+
+    def existing_session_ids(self, ids: Iterable[str]) -> set[str]:
+        return self._existing(SessionRow.id, ids)
+
+    def existing_checkin_ids(self, ids: Iterable[str]) -> set[str]:
+        return self._existing(CheckInRow.id, ids)
+
+    def _existing(self, column: object, ids: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            found.update(self._db.execute(select(column).where(column.in_(chunk))).scalars())  # type: ignore[attr-defined, call-overload]
+        return found
+
+    def finish(self, session_id: str, ended: Moment, outcome: Outcome) -> None:
+        row = self._db.get(SessionRow, session_id)
+        if row is None:
+            raise KeyError(session_id)
+        row.ended_at = _naive_utc(ended)
+        row.ended_offset = ended.offset_minutes
+        row.outcome = outcome.value
+
+    def delete(self, session_id: str) -> None:
+        self._db.execute(delete(SessionRow).where(SessionRow.id == session_id))

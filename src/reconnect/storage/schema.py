@@ -1,0 +1,107 @@
+"""The database tables, as SQLAlchemy 2 declarative models."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints let later migrations alter tables on SQLite (batch mode) and PostgreSQL alike.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class SessionRow(Base):
+    """One break session. Times are naive UTC; the ``*_offset`` columns keep local offsets.
+
+    ``local_date``, ``local_hour`` and ``local_weekday`` are derived from the start time and
+    its offset when the row is written, so reports can group by them in plain SQL on any
+    database.
+    """
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        CheckConstraint("local_hour BETWEEN 0 AND 23", name="local_hour"),
+        CheckConstraint("local_weekday BETWEEN 0 AND 6", name="local_weekday"),
+        Index("ix_sessions_started_at", "started_at"),
+        Index("ix_sessions_local_date", "local_date"),
+        Index("ix_sessions_practice_id", "practice_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    practice_id: Mapped[str] = mapped_column(String(40))
+    practice_title: Mapped[str] = mapped_column(String(120))
+    trigger: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    started_at: Mapped[datetime] = mapped_column(DateTime())
+    started_offset: Mapped[int] = mapped_column(Integer)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime())
+    ended_offset: Mapped[int | None] = mapped_column(Integer)
+    local_date: Mapped[date] = mapped_column(Date)
+    local_hour: Mapped[int] = mapped_column(SmallInteger)
+    local_weekday: Mapped[int] = mapped_column(SmallInteger)
+
+    checkin: Mapped[CheckInRow | None] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class CheckInRow(Base):
+    """The spark check-in after a session: at most one per session."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (CheckConstraint("level BETWEEN 0 AND 3", name="level"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), unique=True
+    )
+    level: Mapped[int] = mapped_column(SmallInteger)
+    at: Mapped[datetime] = mapped_column(DateTime())
+    at_offset: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    session: Mapped[SessionRow] = relationship(back_populates="checkin")
+    marks: Mapped[list[CheckInMarkRow]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="CheckInMarkRow.position",
+    )
+
+
+class CheckInMarkRow(Base):
+    """A body area or feeling word named in a check-in; one row each, so SQL can count them."""
+
+    __tablename__ = "checkin_marks"
+    __table_args__ = (
+        CheckConstraint("kind IN ('body', 'feeling')", name="kind"),
+        Index("ix_checkin_marks_kind_value", "kind", "value"),
+    )
+
+    checkin_id: Mapped[str] = mapped_column(
+        ForeignKey("checkins.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    value: Mapped[str] = mapped_column(String(40), primary_key=True)
+    position: Mapped[int] = mapped_column(SmallInteger)

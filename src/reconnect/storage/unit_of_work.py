@@ -1,0 +1,43 @@
+"""A unit of work: one database session per use case, committed explicitly, then closed."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from reconnect.storage.history_repository import HistoryRepository
+
+
+class UnitOfWork:
+    """Open with ``with``; nothing is saved unless ``commit()`` is called.
+
+    Example:
+        with UnitOfWork(factory) as uow:
+            uow.history.add(session)
+            uow.commit()
+    """
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._factory = session_factory
+        self._session: Session | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = self._factory()
+        self.history = HistoryRepository(self._session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        assert self._session is not None
+        self._session.rollback()
+        self._session.close()
+        self._session = None
+
+    def commit(self) -> None:
+        assert self._session is not None, "commit() outside 'with'"
+        self._session.commit()

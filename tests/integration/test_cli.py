@@ -1,0 +1,224 @@
+"""The command line against a real data folder: what a person types and what they see."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CliResult
+
+Cli = Callable[..., CliResult]
+
+
+def db_counts(data_dir: Path) -> tuple[int, int]:
+    with sqlite3.connect(data_dir / "reconnect.db") as connection:
+        sessions = connection.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        checkins = connection.execute("SELECT count(*) FROM checkins").fetchone()[0]
+    connection.close()
+    return sessions, checkins
+
+
+def test_version(cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as leaving:
+        cli("--version")
+    assert leaving.value.code == 0
+    assert capsys.readouterr().out.startswith("reconnect 0.")
+
+
+def test_practices_lists_the_library(cli: Cli) -> None:
+    result = cli("practices")
+    assert result.code == 0
+    assert result.out.splitlines()[0].split() == ["ID", "TITLE", "MIN", "SENSES"]
+    assert "hand-on-heart" in result.out
+    assert result.err == ""
+
+
+def test_practices_as_json(cli: Cli) -> None:
+    result = cli("practices", "--json")
+    practices = json.loads(result.out)
+    assert len(practices) >= 16
+    heart = next(p for p in practices if p["id"] == "hand-on-heart")
+    assert set(heart) >= {"id", "title", "senses", "minutes"}
+    assert "touch" in heart["senses"]
+
+
+def test_a_broken_own_practice_is_named_and_the_rest_still_load(cli: Cli, data_dir: Path) -> None:
+    own = data_dir / "practices"
+    own.mkdir(parents=True)
+    (own / "mine.toml").write_text('id = "mine"\ntitle = "Mine"\n', encoding="utf-8")
+    result = cli("practices", "--json")
+    assert result.code == 0
+    assert len(json.loads(result.out)) >= 16
+    assert "mine.toml: summary: is missing" in result.err
+
+
+def test_log_then_history_shows_the_entry(cli: Cli, data_dir: Path) -> None:
+    logged = cli(
+        "log",
+        "hand-on-heart",
+        "--spark",
+        "2",
+        "--body",
+        "chest",
+        "hands",
+        "--feeling",
+        "warmth",
+        "--note",
+        "warm under my palm",
+        "--at",
+        "14:10",
+    )
+    assert logged.code == 0, logged.err
+    assert "Hand on heart" in logged.out and "a spark" in logged.out
+    history = json.loads(cli("history", "--json").out)
+    assert len(history) == 1
+    entry = history[0]
+    assert entry["practice_id"] == "hand-on-heart"
+    assert entry["trigger"] == "logged"
+    assert entry["outcome"] == "completed"
+    assert entry["ended_at"] == "2026-11-17T14:10:00+01:00"
+    assert entry["checkin"]["level"] == 2
+    assert entry["checkin"]["body_areas"] == ["chest", "hands"]
+    assert entry["checkin"]["feelings"] == ["warmth"]
+    assert entry["checkin"]["note"] == "warm under my palm"
+    table = cli("history").out
+    assert "Hand on heart" in table and "a spark" in table and "warmth" in table
+
+
+def test_nothing_is_a_valid_answer(cli: Cli) -> None:
+    result = cli("log", "sunlight", "--spark", "0")
+    assert result.code == 0
+    assert "noticing that counts too" in result.out
+
+
+def test_an_empty_history_says_what_will_appear(cli: Cli) -> None:
+    result = cli("history")
+    assert result.code == 0
+    assert "Nothing here yet" in result.out
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("log", "hand-on-hart", "--spark", "1"), "Did you mean hand-on-heart?"),
+        (("log", "hand-on-heart", "--spark", "5"), "0 nothing, 1 a flicker, 2 a spark, 3 a glow"),
+        (("log", "hand-on-heart", "--spark", "two"), "the spark level is 0, 1, 2 or 3"),
+        (("log", "hand-on-heart"), "--spark"),
+        (("log", "hand-on-heart", "--spark", "1", "--body", "elbow"), "not a body area"),
+        (("log", "hand-on-heart", "--spark", "1", "--at", "tomorrow"), "--at takes a time"),
+        (("log", "hand-on-heart", "--spark", "1", "--at", "2030-01-01T10:00"), "in the future"),
+        (("history", "--limit", "0"), "--limit takes a whole number"),
+        (("import", "/nonexistent/file.json"), "could not read /nonexistent/file.json"),
+        (("export", "--format", "xml"), "invalid choice"),
+        (("frobnicate",), "invalid choice"),
+    ],
+)
+def test_wrong_input_is_refused_in_one_line_and_nothing_is_written(
+    cli: Cli, data_dir: Path, args: tuple[str, ...], words: str
+) -> None:
+    result = cli(*args)
+    assert result.code == 2
+    assert words in result.err
+    assert len(result.err.strip().splitlines()) == 1, result.err
+    assert result.out == ""
+    if (data_dir / "reconnect.db").exists():
+        assert db_counts(data_dir) == (0, 0)
+
+
+def test_export_and_import_rebuild_the_same_history(
+    cli: Cli, data_dir: Path, tmp_path: Path
+) -> None:
+    cli(
+        "log", "hand-on-heart", "--spark", "3", "--feeling", "joy", "--note", 'line one\nline "two"'
+    )
+    cli("log", "sunlight", "--spark", "0", "--at", "2026-11-16T12:00")
+    cli("log", "neck-shoulder-stretch", "--spark", "1", "--body", "whole body")
+    before = json.loads(cli("history", "--json").out)
+    for fmt in ("json", "csv"):
+        file = tmp_path / f"history.{fmt}"
+        exported = cli("export", "--format", fmt, "-o", str(file))
+        assert exported.code == 0, exported.err
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600
+        other = tmp_path / f"other-{fmt}"
+        imported = cli("import", str(file), environ={"RECONNECT_DATA_DIR": str(other)})
+        assert imported.code == 0, imported.err
+        assert "Imported 3 sessions (3 with check-ins)" in imported.out
+        after = json.loads(cli("history", "--json", environ={"RECONNECT_DATA_DIR": str(other)}).out)
+        assert after == before
+        again = cli("import", str(file), environ={"RECONNECT_DATA_DIR": str(other)})
+        assert "Imported 0 sessions" in again.out and "3 were already here" in again.out
+        assert db_counts(other) == (3, 3)
+
+
+def test_export_to_the_screen_and_refusing_to_overwrite(cli: Cli, tmp_path: Path) -> None:
+    cli("log", "hand-on-heart", "--spark", "1")
+    printed = cli("export")
+    assert json.loads(printed.out)["format"] == "reconnect-history"
+    assert cli("export", "--format", "csv").out.startswith("session_id,practice_id")
+    file = tmp_path / "mine.json"
+    file.write_text("precious")
+    refused = cli("export", "-o", str(file))
+    assert refused.code == 2 and "already exists" in refused.err
+    assert file.read_text() == "precious"
+    assert cli("export", "-o", str(file), "--force").code == 0
+    assert json.loads(file.read_text())["sessions"]
+
+
+def test_a_bad_import_names_its_lines_and_writes_nothing(
+    cli: Cli, data_dir: Path, tmp_path: Path
+) -> None:
+    cli("log", "hand-on-heart", "--spark", "1")
+    cli("log", "sunlight", "--spark", "2")
+    file = tmp_path / "history.csv"
+    assert cli("export", "-o", str(file)).code == 0
+    lines = file.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines) if ",sunlight," in line)
+    assert ",2," in lines[row]
+    lines[row] = lines[row].replace(",2,", ",7,")  # the spark level
+    broken = tmp_path / "broken.csv"
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    other = tmp_path / "other"
+    result = cli("import", str(broken), environ={"RECONNECT_DATA_DIR": str(other)})
+    assert result.code == 2
+    assert "nothing was imported" in result.err
+    assert f"line {row + 1}: " in result.err and "spark_level" in result.err
+    assert db_counts(other) == (0, 0)
+
+
+def test_doctor_reports_a_healthy_folder(cli: Cli) -> None:
+    cli("log", "hand-on-heart", "--spark", "1")
+    result = cli("doctor")
+    assert result.code == 0, result.out
+    assert "schema 0001, up to date; 1 sessions, 1 check-ins" in result.out
+    assert "integrity" in result.out and "All well." in result.out
+
+
+def test_doctor_names_a_broken_practice_file(cli: Cli, data_dir: Path) -> None:
+    (data_dir / "practices").mkdir(parents=True)
+    (data_dir / "practices" / "oops.toml").write_text("id = ", encoding="utf-8")
+    result = cli("doctor")
+    assert result.code == 1
+    assert "oops.toml" in result.out and "not valid TOML" in result.out
+
+
+def test_a_corrupt_database_is_explained_and_kept(cli: Cli, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    file = data_dir / "reconnect.db"
+    file.write_bytes(b"not a database at all" * 100)
+    for args in (("history",), ("log", "sunlight", "--spark", "1"), ("doctor",)):
+        result = cli(*args)
+        assert result.code == 1
+        shown = result.err + result.out
+        assert str(file) in shown and "left exactly as it is" in shown
+    assert file.read_bytes() == b"not a database at all" * 100
+
+
+def test_no_subcommand_explains_what_there_is(cli: Cli) -> None:
+    result = cli()
+    assert result.code == 0
+    assert "reconnect practices" in result.out
