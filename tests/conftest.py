@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from reconnect.core.clock import FakeClock
+from tests.support.desktop import DesktopUnavailable, VirtualDesktop
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -46,3 +48,46 @@ def cli(data_dir: Path, clock: FakeClock) -> Callable[..., CliResult]:
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run
+
+
+# --- the virtual desktop -------------------------------------------------------------------
+
+_desktop: VirtualDesktop | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give the whole run its own X display and session bus before any Qt code starts."""
+    global _desktop
+    if os.environ.get("RECONNECT_TESTS_OWN_DISPLAY") == "0":
+        return  # a developer chose to watch the tests on their own display
+    try:
+        _desktop = VirtualDesktop().start()
+    except DesktopUnavailable as error:
+        raise pytest.UsageError(f"the tests need a virtual display: {error}") from error
+    os.environ.update(_desktop.environment())
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _desktop is not None:
+        _desktop.stop()
+
+
+@pytest.fixture(scope="session")
+def desktop() -> VirtualDesktop:
+    if _desktop is None:
+        pytest.skip("RECONNECT_TESTS_OWN_DISPLAY=0: tests that control the desktop are skipped")
+    return _desktop
+
+
+@pytest.fixture
+def with_tray(desktop: VirtualDesktop) -> VirtualDesktop:
+    """A desktop with a system tray host (trayer)."""
+    desktop.start_tray()
+    return desktop
+
+
+@pytest.fixture
+def without_tray(desktop: VirtualDesktop) -> VirtualDesktop:
+    """A desktop where nothing hosts a system tray."""
+    desktop.stop_tray()
+    return desktop

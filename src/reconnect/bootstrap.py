@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from reconnect.core.clock import Clock, SystemClock
 from reconnect.core.practice_loader import load_library
@@ -54,6 +55,96 @@ class Context:
         if self._database is not None:
             self._database.close()
             self._database = None
+
+
+@dataclass
+class RunningApp:
+    """The tray app's parts, made by ``build_tray_app``; ``close`` releases them."""
+
+    tray_app: Any
+    server: Any
+    surface: Any
+    problems: list[str]
+    context: Context
+
+    def close(self) -> None:
+        self.server.close()
+        self.context.close()
+
+
+def build_tray_app(context: Context, app: Any) -> RunningApp:
+    """Make every part of the running app and hand each what it needs.
+
+    Args:
+        context: paths, clock and library of this run.
+        app: the QApplication.
+    """
+    import random
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from reconnect.core.break_planner import BreakPlanner
+    from reconnect.core.control_protocol import server_name
+    from reconnect.paths import bundled_dir, icons_dir
+    from reconnect.services.breaks import BreakRecords
+    from reconnect.services.history import recent
+    from reconnect.settings_store import SettingsFile
+    from reconnect.ui.break_scheduler import BreakScheduler
+    from reconnect.ui.control_server import ControlServer
+    from reconnect.ui.desktop.busy import BusyDetector
+    from reconnect.ui.desktop.idle import find_idle_monitor
+    from reconnect.ui.desktop.sleep_watch import SleepWatch
+    from reconnect.ui.notifier import Notifier
+    from reconnect.ui.prompt_window import PromptWindow
+    from reconnect.ui.tray_app import TrayApp
+    from reconnect.ui.windows import Windows
+
+    app.setWindowIcon(QIcon(str(icons_dir() / "reconnect.svg")))
+    style = bundled_dir("resources") / "styles" / "calm.qss"
+    app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+    clock = context.clock
+    now = clock.now()
+    settings_file = SettingsFile(context.paths.settings_file)
+    settings, problems = settings_file.load(now)
+    problems += [f"a practice file was left out: {p}" for p in context.library.problems]
+    database = context.database()
+    records = BreakRecords(database.session_factory)
+    last = records.last_break_end()
+    rng = random.Random()
+    planner = BreakPlanner(
+        settings.rhythm(), rng, now, last.astimezone(now.tzinfo) if last else None
+    )
+    windows = Windows(context, lambda: recent(database.session_factory, 200))
+    tray_app = TrayApp(
+        clock=clock,
+        library=context.library,
+        records=records,
+        settings=settings,
+        planner=planner,
+        scheduler=BreakScheduler(),
+        prompt=PromptWindow(),
+        notifier=Notifier(),
+        rng=rng,
+        idle_monitor=find_idle_monitor(),
+        busy=BusyDetector(),
+        sleep_watch=SleepWatch(clock),
+        poll_timer=QTimer(),
+        quit_app=app.quit,
+        open_history=windows.show_history,
+        open_settings=windows.show_settings,
+        open_help=windows.show_help,
+        load_settings=lambda: settings_file.load(clock.now()),
+    )
+    surface = windows.make_surface(tray_app, QSystemTrayIcon.isSystemTrayAvailable())
+    tray_app.attach(surface)
+    # Until the guided practice window exists, a started session is recorded as started and
+    # the rhythm carries on; the session shows as interrupted at the next start.
+    tray_app.practice_started.connect(lambda *_: tray_app.practice_finished())
+    server = ControlServer(server_name(context.paths.root), tray_app)
+    return RunningApp(tray_app, server, surface, problems, context)
 
 
 def build(

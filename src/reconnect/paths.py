@@ -34,6 +34,10 @@ class DataPaths:
         return self.root / "reconnect.db"
 
     @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
     def own_practices(self) -> Path:
         return self.root / "practices"
 
@@ -139,3 +143,11 @@ def practices_dir() -> Path:
 
 def illustrations_dir() -> Path:
     return bundled_dir("assets") / "illustrations"
+
+
+def icons_dir() -> Path:
+    return bundled_dir("resources") / "icons"
+
+
+def sounds_dir() -> Path:
+    return bundled_dir("assets") / "sounds"

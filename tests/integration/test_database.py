@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from reconnect.paths import resolve_data_paths
 from reconnect.storage import database as db
@@ -100,29 +100,35 @@ def test_foreign_tables_are_not_touched(tmp_path: Path) -> None:
         open_in(tmp_path)
 
 
-def test_a_copy_is_taken_before_an_older_database_is_migrated(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Pretend this version knows one migration more than the database has.
-    database = open_in(tmp_path)
-    with database.engine.begin() as connection:
+def test_a_copy_is_taken_before_an_older_database_is_migrated(tmp_path: Path) -> None:
+    from alembic import command
+
+    # A database as version 0001 of the schema left it, with a session in it.
+    file = tmp_path / "reconnect.db"
+    engine = create_engine(f"sqlite:///{file}")
+    with engine.begin() as connection:
+        command.upgrade(db._alembic_config(connection), "0001")
         connection.execute(
             text(
                 "INSERT INTO sessions VALUES ('s1', 'sunlight', 'Sunlight', 'tray', 'completed', "
                 "'2026-11-17 13:00:00', 60, NULL, NULL, '2026-11-17', 14, 1)"
             )
         )
-    database.close()
-    upgraded: list[bool] = []
-    monkeypatch.setattr(db, "HEAD_REVISION", "0002")
-    monkeypatch.setattr(db, "_upgrade", lambda engine: upgraded.append(True))
-    migrated = db.open_database(resolve_data_paths(tmp_path, {}), now=datetime(2026, 11, 17, 14, 0))
-    migrated.close()
-    assert upgraded == [True]
-    assert migrated.migrated_from == "0001"
-    assert migrated.backup_file == tmp_path / "backups" / "before-migration-0001-20261117-140000.db"
-    assert stat.S_IMODE(migrated.backup_file.stat().st_mode) == 0o600
-    with sqlite3.connect(migrated.backup_file) as copy:
+    engine.dispose()
+
+    migrated = db.open_database(resolve_data_paths(tmp_path, {}), now=datetime(2026, 11, 17, 14))
+    try:
+        assert migrated.migrated_from == "0001"
+        assert db.current_revision(migrated.engine) == db.HEAD_REVISION
+        with migrated.engine.connect() as connection:
+            assert connection.execute(text("SELECT id FROM sessions")).scalars().all() == ["s1"]
+    finally:
+        migrated.close()
+    backup = tmp_path / "backups" / "before-migration-0001-20261117-140000.db"
+    assert migrated.backup_file == backup
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
         assert copy.execute("SELECT practice_id FROM sessions").fetchall() == [("sunlight",)]
     copy.close()
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from reconnect.core.clock import FakeClock
+from reconnect.core.clock import FakeClock, local_zone
 from reconnect.core.sessions import Moment
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -58,3 +59,20 @@ def test_the_fake_clock_tells_sleep_from_passing_time() -> None:
     clock.set_zone(NEW_YORK)
     assert clock.now().hour == 11
     assert clock.localize(datetime(2026, 11, 17, 8, 0)).utcoffset() == timedelta(hours=-5)
+
+
+def test_the_system_zone_is_found_with_its_rules(tmp_path: Path) -> None:
+    assert local_zone({"TZ": "America/New_York"}, tmp_path) == NEW_YORK
+    (tmp_path / "timezone").write_text("Europe/Berlin\n")
+    assert local_zone({}, tmp_path) == BERLIN
+    (tmp_path / "localtime").symlink_to("/usr/share/zoneinfo/America/New_York")
+    assert local_zone({}, tmp_path) == NEW_YORK
+    assert local_zone({"TZ": "Not/AZone"}, tmp_path) == NEW_YORK
+
+
+def test_the_fake_clock_moves_real_time_across_a_dst_change() -> None:
+    clock = FakeClock(datetime(2026, 10, 25, 1, 45, tzinfo=BERLIN))
+    for _ in range(6):
+        clock.advance(timedelta(minutes=30))
+    # Three real hours after 01:45 CEST is 03:45 CET: the clock went back an hour at 03:00.
+    assert clock.now().strftime("%H:%M %Z") == "03:45 CET"

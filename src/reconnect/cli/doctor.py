@@ -120,12 +120,62 @@ def check_library(context: Context) -> list[Finding]:
     return findings
 
 
+def check_desktop(environ: dict[str, str]) -> list[Finding]:
+    """The tray, notifications, idle detection and sound, each with what to do when missing."""
+    from reconnect.ui.desktop.idle import idle_support
+    from reconnect.ui.sound import sound_support
+
+    findings: list[Finding] = []
+    if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
+        findings.append(
+            Finding(
+                False,
+                "display",
+                "no desktop display here (DISPLAY is not set); run "
+                "'reconnect doctor' from your desktop session to check the tray",
+            )
+        )
+    else:
+        from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+        app = QApplication.instance() or QApplication(["reconnect-doctor"])
+        del app  # only needed alive for the question below
+        tray = QSystemTrayIcon.isSystemTrayAvailable()
+        findings.append(
+            Finding(
+                tray,
+                "system tray",
+                "available"
+                if tray
+                else "not found: Reconnect will use a small window instead. "
+                "Add a system tray (notification area) to your panel, or on GNOME the "
+                "'AppIndicator and KStatusNotifierItem Support' extension",
+            )
+        )
+        from reconnect.ui.notifier import Notifier
+
+        ok, how = Notifier().available()
+        findings.append(Finding(ok, "notifications", how))
+    ok, how = idle_support()
+    findings.append(Finding(ok, "idle detection", how))
+    ok, how = sound_support()
+    findings.append(Finding(ok, "sound", how))
+    return findings
+
+
 def run_doctor(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
     print(
         f"Reconnect {__version__} on Python {sys.version.split()[0]}, {platform.system()}",
         file=out,
     )
-    findings = [check_data_folder(context), *check_database(context), *check_library(context)]
+    import os
+
+    findings = [
+        check_data_folder(context),
+        *check_database(context),
+        *check_library(context),
+        *check_desktop(dict(os.environ)),
+    ]
     width = max(len(f.topic) for f in findings)
     for finding in findings:
         mark = "ok " if finding.ok else "!! "

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import NoReturn, TextIO
 
-from reconnect import __version__
+from reconnect import __version__, bootstrap
 from reconnect.core.clock import Clock
 from reconnect.core.errors import InputError
 from reconnect.paths import DataFolderError
@@ -45,7 +45,13 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reconnect.cli import doctor, history_commands, library_commands
+    from reconnect.cli import (
+        doctor,
+        history_commands,
+        library_commands,
+        remote_commands,
+        settings_commands,
+    )
 
     parser = _Parser(
         prog="reconnect",
@@ -66,8 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     library_commands.register(commands, [common])
     history_commands.register(commands, [common])
+    remote_commands.register(commands, [common])
+    settings_commands.register(commands, [common])
     doctor.register(commands, [common])
     return parser
+
+
+def _run_tray(
+    args: argparse.Namespace, context: bootstrap.Context, out: TextIO, err: TextIO
+) -> int:
+    from reconnect.ui.run import run_tray
+
+    return run_tray(context, out, err)
 
 
 def main(
@@ -78,8 +94,6 @@ def main(
     stderr: TextIO | None = None,
 ) -> int:
     """Run one command and return the exit status."""
-    from reconnect import bootstrap
-
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:
@@ -88,17 +102,8 @@ def main(
         print(error, file=err)
         return EXIT_BAD_INPUT
 
-    if args.command is None:
-        print(
-            "Reconnect's tray app is not built yet. Meanwhile you can browse practices "
-            "('reconnect practices'), log one you did ('reconnect log'), and see your history "
-            "('reconnect history'). See 'reconnect --help'.",
-            file=out,
-        )
-        return EXIT_OK
-
     context = bootstrap.build(args.data_dir, environ, clock)
-    run: Callable[..., int] = args.run
+    run: Callable[..., int] = args.run if args.command else _run_tray
     try:
         return run(args, context, out, err)
     except InputError as error:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
-from datetime import datetime, timedelta, tzinfo
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
 from typing import Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 class Clock(Protocol):
@@ -23,17 +28,51 @@ class Clock(Protocol):
         ...
 
 
+def local_zone(environ: Mapping[str, str] | None = None, etc: Path = Path("/etc")) -> tzinfo:
+    """The system's time zone with its rules (a ZoneInfo), so daylight saving is known.
+
+    Looks at ``TZ``, then ``/etc/localtime`` (a link into the zone database), then
+    ``/etc/timezone``; falls back to the current fixed offset when none names a zone.
+    """
+    environ = os.environ if environ is None else environ
+    names: list[str] = []
+    if environ.get("TZ"):
+        names.append(environ["TZ"].lstrip(":"))
+    with contextlib.suppress(OSError):
+        target = str((etc / "localtime").readlink())
+        if "zoneinfo/" in target:
+            names.append(target.split("zoneinfo/", 1)[1])
+    with contextlib.suppress(OSError):
+        names.append((etc / "timezone").read_text(encoding="utf-8").strip())
+    for name in names:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    fixed = datetime.now().astimezone().tzinfo
+    return fixed if fixed is not None else UTC
+
+
 class SystemClock:
-    """The real clock, in the system's local time zone."""
+    """The real clock, in the system's local time zone (looked up again by ``refresh_zone``)."""
+
+    def __init__(self, zone: tzinfo | None = None) -> None:
+        self.zone = zone or local_zone()
 
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        return datetime.now(self.zone)
 
     def monotonic(self) -> float:
         return time.monotonic()
 
     def localize(self, naive: datetime) -> datetime:
-        return naive.astimezone()
+        # Through UTC, so a wall time in the spring gap moves forward like a clock would.
+        aware = naive.replace(tzinfo=self.zone)
+        return aware.astimezone(UTC).astimezone(self.zone)
+
+    def refresh_zone(self) -> None:
+        """Pick up a changed system time zone (after travel, or a resume)."""
+        self.zone = local_zone()
 
 
 class FakeClock:
@@ -63,12 +102,13 @@ class FakeClock:
 
     def advance(self, delta: timedelta) -> None:
         """Let time pass: both the wall clock and the monotonic clock move."""
-        self._now = (self._now + delta).astimezone(self.zone)
+        self.jump_wall(delta)
         self._monotonic += delta.total_seconds()
 
     def jump_wall(self, delta: timedelta) -> None:
         """Move only the wall clock, as when the system time is changed by hand."""
-        self._now = (self._now + delta).astimezone(self.zone)
+        # Through UTC: adding to an aware local time moves the clock face, not the instant.
+        self._now = (self._now.astimezone(UTC) + delta).astimezone(self.zone)
 
     def suspend(self, delta: timedelta) -> None:
         """Sleep the machine: the wall clock moves, the monotonic clock stands still."""

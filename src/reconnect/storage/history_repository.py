@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger
@@ -179,6 +179,31 @@ class HistoryRepository:
         row.ended_at = _naive_utc(ended)
         row.ended_offset = ended.offset_minutes
         row.outcome = outcome.value
+
+    def close_open(self, at: Moment, outcome: Outcome = Outcome.INTERRUPTED) -> int:
+        """Give every session still open an end and an outcome (after a crash: interrupted).
+
+        Returns:
+            How many sessions were closed.
+        """
+        result = self._db.execute(
+            update(SessionRow)
+            .where(SessionRow.outcome.is_(None))
+            .values(outcome=outcome.value, ended_at=_naive_utc(at), ended_offset=at.offset_minutes)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    def last_ended(self) -> Moment | None:
+        """When the most recent session ended, whatever its outcome."""
+        row = self._db.execute(
+            select(SessionRow.ended_at, SessionRow.ended_offset)
+            .where(SessionRow.ended_at.is_not(None))
+            .order_by(SessionRow.ended_at.desc())
+            .limit(1)
+        ).first()
+        if row is None or row[0] is None or row[1] is None:
+            return None
+        return _moment(row[0], row[1])
 
     def delete(self, session_id: str) -> None:
         self._db.execute(delete(SessionRow).where(SessionRow.id == session_id))

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -105,3 +107,22 @@ class CheckInMarkRow(Base):
     kind: Mapped[str] = mapped_column(String(8), primary_key=True)
     value: Mapped[str] = mapped_column(String(40), primary_key=True)
     position: Mapped[int] = mapped_column(SmallInteger)
+
+
+class PromptRow(Base):
+    """One offered break and its fate (see ``core.prompts``)."""
+
+    __tablename__ = "prompts"
+    __table_args__ = (Index("ix_prompts_offered_at", "offered_at"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    offered_at: Mapped[datetime] = mapped_column(DateTime())
+    offered_offset: Mapped[int] = mapped_column(Integer)
+    practice_id: Mapped[str] = mapped_column(String(40))
+    practice_title: Mapped[str] = mapped_column(String(120))
+    probability: Mapped[float | None] = mapped_column(Float)
+    quiet: Mapped[bool] = mapped_column(Boolean, default=False)
+    fate: Mapped[str | None] = mapped_column(String(20))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime())
+    decided_offset: Mapped[int | None] = mapped_column(Integer)
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"))

@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect.storage.history_repository import HistoryRepository
+from reconnect.storage.prompt_repository import PromptRepository
 
 
 class UnitOfWork:
@@ -25,6 +26,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self._session = self._factory()
         self.history = HistoryRepository(self._session)
+        self.prompts = PromptRepository(self._session)
         return self
 
     def __exit__(

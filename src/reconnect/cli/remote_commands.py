@@ -1,0 +1,274 @@
+"""``status``, ``break-now``, ``snooze``, ``skip``, ``pause``, ``resume`` and ``quit``: commands
+for the Reconnect already running in the tray, sent over its local socket.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import datetime
+from typing import Any, TextIO
+
+from reconnect.bootstrap import Context
+from reconnect.cli.main import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_NOT_RUNNING, EXIT_OK
+from reconnect.core.control_protocol import (
+    MAX_LINE_BYTES,
+    ProtocolError,
+    decode_response,
+    encode_request,
+    parse_minutes,
+    parse_pause,
+    server_name,
+)
+
+DEFAULT_TIMEOUT_MS = 3000
+STATUS_KEYS = ("state", "next_break_at", "suggested_practice", "paused_until")
+
+
+class NoAnswer(Exception):
+    """Reconnect is running but did not answer properly; the message says what happened."""
+
+
+def send(
+    name: str,
+    command: str,
+    args: dict[str, Any] | None = None,
+    timeout_ms: int = DEFAULT_TIMEOUT_MS,
+) -> dict[str, Any] | None:
+    """Send one command to the running app and wait for its answer.
+
+    Blocking socket calls need neither an event loop nor a QApplication, so this works from
+    a plain command line.
+
+    Args:
+        name: the socket name, ``server_name(paths.root)``.
+        command: a command of ``control_protocol.COMMANDS``.
+        args: its arguments.
+        timeout_ms: how long to wait to connect, and then for the answer.
+
+    Returns:
+        The answer (``{"ok": True, "message", "data"}`` or ``{"ok": False, "error"}``), or None
+        when no Reconnect is listening on this name.
+
+    Raises:
+        NoAnswer: it accepted the connection but sent no readable answer in time.
+        ProtocolError: the command or its arguments are not ones the app takes.
+    """
+    # Imported here so the commands that don't talk to the app start without loading Qt.
+    from PySide6.QtNetwork import QLocalSocket
+
+    request = encode_request(command, args)
+    socket = QLocalSocket()
+    try:
+        socket.connectToServer(name)
+        if not socket.waitForConnected(timeout_ms):
+            return None  # no socket, or one left behind by an app that crashed
+        socket.write(request)
+        socket.flush()
+        deadline = time.monotonic() + timeout_ms / 1000
+        received = bytearray()
+        while b"\n" not in received and len(received) <= MAX_LINE_BYTES:
+            left_ms = int((deadline - time.monotonic()) * 1000)
+            if socket.bytesToWrite() and left_ms > 0:
+                socket.waitForBytesWritten(left_ms)
+            ready = left_ms > 0 and socket.waitForReadyRead(left_ms)
+            received += socket.readAll().data()
+            if not ready:
+                break
+        line, newline, _ = bytes(received).partition(b"\n")
+        if not newline:
+            raise NoAnswer(
+                f"Reconnect is running but did not answer within {timeout_ms / 1000:g} s"
+            )
+        try:
+            return decode_response(line)
+        except ProtocolError as error:
+            raise NoAnswer(f"Reconnect's answer could not be read ({error})") from None
+    finally:
+        socket.abort()
+
+
+def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
+    status = commands.add_parser(
+        "status",
+        parents=parents,
+        help="show what the running Reconnect is doing and when the next break comes",
+        description="Show what the running Reconnect is doing: active or paused, when the "
+        "next break comes, and the practice it would suggest.",
+    )
+    status.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: state, next_break_at, suggested_practice, paused_until",
+    )
+    status.set_defaults(run=run_status)
+
+    break_now = commands.add_parser(
+        "break-now",
+        parents=parents,
+        help="take a break now, with the suggested practice or one you name",
+        description="Start a break now, with the practice Reconnect suggests or the one you name.",
+    )
+    break_now.add_argument(
+        "practice_id", nargs="?", metavar="PRACTICE_ID", help="see 'reconnect practices'"
+    )
+    break_now.set_defaults(run=run_break_now)
+
+    snooze = commands.add_parser(
+        "snooze",
+        parents=parents,
+        help="move the next break a few minutes later",
+        description="Move the next break a few minutes later, when now is not a good moment.",
+    )
+    snooze.add_argument("minutes", metavar="MINUTES", help="1 to 120, like 10")
+    snooze.set_defaults(run=run_snooze)
+
+    skip = commands.add_parser(
+        "skip",
+        parents=parents,
+        help="let the next break go by",
+        description="Let the next break go by; the one after comes as planned.",
+    )
+    skip.set_defaults(run=run_skip)
+
+    pause = commands.add_parser(
+        "pause",
+        parents=parents,
+        help="pause reminders for a while: 30m, 2h or until-tomorrow",
+        description="Pause reminders for a while. They come back by themselves, or with "
+        "'reconnect resume'.",
+    )
+    pause.add_argument(
+        "spec",
+        metavar="SPEC",
+        help="how long: 30m, 2h, 1h30m (1 minute to 24 hours) or until-tomorrow",
+    )
+    pause.set_defaults(run=run_pause)
+
+    resume = commands.add_parser(
+        "resume",
+        parents=parents,
+        help="bring reminders back after a pause",
+        description="Bring reminders back now after a pause.",
+    )
+    resume.set_defaults(run=run_resume)
+
+    quit_ = commands.add_parser(
+        "quit",
+        parents=parents,
+        help="close the running Reconnect",
+        description="Close the running Reconnect; start it again with 'reconnect'.",
+    )
+    quit_.set_defaults(run=run_quit)
+
+
+def run_status(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    answer = _ask("status", context, err)
+    if isinstance(answer, int):
+        return answer
+    data: dict[str, Any] = dict(answer["data"])
+    for key in STATUS_KEYS:
+        data.setdefault(key, None)
+    if args.json:
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    print(answer["message"] or describe_status(data, context.clock.now()), file=out)
+    return EXIT_OK
+
+
+def run_break_now(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    practice_id = args.practice_id.strip() if args.practice_id else None
+    return _run_simple("break-now", {"practice_id": practice_id}, context, out, err)
+
+
+def run_snooze(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    minutes = parse_minutes(args.minutes)
+    return _run_simple("snooze", {"minutes": minutes}, context, out, err)
+
+
+def run_pause(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    parse_pause(args.spec)  # checked here so a typo never needs the app
+    return _run_simple("pause", {"spec": args.spec.strip()}, context, out, err)
+
+
+def run_skip(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    return _run_simple("skip", None, context, out, err)
+
+
+def run_resume(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    return _run_simple("resume", None, context, out, err)
+
+
+def run_quit(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    return _run_simple("quit", None, context, out, err)
+
+
+def describe_status(data: dict[str, Any], now: datetime) -> str:
+    """One line from the status data, for an app that sent no summary of its own."""
+    state = str(data.get("state") or "unknown")
+    parts = [f"{state[:1].upper()}{state[1:]}."]
+    paused_until = _local_time(data.get("paused_until"), now)
+    if paused_until is not None:
+        parts.append(f"Paused until {_clock_words(paused_until, now)}.")
+    next_break = _local_time(data.get("next_break_at"), now)
+    if next_break is not None:
+        minutes = max(0, round((next_break - now).total_seconds() / 60))
+        parts.append(f"Next break at {_clock_words(next_break, now)}, in {minutes} min.")
+    suggested = data.get("suggested_practice")
+    if isinstance(suggested, dict) and suggested.get("id"):
+        title = suggested.get("title") or suggested["id"]
+        parts.append(f"Suggested: {title} ({suggested['id']}).")
+    elif isinstance(suggested, str) and suggested:
+        parts.append(f"Suggested: {suggested}.")
+    return " ".join(parts)
+
+
+def _local_time(value: object, now: datetime) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=now.tzinfo) if now.tzinfo else moment
+    return moment.astimezone(now.tzinfo) if now.tzinfo else moment
+
+
+def _clock_words(moment: datetime, now: datetime) -> str:
+    if moment.date() == now.date():
+        return f"{moment:%H:%M}"
+    return f"{moment:%a %H:%M}"
+
+
+def _run_simple(
+    command: str, args: dict[str, Any] | None, context: Context, out: TextIO, err: TextIO
+) -> int:
+    answer = _ask(command, context, err, args)
+    if isinstance(answer, int):
+        return answer
+    print(answer["message"] or "Done.", file=out)
+    return EXIT_OK
+
+
+def _ask(
+    command: str, context: Context, err: TextIO, args: dict[str, Any] | None = None
+) -> dict[str, Any] | int:
+    """The app's successful answer, or the exit status after saying on ``err`` what went wrong."""
+    try:
+        answer = send(server_name(context.paths.root), command, args)
+    except NoAnswer as error:
+        print(f"reconnect {command}: {error}", file=err)
+        return EXIT_FAILED
+    if answer is None:
+        print(
+            f"reconnect {command}: Reconnect is not running. Start it with 'reconnect'.",
+            file=err,
+        )
+        return EXIT_NOT_RUNNING
+    if not answer["ok"]:
+        print(f"reconnect {command}: {answer['error']}", file=err)
+        return EXIT_BAD_INPUT
+    return answer

@@ -1,0 +1,42 @@
+"""A prompt: one offer of a break, which practice it offered, and what became of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reconnect.core.sessions import Moment
+
+
+class PromptFate(StrEnum):
+    """What became of an offered break. None of these is a failure."""
+
+    STARTED = "started"
+    ANOTHER = "another"  # the person asked for a different practice; a new prompt follows
+    SNOOZED = "snoozed"
+    SKIPPED = "skipped"
+    MISSED = "missed"  # left alone until it closed by itself
+    NATURAL_BREAK = "natural_break"  # the person was away when it came due
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One offer.
+
+    Attributes:
+        probability: the chance with which the suggestion picked this practice, kept so that
+            later analysis of what helps stays honest; None when the person chose it.
+        quiet: True when it came as a notification only (a full-screen window or
+            do-not-disturb was on for too long).
+        session_id: the session it started, if it did.
+    """
+
+    id: str
+    offered: Moment
+    practice_id: str
+    practice_title: str
+    probability: float | None = None
+    quiet: bool = False
+    fate: PromptFate | None = None
+    decided: Moment | None = None
+    session_id: str | None = None

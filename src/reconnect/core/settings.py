@@ -1,0 +1,304 @@
+"""Every setting, declared once: its type, default, allowed values and a one-line description."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import time, timedelta
+from typing import Any
+
+from reconnect.core.break_policy import Rhythm, WorkingHours
+from reconnect.core.errors import InputError
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One declared setting.
+
+    Attributes:
+        key: ``group.name``, as written in the settings file and on the command line.
+        kind: ``int``, ``bool``, ``choice``, ``text``, ``hours`` (like 09:00-17:30, or empty
+            for a day off) or ``ids`` (a list of practice ids).
+        description: one line that says what it does and what is allowed; shown when a
+            value is refused.
+    """
+
+    key: str
+    kind: str
+    default: Any
+    description: str
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+
+    @property
+    def group(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    def parse(self, raw: object) -> Any:
+        """Check a value (from the settings file, or text typed by the person).
+
+        Raises:
+            InputError: the value is not allowed; the message carries the description.
+        """
+        try:
+            return _PARSERS[self.kind](self, raw)
+        except (ValueError, TypeError) as error:
+            detail = f" ({error})" if str(error) else ""
+            raise InputError(
+                f"{self.key} can't be {_show(raw)}{detail}. {self.description}"
+            ) from None
+
+    def format(self, value: Any) -> str:
+        """The value as the person would type it."""
+        if self.kind == "bool":
+            return "yes" if value else "no"
+        if self.kind == "ids":
+            return ", ".join(value)
+        return str(value)
+
+
+def _show(raw: object) -> str:
+    text = repr(raw) if not isinstance(raw, str) else f"{raw!r}"
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _parse_int(setting: Setting, raw: object) -> int:
+    if isinstance(raw, bool):
+        raise ValueError("")
+    if isinstance(raw, str) and raw.strip().lstrip("-").isdigit():
+        raw = int(raw.strip())
+    if not isinstance(raw, int):
+        raise ValueError("")
+    assert setting.minimum is not None and setting.maximum is not None
+    if not setting.minimum <= raw <= setting.maximum:
+        raise ValueError("")
+    return raw
+
+
+def _parse_bool(setting: Setting, raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        word = raw.strip().lower()
+        if word in {"yes", "true", "on", "1"}:
+            return True
+        if word in {"no", "false", "off", "0"}:
+            return False
+    raise ValueError("")
+
+
+def _parse_choice(setting: Setting, raw: object) -> str:
+    if isinstance(raw, str) and raw.strip().lower() in setting.choices:
+        return raw.strip().lower()
+    raise ValueError("")
+
+
+def _parse_text(setting: Setting, raw: object) -> str:
+    if not isinstance(raw, str) or "\x00" in raw or "\n" in raw or len(raw) > 1000:
+        raise ValueError("")
+    return raw.strip()
+
+
+def _parse_hours(setting: Setting, raw: object) -> str:
+    if not isinstance(raw, str):
+        raise ValueError("")
+    if raw.strip().lower() in {"", "off", "none"}:
+        return ""
+    match = _HOURS.match(raw)
+    if not match:
+        raise ValueError("")
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if not (h1 <= 23 and m1 <= 59 and h2 <= 24 and m2 <= 59) or (h2 == 24 and m2 != 0):
+        raise ValueError("")
+    end = time(23, 59) if h2 == 24 else time(h2, m2)
+    WorkingHours(time(h1, m1), end)  # raises ValueError when the end is not after the start
+    return f"{h1:02d}:{m1:02d}-{h2:02d}:{m2:02d}"
+
+
+def _parse_ids(setting: Setting, raw: object) -> tuple[str, ...]:
+    items: list[object]
+    if isinstance(raw, str):
+        items = [part.strip() for part in raw.split(",") if part.strip()]
+    elif isinstance(raw, list | tuple):
+        items = list(raw)
+    else:
+        raise ValueError("")
+    if not all(isinstance(i, str) and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) for i in items):
+        raise ValueError("")
+    return tuple(dict.fromkeys(str(i) for i in items))
+
+
+_PARSERS: dict[str, Callable[[Setting, object], Any]] = {
+    "int": _parse_int,
+    "bool": _parse_bool,
+    "choice": _parse_choice,
+    "text": _parse_text,
+    "hours": _parse_hours,
+    "ids": _parse_ids,
+}
+
+_WORKDAY = "09:00-17:30"
+
+DECLARATIONS: tuple[Setting, ...] = (
+    *(
+        Setting(
+            f"rhythm.{day}",
+            "hours",
+            _WORKDAY if day not in ("saturday", "sunday") else "",
+            f"Working hours on {day.capitalize()}, like 09:00-17:30; empty for a day off.",
+        )
+        for day in WEEKDAYS
+    ),
+    Setting(
+        "rhythm.interval_minutes",
+        "int",
+        60,
+        "Minutes from the end of one break to the next, 10 to 240.",
+        10,
+        240,
+    ),
+    Setting(
+        "rhythm.randomness_minutes",
+        "int",
+        0,
+        "Let breaks come up to this many minutes earlier or later, 0 to 15.",
+        0,
+        15,
+    ),
+    Setting(
+        "rhythm.idle_minutes",
+        "int",
+        5,
+        "Minutes away from the keyboard that count as a natural break, 1 to 60.",
+        1,
+        60,
+    ),
+    Setting(
+        "rhythm.busy_wait_minutes",
+        "int",
+        30,
+        "While a full-screen window or do-not-disturb is on, a break waits up to this many "
+        "minutes (0 to 120), then comes as a quiet notification only.",
+        0,
+        120,
+    ),
+    Setting(
+        "practices.disabled",
+        "ids",
+        (),
+        "Practices never to suggest, as practice ids separated by commas.",
+    ),
+    Setting(
+        "practices.have_headphones",
+        "bool",
+        False,
+        "Whether you have headphones at hand (yes or no); practices that need them are only "
+        "suggested when you do.",
+    ),
+    Setting(
+        "practices.music",
+        "text",
+        "",
+        "The music that gives you chills: a sound file or a folder of them; empty to choose "
+        "it when the practice starts.",
+    ),
+    Setting("sound.chimes", "bool", True, "Soft chimes at the start, steps and end (yes or no)."),
+    Setting(
+        "sound.breath_tones", "bool", False, "A soft tone at each breathing phase (yes or no)."
+    ),
+    Setting(
+        "appearance.theme",
+        "choice",
+        "system",
+        "Colours: system, light or dark.",
+        choices=("system", "light", "dark"),
+    ),
+    Setting(
+        "appearance.reduced_motion",
+        "bool",
+        False,
+        "Show the breathing pacer as words and counts, without animation (yes or no).",
+    ),
+)
+
+BY_KEY: dict[str, Setting] = {s.key: s for s in DECLARATIONS}
+
+
+def declaration(key: str) -> Setting:
+    """The declared setting for ``key``.
+
+    Raises:
+        InputError: no such setting; the message lists the known keys.
+    """
+    try:
+        return BY_KEY[key]
+    except KeyError:
+        raise InputError(
+            f"there is no setting {key!r}; known settings: {', '.join(BY_KEY)}"
+        ) from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A complete, valid set of values; missing ones take their defaults."""
+
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values.get(key, BY_KEY[key].default)
+
+    def with_value(self, key: str, raw: object) -> Settings:
+        """A copy with one value changed, checked against its declaration.
+
+        Raises:
+            InputError: unknown key or a value that is not allowed.
+        """
+        value = declaration(key).parse(raw)
+        return Settings({**self.values, key: value})
+
+    def changed(self) -> dict[str, Any]:
+        """Only the values that differ from their defaults (what the settings file keeps)."""
+        return {k: v for k, v in self.values.items() if v != BY_KEY[k].default}
+
+    def rhythm(self) -> Rhythm:
+        week: list[WorkingHours | None] = []
+        for day in WEEKDAYS:
+            text = self[f"rhythm.{day}"]
+            if not text:
+                week.append(None)
+                continue
+            start, end = text.split("-")
+            end_time = time(23, 59) if end == "24:00" else time.fromisoformat(end)
+            week.append(WorkingHours(time.fromisoformat(start), end_time))
+        return Rhythm(
+            week=tuple(week),
+            interval=timedelta(minutes=self["rhythm.interval_minutes"]),
+            randomness=timedelta(minutes=self["rhythm.randomness_minutes"]),
+        )
+
+
+def load_settings(data: Mapping[str, object]) -> tuple[Settings, list[str]]:
+    """Read stored values; a bad or unknown one is set aside with a message, never fatal.
+
+    Returns:
+        The settings (defaults where a value was refused) and one message per problem.
+    """
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, raw in data.items():
+        if key not in BY_KEY:
+            problems.append(f"{key}: not a setting Reconnect knows; it was ignored")
+            continue
+        try:
+            values[key] = BY_KEY[key].parse(raw)
+        except InputError as error:
+            problems.append(
+                f"{error} The default, {BY_KEY[key].format(BY_KEY[key].default)!r}, "
+                "is used instead."
+            )
+    return Settings(values), problems

@@ -1,0 +1,256 @@
+"""The running app's end of the remote control: a local socket named after the data folder
+that answers ``reconnect status``, ``reconnect pause 2h`` and the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
+from reconnect.core.control_protocol import (
+    MAX_LINE_BYTES,
+    PauseRequest,
+    ProtocolError,
+    Request,
+    decode_request,
+    encode_response,
+    parse_minutes,
+    parse_pause,
+)
+from reconnect.core.errors import InputError
+
+log = logging.getLogger(__name__)
+
+# How long a connect may take before a leftover socket file is judged abandoned.
+PROBE_TIMEOUT_MS = 500
+# A client that connects and never finishes its line is let go after this.
+IDLE_TIMEOUT_MS = 5000
+
+
+class RemoteControl(Protocol):
+    """What the app does when asked from the command line.
+
+    Every method returns one line for the person and may raise ``InputError`` with a message
+    saying what to do instead; any other exception is logged and reported as a failure.
+    """
+
+    def status(self) -> dict[str, Any]:
+        """The state: ``state``, ``next_break_at`` (ISO time or None), ``paused_until``,
+        ``suggested_practice`` (id and title, or None) and a one-line ``summary``."""
+        ...
+
+    def break_now(self, practice_id: str | None) -> str:
+        """Start a break now, with this practice or the suggested one.
+
+        Raises:
+            InputError: no such practice; the message suggests close ids.
+        """
+        ...
+
+    def snooze(self, minutes: int) -> str: ...
+
+    def skip(self) -> str: ...
+
+    def pause(self, request: PauseRequest) -> str: ...
+
+    def resume(self) -> str: ...
+
+    def quit(self) -> str:
+        """Schedule the app's end and return at once, e.g. ``QTimer.singleShot(0, app.quit)``.
+
+        The answer is sent after this returns, so quitting here would lose it.
+        """
+        ...
+
+    def open_dashboard(self) -> str: ...
+
+    def reload_settings(self) -> str:
+        """Read the settings file again and apply it at once."""
+        ...
+
+
+class ControlServer(QObject):
+    """Listens on a local socket, one request and one answer per connection.
+
+    Reading is driven by ``readyRead``, so a slow or silent client never blocks the GUI.
+
+    Signals:
+        request_handled(str): the command name once its answer is written ("" when the
+            request could not be read).
+    """
+
+    request_handled = Signal(str)
+
+    def __init__(self, name: str, control: RemoteControl, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self._control = control
+        self._server = QLocalServer(self)
+        # Only this user may connect: the socket file is created 0700.
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        self._connections: set[_Connection] = set()
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def listen(self) -> bool:
+        """Start listening.
+
+        A socket file left by an app that crashed is removed and taken over.
+
+        Returns:
+            True when listening; False when another Reconnect already answers on this name
+            (or the socket can't be created, which is logged).
+        """
+        if self._server.isListening():
+            return True
+        # Asked first: with UserAccessOption Qt renames its socket file into place, which
+        # would silently replace the socket of an app that is running.
+        if _someone_answers(self._name):
+            return False
+        if self._server.listen(self._name):
+            return True
+        if self._server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
+            log.warning("Cannot listen on %s: %s", self._name, self._server.errorString())
+            return False
+        log.info("Removing the abandoned control socket %s", self._name)
+        QLocalServer.removeServer(self._name)
+        if self._server.listen(self._name):
+            return True
+        log.warning("Cannot listen on %s: %s", self._name, self._server.errorString())
+        return False
+
+    def close(self) -> None:
+        """Stop listening and drop open connections."""
+        self._server.close()
+        for connection in list(self._connections):
+            connection.abort()
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            self._connections.add(_Connection(socket, self))
+
+    def _forget(self, connection: _Connection) -> None:
+        """Called by a finished connection."""
+        self._connections.discard(connection)
+        connection.deleteLater()
+
+    def answer(self, line: bytes) -> tuple[str, bytes]:
+        """Run one request line against the control.
+
+        Returns:
+            The command name ("" if unreadable) and the answer line.
+        """
+        try:
+            request = decode_request(line)
+        except ProtocolError as error:
+            return "", encode_response(False, error=str(error))
+        try:
+            message, data = self._run(request)
+            # Encoded here: data the app can't put into JSON is a failure like any other.
+            reply = encode_response(True, message, data)
+        except InputError as error:
+            return request.command, encode_response(False, error=str(error))
+        except Exception as error:
+            log.exception("The remote command %r failed", request.command)
+            return request.command, encode_response(
+                False,
+                error=f"Reconnect could not do that: {type(error).__name__}; "
+                "details are in the log",
+            )
+        return request.command, reply
+
+    def _run(self, request: Request) -> tuple[str, dict[str, Any]]:
+        control, args = self._control, request.args
+        match request.command:
+            case "status":
+                data = dict(control.status())
+                return str(data.get("summary", "")), data
+            case "break-now":
+                return control.break_now(args.get("practice_id")), {}
+            case "snooze":
+                return control.snooze(parse_minutes(args["minutes"])), {}
+            case "skip":
+                return control.skip(), {}
+            case "pause":
+                return control.pause(parse_pause(args["spec"])), {}
+            case "resume":
+                return control.resume(), {}
+            case "quit":
+                return control.quit(), {}
+            case "open-dashboard":
+                return control.open_dashboard(), {}
+            case "reload-settings":
+                return control.reload_settings(), {}
+        raise ProtocolError(f"unknown command {request.command!r}")  # decode_request checked
+
+
+class _Connection(QObject):
+    """One client: gathers its line, answers, hangs up, and tells the server it is done."""
+
+    def __init__(self, socket: QLocalSocket, server: ControlServer) -> None:
+        super().__init__(server)
+        self._socket = socket
+        socket.setParent(self)
+        self._server = server
+        self._buffer = bytearray()
+        self._answered = False
+        self._finished = False
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_TIMEOUT_MS)
+        self._idle.timeout.connect(self.abort)
+        socket.readyRead.connect(self._read)
+        socket.disconnected.connect(self._finish)
+        self._idle.start()
+        # Bytes may have arrived before the signal was connected.
+        if socket.bytesAvailable():
+            QTimer.singleShot(0, self._read)
+
+    def _read(self) -> None:
+        if self._answered:
+            return
+        self._buffer += self._socket.readAll().data()
+        end = self._buffer.find(b"\n")
+        if end < 0 and len(self._buffer) <= MAX_LINE_BYTES:
+            return
+        if end < 0:
+            command = ""
+            reply = encode_response(
+                False, error=f"the request is longer than {MAX_LINE_BYTES} bytes"
+            )
+        else:
+            command, reply = self._server.answer(bytes(self._buffer[:end]))
+        self._answered = True
+        self._idle.stop()
+        self._socket.write(reply)
+        # Flushed now, before control events run: after "quit" the loop may not come back.
+        self._socket.flush()
+        self._socket.disconnectFromServer()
+        self._server.request_handled.emit(command)
+
+    def abort(self) -> None:
+        self._idle.stop()
+        self._socket.abort()
+        self._finish()
+
+    def _finish(self) -> None:
+        if self._finished or self._socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            return
+        self._finished = True
+        self._idle.stop()
+        self._server._forget(self)
+
+
+def _someone_answers(name: str) -> bool:
+    probe = QLocalSocket()
+    probe.connectToServer(name)
+    answered = probe.waitForConnected(PROBE_TIMEOUT_MS)
+    probe.abort()
+    return answered

@@ -1,0 +1,112 @@
+"""The small window that stands in for the tray on desktops that have none."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+
+from reconnect.ui.tray import PAUSES, SNOOZE_MINUTES, MenuState
+
+NO_TRAY_HINT = (
+    "This desktop shows no system tray, so Reconnect lives in this small window instead and "
+    "keeps planning your breaks. To get a tray: on GNOME, add the extension "
+    '"AppIndicator and KStatusNotifierItem Support"; on other desktops, add a system tray '
+    "(notification area) to your panel. Then start Reconnect again."
+)
+
+
+class ControlWindow(QWidget):
+    """The tray menu's controls as buttons, with the state in words.
+
+    Signals: the same as ``TrayIcon``'s, so the app connects either the same way.
+    """
+
+    start_practice = Signal(str)
+    snooze = Signal(int)
+    skip = Signal()
+    pause = Signal(str)
+    resume = Signal()
+    open_dashboard = Signal()
+    open_settings = Signal()
+    open_help = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, show_hint: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("controlWindow")
+        self.setWindowTitle("Reconnect")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Reconnect status")
+        self.hint = QLabel(NO_TRAY_HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(show_hint)
+        self._suggested: str | None = None
+
+        self.start_button = self._button("&Start a practice now", self._start)
+        self.snooze_button = self._button("S&nooze")
+        snooze_menu = QMenu(self.snooze_button)
+        for minutes in SNOOZE_MINUTES:
+            snooze_menu.addAction(f"{minutes} minutes").triggered.connect(
+                lambda _=False, m=minutes: self.snooze.emit(m)
+            )
+        self.snooze_button.setMenu(snooze_menu)
+        self.skip_button = self._button("S&kip the next break", self.skip.emit)
+        self.pause_button = self._button("&Pause")
+        pause_menu = QMenu(self.pause_button)
+        for spec, label in PAUSES:
+            pause_menu.addAction(label).triggered.connect(
+                lambda _=False, s=spec: self.pause.emit(s)
+            )
+        self.pause_button.setMenu(pause_menu)
+        self.resume_button = self._button("&Resume", self.resume.emit)
+
+        row1 = QHBoxLayout()
+        for button in (self.start_button, self.snooze_button, self.skip_button,
+                       self.pause_button, self.resume_button):  # fmt: skip
+            row1.addWidget(button)
+        row2 = QHBoxLayout()
+        row2.addWidget(self._button("&Dashboard", self.open_dashboard.emit))
+        row2.addWidget(self._button("Se&ttings", self.open_settings.emit))
+        row2.addWidget(self._button("&Help and crisis support", self.open_help.emit))
+        row2.addStretch(1)
+        row2.addWidget(self._button("&Quit", self.quit_requested.emit))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.hint)
+
+    def _button(self, text: str, slot: object = None) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", ""))
+        if slot is not None:
+            button.clicked.connect(slot)
+        return button
+
+    def _start(self) -> None:
+        if self._suggested:
+            self.start_practice.emit(self._suggested)
+
+    def show_state(self, state: MenuState) -> None:
+        self.status.setText(state.summary)
+        self._suggested = state.suggested.practice_id if state.suggested else None
+        self.start_button.setEnabled(self._suggested is not None and not state.in_practice)
+        if state.suggested:
+            self.start_button.setToolTip(f"Start {state.suggested.label}")
+        self.snooze_button.setEnabled(state.break_planned)
+        self.skip_button.setEnabled(state.break_planned)
+        paused = state.state == "paused"
+        self.pause_button.setVisible(not paused)
+        self.resume_button.setVisible(paused)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Closing it by hand would leave no way back to Reconnect: minimise instead. Quitting
+        # the app closes it too, and that close (not spontaneous) must go through.
+        if event.spontaneous():
+            event.ignore()
+            self.showMinimized()
+        else:
+            event.accept()

@@ -1,0 +1,1 @@
+"""Probes of the desktop: idle time, full screen and do-not-disturb, sleep and clock jumps."""

@@ -1,0 +1,71 @@
+"""Quiet desktop notifications through the freedesktop notification service.
+
+The call goes through ``gdbus`` (GLib's command-line D-Bus client): the service wants an
+unsigned id and a typed empty list, which PySide6's QtDBus cannot express.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+
+from PySide6.QtCore import QObject, QProcess
+from PySide6.QtDBus import QDBusConnection
+
+log = logging.getLogger(__name__)
+
+_SERVICE = "org.freedesktop.Notifications"
+_PATH = "/org/freedesktop/Notifications"
+
+
+def _gvariant_string(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+class Notifier(QObject):
+    """Sends notifications without blocking; says so where the desktop has none."""
+
+    def __init__(self, app_name: str = "Reconnect", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app_name = app_name
+        self._running: list[QProcess] = []
+
+    def available(self) -> tuple[bool, str]:
+        """Whether notifications can be shown here, and what to do if not."""
+        bus = QDBusConnection.sessionBus()
+        if not bus.isConnected():
+            return False, "no desktop session bus; notifications can't be shown"
+        reply = bus.interface().isServiceRegistered(_SERVICE)
+        if not (reply.isValid() and reply.value()):
+            return False, "no notification service is running; start your desktop's (or dunst)"
+        if shutil.which("gdbus") is None:
+            return False, "gdbus is missing; install the libglib2.0-bin package"
+        return True, "the desktop's notification service"
+
+    def notify(self, summary: str, body: str) -> bool:
+        """Show one quiet notification. Returns False when it could not be sent."""
+        ok, why = self.available()
+        if not ok:
+            log.info("notification not shown: %s", why)
+            return False
+        process = QProcess(self)
+        process.finished.connect(lambda *_: self._done(process))
+        process.start(
+            "gdbus",
+            [
+                "call", "--session", "--dest", _SERVICE, "--object-path", _PATH,
+                "--method", f"{_SERVICE}.Notify",
+                _gvariant_string(self._app_name), "uint32 0", "''",
+                _gvariant_string(summary), _gvariant_string(body), "@as []",
+                "{'category': <'reminder'>, 'urgency': <byte 0>}", "int32 15000",
+            ],
+        )  # fmt: skip
+        self._running.append(process)
+        return True
+
+    def _done(self, process: QProcess) -> None:
+        if process.exitCode() != 0:
+            error = bytes(process.readAllStandardError().data()).decode(errors="replace")
+            log.info("notification refused: %s", error.strip())
+        self._running.remove(process)
+        process.deleteLater()

@@ -1,0 +1,167 @@
+"""The tray icon: its look follows the state, its menu is built from live state when opened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from reconnect.paths import icons_dir
+
+SNOOZE_MINUTES = (5, 10, 20)
+PAUSES = (("30m", "For 30 minutes"), ("1h", "For 1 hour"), ("2h", "For 2 hours"),
+          ("until-tomorrow", "Until tomorrow"))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PracticeItem:
+    practice_id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class MenuState:
+    """Everything the menu shows, as plain values taken when it opens.
+
+    Attributes:
+        state: ``active``, ``paused``, ``due``, ``outside_hours`` or ``no_working_days``.
+        summary: the tooltip's sentence, shown at the top of the menu too.
+        suggested: the practice the next break would offer.
+        by_sense: practices grouped by sense, for "Start a practice now".
+        break_planned: whether there is a break to snooze or skip.
+    """
+
+    state: str
+    summary: str
+    suggested: PracticeItem | None = None
+    by_sense: tuple[tuple[str, tuple[PracticeItem, ...]], ...] = ()
+    break_planned: bool = False
+    in_practice: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def load_icon(name: str) -> QIcon:
+    return QIcon(str(icons_dir() / f"{name}.svg"))
+
+
+class TrayIcon(QObject):
+    """Reconnect in the system tray.
+
+    Signals:
+        start_practice(str): a practice id chosen from the menu.
+        snooze(int), pause(str): minutes; a pause like "30m" or "until-tomorrow".
+        skip, resume, open_dashboard, open_settings, open_help, quit_requested.
+    """
+
+    start_practice = Signal(str)
+    snooze = Signal(int)
+    skip = Signal()
+    pause = Signal(str)
+    resume = Signal()
+    open_dashboard = Signal()
+    open_settings = Signal()
+    open_help = Signal()
+    quit_requested = Signal()
+
+    _ICONS: ClassVar[dict[str, str]] = {
+        "active": "tray-active",
+        "paused": "tray-paused",
+        "due": "tray-due",
+        "outside_hours": "tray-outside",
+        "no_working_days": "tray-outside",
+    }
+
+    def __init__(self, state: Callable[[], MenuState], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._icons = {key: load_icon(name) for key, name in self._ICONS.items()}
+        self.icon = QSystemTrayIcon(self._icons["active"], self)
+        self.menu = QMenu()
+        self.menu.setAccessibleName("Reconnect menu")
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.shown_state = ""
+
+    def show(self) -> None:
+        self.refresh()
+        self.rebuild_menu()
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def geometry(self) -> QRect:
+        return self.icon.geometry()
+
+    def refresh(self) -> None:
+        """Update the icon and tooltip from the current state."""
+        state = self._state()
+        if state.state != self.shown_state:
+            self.icon.setIcon(self._icons.get(state.state, self._icons["active"]))
+            self.shown_state = state.state
+        self.icon.setToolTip(f"Reconnect\n{state.summary}")
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        # A left click opens the menu too: people expect something to happen.
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.rebuild_menu()
+            self.menu.popup(self.icon.geometry().center())
+
+    def rebuild_menu(self) -> None:
+        state = self._state()
+        self.refresh()
+        menu = self.menu
+        menu.clear()
+        header = menu.addAction(state.summary)
+        header.setEnabled(False)
+        menu.addSeparator()
+
+        start = menu.addMenu("Start a practice now")
+        start.setEnabled(not state.in_practice)
+        if state.suggested is not None:
+            item = state.suggested
+            action = start.addAction(f"Suggested: {item.label}")
+            action.triggered.connect(
+                lambda _=False, p=item.practice_id: self.start_practice.emit(p)
+            )
+            start.addSeparator()
+        for sense, items in state.by_sense:
+            sub = start.addMenu(sense.capitalize())
+            for item in items:
+                action = sub.addAction(item.label)
+                action.triggered.connect(
+                    lambda _=False, p=item.practice_id: self.start_practice.emit(p)
+                )
+
+        snooze = menu.addMenu("Snooze")
+        snooze.setEnabled(state.break_planned)
+        for minutes in SNOOZE_MINUTES:
+            action = snooze.addAction(f"{minutes} minutes")
+            action.triggered.connect(lambda _=False, m=minutes: self.snooze.emit(m))
+        skip = menu.addAction("Skip the next break")
+        skip.setEnabled(state.break_planned)
+        skip.triggered.connect(self.skip.emit)
+
+        if state.state == "paused":
+            menu.addAction("Resume").triggered.connect(self.resume.emit)
+        else:
+            pause = menu.addMenu("Pause")
+            for spec, label in PAUSES:
+                action = pause.addAction(label)
+                action.triggered.connect(lambda _=False, s=spec: self.pause.emit(s))
+
+        menu.addSeparator()
+        menu.addAction("Open dashboard").triggered.connect(self.open_dashboard.emit)
+        menu.addAction("Settings").triggered.connect(self.open_settings.emit)
+        menu.addAction("Help and crisis support").triggered.connect(self.open_help.emit)
+        menu.addSeparator()
+        menu.addAction("Quit Reconnect").triggered.connect(self.quit_requested.emit)
+
+    def action_texts(self) -> list[str]:
+        """The top-level menu entries, as shown (for tests and accessibility checks)."""
+        return [a.text() for a in self.menu.actions() if not a.isSeparator()]

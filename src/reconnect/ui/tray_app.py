@@ -1,0 +1,472 @@
+"""The running tray app: connects the planner, scheduler, prompt, tray and records.
+
+Widgets only show state and emit signals; the planner (plain Python) decides. Everything is
+handed in by the composition root (``bootstrap.build_tray_app``).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reconnect.core.break_planner import BreakPlanner, Mode, Wakeup
+from reconnect.core.clock import Clock
+from reconnect.core.control_protocol import PauseRequest
+from reconnect.core.errors import InputError
+from reconnect.core.practices import Library, Practice
+from reconnect.core.prompts import Prompt, PromptFate
+from reconnect.core.sessions import Trigger
+from reconnect.core.settings import Settings
+from reconnect.core.suggestion import Suggestion, fitting, suggest
+from reconnect.core.vocabulary import SENSES
+from reconnect.services.breaks import BreakRecords
+from reconnect.ui.break_scheduler import BreakScheduler
+from reconnect.ui.desktop.busy import BusyDetector
+from reconnect.ui.desktop.idle import IdleMonitor
+from reconnect.ui.desktop.sleep_watch import SleepWatch
+from reconnect.ui.notifier import Notifier
+from reconnect.ui.prompt_window import Offer, PromptWindow
+from reconnect.ui.tray import MenuState, PracticeItem
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 30_000  # idle, busy and clock checks: never more often than this
+
+
+@dataclass
+class Surface:
+    """Where the controls live: the tray icon, or the window that stands in for it."""
+
+    widget: Any  # TrayIcon or ControlWindow: both have the same signals
+    refresh: Callable[[], None]
+    anchor: Callable[[], Any]
+
+
+class TrayApp(QObject):
+    """Reconnect while it runs: one per process.
+
+    Signals:
+        practice_started(str, str): session id and practice id, once the session is written.
+        state_changed: anything the tray shows may have changed.
+    """
+
+    practice_started = Signal(str, str)
+    state_changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        library: Library,
+        records: BreakRecords,
+        settings: Settings,
+        planner: BreakPlanner,
+        scheduler: BreakScheduler,
+        prompt: PromptWindow,
+        notifier: Notifier,
+        rng: random.Random,
+        idle_monitor: IdleMonitor | None,
+        busy: BusyDetector,
+        sleep_watch: SleepWatch,
+        poll_timer: QTimer,
+        quit_app: Callable[[], None],
+        open_history: Callable[[], None],
+        open_settings: Callable[[], None],
+        open_help: Callable[[], None],
+        load_settings: Callable[[], tuple[Settings, list[str]]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.library = library
+        self.records = records
+        self.settings = settings
+        self.planner = planner
+        self.scheduler = scheduler
+        self.prompt = prompt
+        self.notifier = notifier
+        self.rng = rng
+        self.idle_monitor = idle_monitor
+        self.busy = busy
+        self.sleep_watch = sleep_watch
+        self.poll_timer = poll_timer
+        self._quit_app = quit_app
+        self._open_history = open_history
+        self._open_settings = open_settings
+        self._open_help = open_help
+        self._load_settings = load_settings
+        self.surface: Surface | None = None
+
+        self.current_prompt: Prompt | None = None
+        self._offered_ids: list[str] = []
+        self._next: Suggestion | None = None
+        self._waiting_since: datetime | None = None  # a due break waiting for a busy screen
+        self._away = False
+        self._manual = False  # the open prompt was asked for (break-now), not planned
+        self.active_session: str | None = None
+
+        scheduler.wakeup.connect(self.on_wakeup)
+        sleep_watch.resumed.connect(self.on_resumed)
+        poll_timer.setInterval(POLL_MS)
+        poll_timer.timeout.connect(self.poll)
+        prompt.start_requested.connect(self._prompt_start)
+        prompt.another_requested.connect(self._prompt_another)
+        prompt.snooze_requested.connect(self._prompt_snooze)
+        prompt.skip_requested.connect(self._prompt_skip)
+        prompt.expired.connect(self._prompt_expired)
+
+    # --- wiring --------------------------------------------------------------------------
+
+    def attach(self, surface: Surface) -> None:
+        """Connect the tray (or its stand-in window) to the app's actions."""
+        self.surface = surface
+        widget = surface.widget
+        widget.start_practice.connect(lambda pid: self.start_practice(pid, Trigger.TRAY))
+        widget.snooze.connect(self.snooze)
+        widget.skip.connect(self.skip)
+        widget.pause.connect(lambda spec: self.pause_spec(spec))
+        widget.resume.connect(self.resume)
+        widget.open_dashboard.connect(self.open_dashboard)
+        widget.open_settings.connect(self._open_settings)
+        widget.open_help.connect(self._open_help)
+        widget.quit_requested.connect(self.quit)
+        self.state_changed.connect(surface.refresh)
+
+    def start(self) -> None:
+        """Tidy what the last run left, then plan and arm the first wake-up."""
+        now = self.clock.now()
+        interrupted, missed = self.records.tidy_after_last_run(now)
+        if interrupted or missed:
+            log.info("after the last run: %d sessions interrupted, %d prompts missed",
+                     interrupted, missed)  # fmt: skip
+        self.scheduler.start()
+        self.arm()
+        self.poll_timer.start()
+        self.sleep_watch.start()
+
+    def arm(self) -> None:
+        now = self.clock.now()
+        self.scheduler.arm(self.planner.next_wakeup(now))
+        self.state_changed.emit()
+
+    # --- the rhythm ----------------------------------------------------------------------
+
+    def on_wakeup(self) -> None:
+        now = self.clock.now()
+        if self.planner.on_wakeup(now) is Wakeup.PROMPT:
+            self.offer_break(now)
+        self.arm()
+
+    def on_resumed(self) -> None:
+        """After sleep or a clock jump: plan again from now; a stale prompt goes quietly."""
+        now = self.clock.now()
+        self._close_prompt(PromptFate.MISSED, now)
+        self.planner.replan(now)
+        self.scheduler.check_now()
+        self.arm()
+
+    def poll(self) -> None:
+        """Every 30 seconds: the clock, the person's presence, a busy screen, the tooltip."""
+        now = self.clock.now()
+        self.sleep_watch.check()
+        self._check_presence(now)
+        if self._waiting_since is not None:
+            self._retry_waiting(now)
+        self.state_changed.emit()
+
+    def _check_presence(self, now: datetime) -> None:
+        if self.idle_monitor is None:
+            return
+        idle = self.idle_monitor.idle_seconds()
+        if idle is None:
+            return
+        threshold = self.settings["rhythm.idle_minutes"] * 60
+        if idle >= threshold and not self._away:
+            self._away = True
+            self.planner.away(now, since=now - timedelta(seconds=idle))
+        elif idle < threshold and self._away:
+            self._away = False
+            if self.planner.back(now):
+                self._close_prompt(PromptFate.NATURAL_BREAK, now)
+            self.arm()
+
+    def suggestion(self) -> Suggestion | None:
+        """The practice the next break would offer; kept until it is offered."""
+        if self._next is None or self._next.practice.id not in self.library:
+            self._next = self._pick(avoid=self._offered_ids[-3:])
+        return self._next
+
+    def _pick(self, avoid: list[str]) -> Suggestion | None:
+        now = self.clock.now()
+        candidates = fitting(
+            self.library,
+            now,
+            self.settings["practices.have_headphones"],
+            self.settings["practices.disabled"],
+        )
+        return suggest(candidates, self.rng, avoid=avoid)
+
+    def offer_break(self, now: datetime, manual: bool = False) -> None:
+        self._manual = manual
+        suggestion = self.suggestion()
+        self._next = None
+        if suggestion is None:
+            log.warning("no practice fits now; the break is let go")
+            self.planner.skip_next(now)
+            return
+        busy = self.busy.check()
+        if busy.busy:
+            log.info("a break is due but %s; it waits", busy.reason)
+            self._waiting_since = now
+            self._present(suggestion, now, show_window=False, quiet=True, notify=False)
+            return
+        self._present(suggestion, now, show_window=True, quiet=False, notify=True)
+
+    def _retry_waiting(self, now: datetime) -> None:
+        assert self._waiting_since is not None
+        if self.current_prompt is None:
+            self._waiting_since = None
+            return
+        limit = timedelta(minutes=self.settings["rhythm.busy_wait_minutes"])
+        if not self.busy.check().busy:
+            self._waiting_since = None
+            self._show_prompt_window(self.current_prompt, notify=True)
+        elif now - self._waiting_since >= limit:
+            self._waiting_since = None
+            # Still busy: a quiet notification, and the prompt stays available in the tray.
+            self.notifier.notify(
+                "A small pause is here whenever you like",
+                f"{self.current_prompt.practice_title}. Start it from the Reconnect menu, "
+                "or let it go.",
+            )
+            self.prompt.expiry.start()
+
+    def _present(
+        self, suggestion: Suggestion, now: datetime, show_window: bool, quiet: bool, notify: bool
+    ) -> None:
+        practice = suggestion.practice
+        self.current_prompt = self.records.offer(practice, now, suggestion.probability, quiet)
+        self._offered_ids.append(practice.id)
+        if show_window:
+            self._show_prompt_window(self.current_prompt, notify)
+
+    def _show_prompt_window(self, prompt: Prompt, notify: bool) -> None:
+        practice = self.library.get(prompt.practice_id)
+        if practice is None:
+            return
+        anchor = self.surface.anchor() if self.surface else None
+        self.prompt.show_offer(offer_of(practice), anchor)
+        if notify:
+            self.notifier.notify(
+                "A small pause, if you'd like one",
+                f"{practice.title} · {practice.minutes} min. Skipping is fine too.",
+            )
+
+    def _close_prompt(self, fate: PromptFate, now: datetime) -> None:
+        if self.current_prompt is not None:
+            self.records.decide(self.current_prompt.id, fate, now)
+            self.current_prompt = None
+        self._waiting_since = None
+        self.prompt.withdraw()
+
+    # --- answers from the prompt ---------------------------------------------------------
+
+    def _prompt_start(self) -> None:
+        prompt = self.current_prompt
+        if prompt is None:
+            return
+        self.start_practice(prompt.practice_id, Trigger.SCHEDULED, prompt)
+
+    def _prompt_another(self) -> None:
+        now = self.clock.now()
+        old = self.current_prompt
+        if old is None:
+            return
+        self.records.decide(old.id, PromptFate.ANOTHER, now)
+        suggestion = self._pick(avoid=[old.practice_id, *self._offered_ids[-3:]])
+        if suggestion is None:
+            return
+        self.current_prompt = self.records.offer(suggestion.practice, now, suggestion.probability)
+        self._offered_ids.append(suggestion.practice.id)
+        self._show_prompt_window(self.current_prompt, notify=False)
+
+    def _prompt_snooze(self, minutes: int) -> None:
+        self.snooze(minutes)
+
+    def _prompt_skip(self) -> None:
+        if self._manual:
+            # Declining a break asked for by hand leaves the planned rhythm as it was.
+            self._close_prompt(PromptFate.SKIPPED, self.clock.now())
+            return
+        self.skip()
+
+    def _prompt_expired(self) -> None:
+        now = self.clock.now()
+        self._close_prompt(PromptFate.MISSED, now)
+        if not self._manual:
+            self.planner.missed(now)
+        self.arm()
+
+    # --- actions (tray, prompt, command line) --------------------------------------------
+
+    def start_practice(
+        self, practice_id: str, trigger: Trigger, prompt: Prompt | None = None
+    ) -> str:
+        practice = self.library.get(practice_id)
+        if practice is None:
+            close = self.library.close_ids(practice_id)
+            hint = f" Did you mean {' or '.join(close)}?" if close else ""
+            raise InputError(f"there is no practice {practice_id!r}.{hint}")
+        now = self.clock.now()
+        if prompt is None and self.current_prompt is not None:
+            prompt = self.current_prompt  # starting anything answers the waiting prompt
+        session = self.records.start(practice, trigger, now, prompt.id if prompt else None)
+        self.current_prompt = None
+        self._waiting_since = None
+        self.prompt.withdraw()
+        self.planner.started(now)
+        self.active_session = session.id
+        self.arm()
+        self.practice_started.emit(session.id, practice.id)
+        return f"Starting {practice.title}. Take it at your own pace."
+
+    def practice_finished(self) -> None:
+        """The practice window closed: the rhythm starts counting again."""
+        self.active_session = None
+        self.planner.finished(self.clock.now())
+        self.arm()
+
+    def snooze(self, minutes: int) -> str:
+        now = self.clock.now()
+        self._close_prompt(PromptFate.SNOOZED, now)
+        self.planner.snooze(now, minutes)
+        self.arm()
+        return f"Snoozed. {self.planner.describe(now)}."
+
+    def skip(self) -> str:
+        now = self.clock.now()
+        self._close_prompt(PromptFate.SKIPPED, now)
+        self.planner.skip_next(now)
+        self.arm()
+        return f"That break is let go. {self.planner.describe(self.clock.now())}."
+
+    def pause_spec(self, spec: str) -> str:
+        from reconnect.core.control_protocol import parse_pause
+
+        return self.pause(parse_pause(spec))
+
+    def pause(self, request: PauseRequest) -> str:
+        now = self.clock.now()
+        self._close_prompt(PromptFate.SKIPPED, now)
+        if request.until_tomorrow:
+            self.planner.pause_until_tomorrow(now)
+        else:
+            assert request.duration is not None
+            self.planner.pause_for(now, request.duration)
+        self.arm()
+        return f"{self.planner.describe(now)}. Resume any time."
+
+    def resume(self) -> str:
+        now = self.clock.now()
+        self.planner.resume(now)
+        self.arm()
+        return f"Resumed. {self.planner.describe(now)}."
+
+    def open_dashboard(self) -> str:
+        self._open_history()
+        return "The dashboard is open."
+
+    def quit(self) -> str:
+        QTimer.singleShot(0, self._shutdown)
+        return "Reconnect is closing. Take care."
+
+    def _shutdown(self) -> None:
+        now = self.clock.now()
+        self._close_prompt(PromptFate.MISSED, now)
+        self.poll_timer.stop()
+        self.scheduler.shutdown()
+        self._quit_app()
+
+    def reload_settings(self) -> str:
+        """Read the settings file again and apply it at once: the plan follows."""
+        settings, problems = self._load_settings()
+        self.settings = settings
+        self.planner.set_rhythm(settings.rhythm(), self.clock.now())
+        self._next = None
+        self.arm()
+        if problems:
+            return "Settings applied, except: " + " ".join(problems)
+        return "Settings applied."
+
+    # --- what the tray and the command line show -----------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        now = self.clock.now()
+        data: dict[str, Any] = dict(self.planner.status(now).to_dict())
+        suggestion = self.suggestion()
+        data["suggested_practice"] = suggestion.practice.id if suggestion else None
+        data["suggested_title"] = suggestion.practice.title if suggestion else None
+        data["summary"] = self.planner.describe(now)
+        data["in_practice"] = self.active_session is not None
+        data["idle_detection"] = self.idle_monitor.name if self.idle_monitor else None
+        return data
+
+    def break_now(self, practice_id: str | None) -> str:
+        """With a practice: start it. Without: offer a break now, as the prompt does."""
+        if practice_id is not None:
+            return self.start_practice(practice_id, Trigger.COMMAND_LINE)
+        if self.active_session is not None:
+            return "A practice is already under way."
+        if self.current_prompt is None:
+            self.offer_break(self.clock.now(), manual=True)
+        elif not self.prompt.isVisible():
+            self._waiting_since = None
+            self._show_prompt_window(self.current_prompt, notify=False)
+        if self.current_prompt is None:
+            raise InputError("no practice fits right now; name one (see 'reconnect practices')")
+        return f"A break is offered: {self.current_prompt.practice_title}."
+
+    def menu_state(self) -> MenuState:
+        now = self.clock.now()
+        status = self.planner.status(now)
+        suggestion = self.suggestion()
+        return MenuState(
+            state=status.mode.value,
+            summary=self.planner.describe(now),
+            suggested=item_of(suggestion.practice) if suggestion else None,
+            by_sense=practices_by_sense(self.library, self.settings["practices.disabled"]),
+            break_planned=status.next_break_at is not None or status.mode is Mode.DUE,
+            in_practice=self.active_session is not None,
+        )
+
+
+def offer_of(practice: Practice) -> Offer:
+    return Offer(
+        practice_id=practice.id,
+        title=practice.title,
+        summary=practice.summary,
+        minutes=practice.minutes,
+        senses=practice.senses,
+        place=practice.place.label,
+    )
+
+
+def item_of(practice: Practice) -> PracticeItem:
+    return PracticeItem(practice.id, f"{practice.title} · {practice.minutes} min")
+
+
+def practices_by_sense(
+    library: Library, disabled: tuple[str, ...] = ()
+) -> tuple[tuple[str, tuple[PracticeItem, ...]], ...]:
+    """Each practice listed under its first sense, senses in their usual order."""
+    groups: dict[str, list[PracticeItem]] = {sense: [] for sense in SENSES}
+    for practice in library:
+        if practice.id not in disabled:
+            groups[practice.senses[0]].append(item_of(practice))
+    return tuple((sense, tuple(items)) for sense, items in groups.items() if items)

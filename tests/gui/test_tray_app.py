@@ -1,0 +1,332 @@
+"""The running app on a fake clock: each tray action, each answer to a prompt, and its record."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from reconnect import bootstrap
+from reconnect.core.break_planner import BreakPlanner
+from reconnect.core.clock import FakeClock
+from reconnect.core.errors import InputError
+from reconnect.core.settings import Settings
+from reconnect.services.breaks import BreakRecords
+from reconnect.ui.break_scheduler import BreakScheduler
+from reconnect.ui.desktop.busy import Busy
+from reconnect.ui.desktop.sleep_watch import SleepWatch
+from reconnect.ui.prompt_window import PromptWindow
+from reconnect.ui.tray import TrayIcon
+from reconnect.ui.tray_app import Surface, TrayApp
+
+BERLIN = ZoneInfo("Europe/Berlin")
+TUESDAY_MORNING = datetime(2026, 11, 17, 9, 30, tzinfo=BERLIN)
+
+
+@dataclass
+class FakeNotifier:
+    sent: list[tuple[str, str]] = field(default_factory=list)
+
+    def notify(self, summary: str, body: str) -> bool:
+        self.sent.append((summary, body))
+        return True
+
+
+@dataclass
+class FakeBusy:
+    busy: bool = False
+
+    def check(self) -> Busy:
+        return Busy(self.busy, "a full-screen window" if self.busy else "")
+
+
+@dataclass
+class FakeIdle:
+    seconds: float = 0.0
+    name: str = "fake idle monitor"
+
+    def idle_seconds(self) -> float | None:
+        return self.seconds
+
+
+@dataclass
+class Harness:
+    app: TrayApp
+    clock: FakeClock
+    tray: TrayIcon
+    notifier: FakeNotifier
+    busy: FakeBusy
+    idle: FakeIdle
+    data_dir: Path
+    quit_calls: list[bool]
+    opened: list[str]
+
+    def db(self, sql: str) -> list[tuple[object, ...]]:
+        with sqlite3.connect(self.data_dir / "reconnect.db") as connection:
+            rows = connection.execute(sql).fetchall()
+        connection.close()
+        return rows
+
+    def fire_wakeup(self) -> None:
+        """Move the clock to the armed time and let the scheduler's job run."""
+        armed = self.app.scheduler.armed_at
+        assert armed is not None
+        self.clock.advance(armed - self.clock.now())
+        self.app.scheduler.wakeup.emit()
+
+
+@pytest.fixture
+def harness(qtbot: QtBot, tmp_path: Path, with_tray: object) -> Iterator[Harness]:
+    clock = FakeClock(TUESDAY_MORNING)
+    context = bootstrap.build(str(tmp_path / "data"), {}, clock)
+    records = BreakRecords(context.database().session_factory)
+    settings = Settings()
+    rng = random.Random(4)
+    notifier, busy, idle = FakeNotifier(), FakeBusy(), FakeIdle()
+    quit_calls: list[bool] = []
+    opened: list[str] = []
+    prompt = PromptWindow()
+    qtbot.addWidget(prompt)
+    app = TrayApp(
+        clock=clock,
+        library=context.library,
+        records=records,
+        settings=settings,
+        planner=BreakPlanner(settings.rhythm(), rng, clock.now()),
+        scheduler=BreakScheduler(),
+        prompt=prompt,
+        notifier=notifier,  # type: ignore[arg-type]
+        rng=rng,
+        idle_monitor=idle,
+        busy=busy,  # type: ignore[arg-type]
+        sleep_watch=SleepWatch(clock),
+        poll_timer=QTimer(),
+        quit_app=lambda: quit_calls.append(True),
+        open_history=lambda: opened.append("history"),
+        open_settings=lambda: opened.append("settings"),
+        open_help=lambda: opened.append("help"),
+        load_settings=lambda: (Settings({"rhythm.interval_minutes": 45}), []),
+    )
+    tray = TrayIcon(app.menu_state)
+    tray.show()
+    app.attach(Surface(tray, tray.refresh, tray.geometry))
+    app.start()
+    yield Harness(app, clock, tray, notifier, busy, idle, tmp_path / "data", quit_calls, opened)
+    app.poll_timer.stop()
+    app.scheduler.shutdown()
+    tray.hide()
+    context.close()
+
+
+def test_the_first_break_of_the_day_is_planned_and_shown(harness: Harness) -> None:
+    status = harness.app.status()
+    assert status["state"] == "active"
+    assert status["next_break_at"] == "2026-11-17T10:00:00+01:00"
+    assert harness.app.scheduler.armed_at == datetime(2026, 11, 17, 10, 0, tzinfo=BERLIN)
+    assert harness.tray.icon.toolTip() == "Reconnect\nNext break at 10:00, in 30 min"
+    assert status["suggested_practice"] in harness.app.library
+
+
+def test_the_menu_is_built_from_live_state(harness: Harness) -> None:
+    harness.tray.rebuild_menu()
+    assert harness.tray.action_texts() == [
+        "Next break at 10:00, in 30 min",
+        "Start a practice now",
+        "Snooze",
+        "Skip the next break",
+        "Pause",
+        "Open dashboard",
+        "Settings",
+        "Help and crisis support",
+        "Quit Reconnect",
+    ]
+    start = harness.tray.menu.actions()[2].menu()
+    suggested = harness.app.suggestion()
+    assert suggested is not None
+    assert start.actions()[0].text().startswith(f"Suggested: {suggested.practice.title}")
+    senses = [a.text() for a in start.actions()[2:]]
+    assert "Breath" in senses and "Movement" in senses
+
+
+def test_a_due_break_prompts_once_and_is_recorded(qtbot: QtBot, harness: Harness) -> None:
+    harness.fire_wakeup()
+    assert harness.app.prompt.isVisible()
+    assert harness.app.status()["state"] == "due"
+    assert harness.notifier.sent and "small pause" in harness.notifier.sent[0][0]
+    harness.app.scheduler.wakeup.emit()  # a second wake-up: no second prompt
+    assert len(harness.db("SELECT id FROM prompts")) == 1
+    assert harness.tray.shown_state == "due"
+
+
+def test_starting_from_the_prompt_writes_the_session(qtbot: QtBot, harness: Harness) -> None:
+    harness.fire_wakeup()
+    offered = harness.app.prompt.offer
+    assert offered is not None
+    with qtbot.waitSignal(harness.app.practice_started, timeout=1000) as started:
+        harness.app.prompt.start_button.click()
+    session_id, practice_id = started.args
+    assert practice_id == offered.practice_id
+    assert harness.db("SELECT trigger, practice_id, outcome FROM sessions") == [
+        ("scheduled", practice_id, None)
+    ]
+    assert harness.db("SELECT fate, session_id FROM prompts") == [("started", session_id)]
+    assert not harness.app.prompt.isVisible()
+
+
+def test_another_one_offers_a_different_practice(harness: Harness) -> None:
+    harness.fire_wakeup()
+    first = harness.app.prompt.offer
+    harness.app.prompt.another_button.click()
+    second = harness.app.prompt.offer
+    assert first is not None and second is not None
+    assert second.practice_id != first.practice_id
+    fates = harness.db("SELECT practice_id, fate FROM prompts ORDER BY rowid")
+    assert fates == [(first.practice_id, "another"), (second.practice_id, None)]
+
+
+@pytest.mark.parametrize("minutes", [5, 10, 20])
+def test_snooze_from_the_prompt(harness: Harness, minutes: int) -> None:
+    harness.fire_wakeup()
+    harness.app.prompt.snooze_button.menu().actions()[(5, 10, 20).index(minutes)].trigger()
+    expected = harness.clock.now() + timedelta(minutes=minutes)
+    assert harness.app.status()["next_break_at"] == expected.isoformat(timespec="seconds")
+    assert harness.db("SELECT fate FROM prompts") == [("snoozed",)]
+
+
+def test_skip_and_a_prompt_left_alone(harness: Harness) -> None:
+    harness.fire_wakeup()
+    harness.app.prompt.skip_button.click()
+    assert harness.app.status()["next_break_at"] == "2026-11-17T11:00:00+01:00"
+    harness.fire_wakeup()
+    harness.clock.advance(timedelta(minutes=10))
+    harness.app.prompt.expiry.timeout.emit()
+    assert harness.db("SELECT fate FROM prompts ORDER BY rowid") == [("skipped",), ("missed",)]
+    assert not harness.app.prompt.isVisible()
+
+
+def test_tray_pause_resume_snooze_and_skip(harness: Harness) -> None:
+    tray = harness.tray
+    tray.rebuild_menu()
+    pause = next(a for a in tray.menu.actions() if a.text() == "Pause").menu()
+    assert [a.text() for a in pause.actions()] == [
+        "For 30 minutes", "For 1 hour", "For 2 hours", "Until tomorrow"
+    ]  # fmt: skip
+    pause.actions()[0].trigger()
+    assert harness.app.status()["state"] == "paused"
+    assert harness.app.status()["paused_until"] == "2026-11-17T10:00:00+01:00"
+    assert tray.icon.toolTip().endswith("Paused until 10:00")
+    tray.rebuild_menu()
+    assert "Resume" in tray.action_texts()
+    next(a for a in tray.menu.actions() if a.text() == "Resume").trigger()
+    assert harness.app.status()["state"] == "active"
+    tray.rebuild_menu()
+    snooze = next(a for a in tray.menu.actions() if a.text() == "Snooze").menu()
+    snooze.actions()[2].trigger()
+    assert harness.app.status()["next_break_at"] == "2026-11-17T09:50:00+01:00"
+    next(a for a in tray.menu.actions() if a.text() == "Skip the next break").trigger()
+    assert harness.app.status()["next_break_at"] > "2026-11-17T10:00"
+
+
+def test_pause_until_tomorrow_from_the_tray(harness: Harness) -> None:
+    harness.tray.rebuild_menu()
+    pause = next(a for a in harness.tray.menu.actions() if a.text() == "Pause").menu()
+    pause.actions()[3].trigger()
+    assert harness.app.status()["paused_until"] == "2026-11-18T09:00:00+01:00"
+
+
+def test_starting_a_practice_from_the_tray_menu(qtbot: QtBot, harness: Harness) -> None:
+    harness.tray.rebuild_menu()
+    start = harness.tray.menu.actions()[2].menu()
+    with qtbot.waitSignal(harness.app.practice_started, timeout=1000):
+        start.actions()[0].trigger()
+    assert harness.db("SELECT trigger FROM sessions") == [("tray",)]
+    harness.tray.rebuild_menu()
+    assert not harness.tray.menu.actions()[2].menu().isEnabled()
+    harness.clock.advance(timedelta(minutes=3))
+    harness.app.practice_finished()
+    assert harness.app.status()["next_break_at"] == "2026-11-17T10:33:00+01:00"
+
+
+def test_dashboard_settings_help_and_quit_do_something(harness: Harness) -> None:
+    harness.tray.rebuild_menu()
+    for text in ("Open dashboard", "Settings", "Help and crisis support", "Quit Reconnect"):
+        next(a for a in harness.tray.menu.actions() if a.text() == text).trigger()
+    assert harness.opened == ["history", "settings", "help"]
+    harness.app._shutdown()  # what the queued quit runs
+    assert harness.quit_calls == [True]
+
+
+def test_a_busy_screen_makes_the_break_wait_then_come_quietly(harness: Harness) -> None:
+    harness.busy.busy = True
+    harness.fire_wakeup()
+    assert not harness.app.prompt.isVisible()
+    assert harness.notifier.sent == []
+    assert harness.db("SELECT quiet FROM prompts") == [(1,)]
+    harness.clock.advance(timedelta(minutes=31))
+    harness.app.poll()
+    assert not harness.app.prompt.isVisible()
+    assert len(harness.notifier.sent) == 1 and "whenever you like" in harness.notifier.sent[0][0]
+
+
+def test_a_busy_screen_that_clears_shows_the_prompt(harness: Harness) -> None:
+    harness.busy.busy = True
+    harness.fire_wakeup()
+    harness.busy.busy = False
+    harness.clock.advance(timedelta(seconds=30))
+    harness.app.poll()
+    assert harness.app.prompt.isVisible()
+
+
+def test_being_away_is_a_natural_break(harness: Harness) -> None:
+    harness.fire_wakeup()
+    harness.idle.seconds = 6 * 60
+    harness.clock.advance(timedelta(minutes=6))
+    harness.app.poll()
+    harness.idle.seconds = 2
+    harness.clock.advance(timedelta(minutes=1))
+    harness.app.poll()
+    assert harness.db("SELECT fate FROM prompts") == [("natural_break",)]
+    expected = harness.clock.now() + timedelta(hours=1)
+    assert harness.app.status()["next_break_at"] == expected.isoformat(timespec="seconds")
+
+
+def test_after_sleep_the_plan_is_recomputed_once(harness: Harness) -> None:
+    harness.fire_wakeup()
+    harness.clock.suspend(timedelta(hours=3))
+    harness.app.on_resumed()
+    assert not harness.app.prompt.isVisible()
+    assert harness.db("SELECT fate FROM prompts") == [("missed",)]
+    status = harness.app.status()
+    assert status["state"] == "active"
+    assert status["next_break_at"] > harness.clock.now().isoformat()
+
+
+def test_settings_apply_at_once(harness: Harness) -> None:
+    assert harness.app.reload_settings() == "Settings applied."
+    assert harness.app.status()["next_break_at"] == "2026-11-17T09:45:00+01:00"
+
+
+def test_break_now_offers_a_prompt_without_moving_the_plan(harness: Harness) -> None:
+    message = harness.app.break_now(None)
+    assert message.startswith("A break is offered: ")
+    assert harness.app.prompt.isVisible()
+    harness.app.prompt.skip_button.click()
+    assert harness.db("SELECT fate FROM prompts") == [("skipped",)]
+    assert harness.app.status()["next_break_at"] == "2026-11-17T10:00:00+01:00"
+
+
+def test_break_now_with_a_practice_starts_it(qtbot: QtBot, harness: Harness) -> None:
+    with qtbot.waitSignal(harness.app.practice_started, timeout=1000) as started:
+        harness.app.break_now("sunlight")
+    assert started.args[1] == "sunlight"
+    assert harness.db("SELECT trigger, practice_id FROM sessions") == [("command_line", "sunlight")]
+    with pytest.raises(InputError, match="Did you mean sunlight"):
+        harness.app.break_now("sunlite")

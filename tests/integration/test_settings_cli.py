@@ -1,0 +1,82 @@
+"""``reconnect settings``: every value checked against its declaration, kept in one file."""
+
+from __future__ import annotations
+
+import json
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CliResult
+
+Cli = Callable[..., CliResult]
+
+
+def test_list_shows_every_setting_with_its_description(cli: Cli) -> None:
+    result = cli("settings")
+    assert result.code == 0
+    assert "rhythm.interval_minutes" in result.out and "10 to 240" in result.out
+    assert "rhythm.monday" in result.out and "09:00-17:30" in result.out
+
+
+def test_set_get_and_reset(cli: Cli, data_dir: Path) -> None:
+    assert cli("settings", "set", "rhythm.friday", "09:00-13:00").code == 0
+    assert cli("settings", "get", "rhythm.friday").out == "09:00-13:00\n"
+    assert cli("settings", "set", "rhythm.saturday", "off").out.startswith(
+        "rhythm.saturday is now (none)."
+    )
+    file = data_dir / "settings.json"
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600
+    assert json.loads(file.read_text()) == {"rhythm.friday": "09:00-13:00"}
+    assert cli("settings", "reset", "rhythm.friday").code == 0
+    assert cli("settings", "get", "rhythm.friday").out == "09:00-17:30\n"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "words"),
+    [
+        (
+            "rhythm.interval_minutes",
+            "5",
+            "Minutes from the end of one break to the next, 10 to 240.",
+        ),
+        ("rhythm.interval_minutes", "lots", "10 to 240"),
+        ("rhythm.randomness_minutes", "16", "0 to 15"),
+        ("rhythm.monday", "17:00-09:00", "must end after they start"),
+        ("rhythm.monday", "nine to five", "like 09:00-17:30"),
+        ("appearance.theme", "purple", "system, light or dark"),
+        ("sound.chimes", "maybe", "yes or no"),
+        ("rhythm.lunch", "12:00", "there is no setting 'rhythm.lunch'"),
+    ],
+)
+def test_bad_values_are_refused_with_the_description(
+    cli: Cli, data_dir: Path, key: str, value: str, words: str
+) -> None:
+    result = cli("settings", "set", key, value)
+    assert result.code == 2
+    assert words in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert not (data_dir / "settings.json").exists()
+
+
+def test_a_broken_settings_file_is_kept_and_explained(cli: Cli, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "settings.json").write_text("{not json", encoding="utf-8")
+    result = cli("settings", "get", "rhythm.interval_minutes")
+    assert result.out == "60\n"
+    assert "was not readable as settings; it was kept as" in result.err
+    kept = list(data_dir.glob("settings.broken-*.json"))
+    assert [k.read_text() for k in kept] == ["{not json"]
+
+
+def test_a_bad_stored_value_falls_back_to_the_default(cli: Cli, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "settings.json").write_text(
+        json.dumps({"rhythm.interval_minutes": 999, "rhythm.colour": "blue"}), encoding="utf-8"
+    )
+    result = cli("settings", "get", "rhythm.interval_minutes")
+    assert result.out == "60\n"
+    assert "rhythm.interval_minutes can't be 999" in result.err
+    assert "rhythm.colour: not a setting Reconnect knows" in result.err
