@@ -66,9 +66,12 @@ class RunningApp:
     surface: Any
     problems: list[str]
     context: Context
+    flow: Any = None
 
     def close(self) -> None:
         self.server.close()
+        if self.flow is not None:
+            self.flow.close()
         self.context.close()
 
 
@@ -87,6 +90,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
 
     from reconnect.core.break_planner import BreakPlanner
     from reconnect.core.control_protocol import server_name
+    from reconnect.core.sessions import Trigger
     from reconnect.paths import bundled_dir, icons_dir
     from reconnect.services.breaks import BreakRecords
     from reconnect.services.history import recent
@@ -140,11 +144,15 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     )
     surface = windows.make_surface(tray_app, QSystemTrayIcon.isSystemTrayAvailable())
     tray_app.attach(surface)
-    # Until the guided practice window exists, a started session is recorded as started and
-    # the rhythm carries on; the session shows as interrupted at the next start.
-    tray_app.practice_started.connect(lambda *_: tray_app.practice_finished())
+    flow = windows.make_practice_flow(tray_app, records, settings_file)
+    tray_app.practice_started.connect(
+        lambda session_id, practice_id, trigger: flow.open(
+            session_id, practice_id, Trigger(trigger)
+        )
+    )
+    flow.done.connect(tray_app.practice_finished)
     server = ControlServer(server_name(context.paths.root), tray_app)
-    return RunningApp(tray_app, server, surface, problems, context)
+    return RunningApp(tray_app, server, surface, problems, context, flow)
 
 
 def build(

@@ -172,7 +172,7 @@ def test_starting_from_the_prompt_writes_the_session(qtbot: QtBot, harness: Harn
     assert offered is not None
     with qtbot.waitSignal(harness.app.practice_started, timeout=1000) as started:
         harness.app.prompt.start_button.click()
-    session_id, practice_id = started.args
+    session_id, practice_id, _trigger = started.args
     assert practice_id == offered.practice_id
     assert harness.db("SELECT trigger, practice_id, outcome FROM sessions") == [
         ("scheduled", practice_id, None)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect.core.practices import Practice
 from reconnect.core.prompts import Prompt, PromptFate
-from reconnect.core.sessions import BreakSession, Moment, Outcome, Trigger, new_id
+from reconnect.core.recording import make_checkin
+from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger, new_id
 from reconnect.storage.unit_of_work import UnitOfWork
 
 
@@ -77,6 +79,26 @@ class BreakRecords:
                 uow.prompts.decide(prompt_id, PromptFate.STARTED, session.started, session.id)
             uow.commit()
         return session
+
+    def save_checkin(
+        self,
+        session_id: str,
+        now: datetime,
+        level: int,
+        body: Iterable[str] = (),
+        feelings: Iterable[str] = (),
+        note: str | None = None,
+    ) -> CheckIn:
+        """Check and commit what the person noticed; committed before this returns.
+
+        Raises:
+            InputError: a value can't be used; nothing was written.
+        """
+        checkin = make_checkin(session_id, now, level, body, feelings, note)
+        with UnitOfWork(self._factory) as uow:
+            uow.history.add_checkin(checkin)
+            uow.commit()
+        return checkin
 
     def finish(self, session_id: str, now: datetime, outcome: Outcome) -> None:
         with UnitOfWork(self._factory) as uow:

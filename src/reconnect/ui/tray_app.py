@@ -52,11 +52,12 @@ class TrayApp(QObject):
     """Reconnect while it runs: one per process.
 
     Signals:
-        practice_started(str, str): session id and practice id, once the session is written.
+        practice_started(str, str, str): session id, practice id and trigger, once the
+            session is written.
         state_changed: anything the tray shows may have changed.
     """
 
-    practice_started = Signal(str, str)
+    practice_started = Signal(str, str, str)
     state_changed = Signal()
 
     def __init__(
@@ -333,7 +334,7 @@ class TrayApp(QObject):
         self.planner.started(now)
         self.active_session = session.id
         self.arm()
-        self.practice_started.emit(session.id, practice.id)
+        self.practice_started.emit(session.id, practice.id, trigger.value)
         return f"Starting {practice.title}. Take it at your own pace."
 
     def practice_finished(self) -> None:

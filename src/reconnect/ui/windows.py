@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reconnect.bootstrap import Context
+from reconnect.core.errors import InputError
 from reconnect.core.sessions import BreakSession
 
 if TYPE_CHECKING:
+    from reconnect.services.breaks import BreakRecords
+    from reconnect.settings_store import SettingsFile
+    from reconnect.ui.practice_flow import PracticeFlow
     from reconnect.ui.tray_app import Surface, TrayApp
+
+log = logging.getLogger(__name__)
 
 NO_TRAY_NOTICE = ".told-about-missing-tray"
 
@@ -94,3 +102,53 @@ class Windows:
         window.show()
         self._open["control"] = window
         return Surface(window, lambda: window.show_state(tray_app.menu_state()), lambda: None)
+
+    def make_practice_flow(
+        self, tray_app: TrayApp, records: BreakRecords, settings_file: SettingsFile
+    ) -> PracticeFlow:
+        """The guided practice and its check-in, with sound and the person's music."""
+        from reconnect.paths import illustrations_dir, sounds_dir
+        from reconnect.ui.checkin_dialog import CheckInDialog
+        from reconnect.ui.practice_flow import PracticeFlow
+        from reconnect.ui.sound import Playsound3Player
+
+        sound = Playsound3Player(
+            sounds_dir(),
+            lambda: bool(tray_app.settings["sound.chimes"]),
+            lambda: bool(tray_app.settings["sound.breath_tones"]),
+        )
+
+        def music_source() -> Path | None:
+            chosen = tray_app.settings["practices.music"]
+            return Path(chosen) if chosen else None
+
+        def choose_music() -> Path | None:
+            path, _ = QFileDialog.getOpenFileName(
+                None,
+                "Choose music that moves you",
+                str(Path.home()),
+                "Music (*.mp3 *.ogg *.oga *.flac *.wav *.m4a *.opus);;All files (*)",
+            )
+            if not path:
+                return None
+            try:
+                settings_file.save(tray_app.settings.with_value("practices.music", path))
+                tray_app.reload_settings()
+            except (OSError, InputError) as error:
+                log.warning("the chosen music could not be remembered: %s", error)
+            return Path(path)
+
+        return PracticeFlow(
+            clock=tray_app.clock,
+            library=tray_app.library,
+            records=records,
+            sound=sound,
+            illustrations=illustrations_dir(),
+            reduced_motion=lambda: bool(tray_app.settings["appearance.reduced_motion"]),
+            music_source=music_source,
+            choose_music=choose_music,
+            make_checkin=lambda title, save, note: CheckInDialog(title, save, note),
+            start_instead=lambda practice_id, trigger: tray_app.start_practice(
+                practice_id, trigger
+            ),
+        )

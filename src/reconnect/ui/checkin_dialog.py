@@ -1,0 +1,336 @@
+"""The spark check-in after a practice: did anything stir, where, what it felt like, a note.
+
+Nothing is a valid answer. The dialog only gathers the answer; the caller's save callback
+commits it, and the dialog closes only once that has worked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reconnect.core.errors import InputError
+from reconnect.core.recording import feeling_words
+from reconnect.core.vocabulary import BODY_AREAS, FEELING_WORDS, SparkLevel
+
+# Shown with each level: what it means, said gently. Index = level.
+LEVEL_EXPLANATIONS: dict[SparkLevel, str] = {
+    SparkLevel.NOTHING: "Nothing stirred this time. That's worth knowing too.",
+    SparkLevel.FLICKER: "Something faint, there for a moment and then gone.",
+    SparkLevel.SPARK: "Something you could clearly notice, even briefly.",
+    SparkLevel.GLOW: "Something that stayed with you for a while.",
+}
+CHIP_COLUMNS = 5
+HINT_BEFORE = "Choose one of the four to save (the keys 0 to 3 work too)."
+HINT_AFTER = "Everything below is optional. Save whenever you're ready."
+_LEVEL_KEYS = {
+    Qt.Key.Key_0: SparkLevel.NOTHING,
+    Qt.Key.Key_1: SparkLevel.FLICKER,
+    Qt.Key.Key_2: SparkLevel.SPARK,
+    Qt.Key.Key_3: SparkLevel.GLOW,
+}
+_RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+@dataclass(frozen=True)
+class CheckInAnswer:
+    """What the person chose, as plain values.
+
+    Attributes:
+        level: 0 nothing, 1 a flicker, 2 a spark, 3 a glow.
+        body_areas: from ``vocabulary.BODY_AREAS`` ("whole-body" with a hyphen).
+        feelings: the chosen words, then the person's own words, lower case.
+        note: free text, including what was written during the practice.
+    """
+
+    level: int
+    body_areas: tuple[str, ...]
+    feelings: tuple[str, ...]
+    note: str
+
+
+def split_own_words(text: str) -> tuple[str, ...]:
+    """The person's own feeling words, separated by commas, tidied by the core's rules.
+
+    Raises:
+        InputError: a word is too long or contains a character that can't be kept.
+    """
+    return feeling_words(text.split(","))
+
+
+class CheckInDialog(QDialog):
+    """Asks, gently, whether anything stirred during a practice.
+
+    Keys 0-3 choose the level (unless typing in a text field), Enter saves once a level is
+    chosen (Ctrl+Enter from the note), Escape is "Not now".
+
+    Signals:
+        saved: the save callback returned without error; the dialog has closed.
+        declined: "Not now" (or Escape, or closing the window); nothing was saved.
+    """
+
+    saved = Signal()
+    declined = Signal()
+
+    def __init__(
+        self,
+        practice_title: str,
+        save: Callable[[CheckInAnswer], None],
+        note: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save_callback = save
+        self._answered = False
+        self.setObjectName("checkinDialog")
+        self.setWindowTitle("Reconnect: did anything stir?")
+        self.setAccessibleName("Spark check-in")
+        self.setMinimumWidth(600)
+
+        heading = QLabel(f"Did anything stir during {practice_title}?")
+        heading.setObjectName("checkinHeading")
+        heading.setWordWrap(True)
+        reassurance = QLabel(
+            "Nothing is a useful answer too. Noticing, whatever you find, is the practice."
+        )
+        reassurance.setObjectName("checkinReassurance")
+        reassurance.setWordWrap(True)
+
+        self.levels = QButtonGroup(self)
+        self.levels.setExclusive(True)
+        self.level_buttons: list[QPushButton] = []
+        level_row = QHBoxLayout()
+        level_row.setSpacing(8)
+        for level in SparkLevel:
+            button = self._level_button(level)
+            self.levels.addButton(button, int(level))
+            self.level_buttons.append(button)
+            level_row.addWidget(button)
+        self.levels.idToggled.connect(self._level_toggled)
+
+        self.hint = QLabel(HINT_BEFORE)
+        self.hint.setObjectName("checkinHint")
+        self.hint.setWordWrap(True)
+
+        self.body_chips: dict[str, QPushButton] = {}
+        for area in BODY_AREAS:
+            shown = area.replace("-", " ")
+            self.body_chips[area] = self._chip(shown, f"Body area: {shown}")
+        self.feeling_chips: dict[str, QPushButton] = {}
+        for word in FEELING_WORDS:
+            self.feeling_chips[word] = self._chip(word, f"Feeling: {word}")
+
+        self.own_words = QLineEdit()
+        self.own_words.setObjectName("checkinOwnWords")
+        self.own_words.setPlaceholderText("Your own words (separate with commas)")
+        self.own_words.setAccessibleName("Your own feeling words")
+        self.own_words.setAccessibleDescription("Separate them with commas")
+
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("checkinNote")
+        self.note.setPlaceholderText("A few words for yourself, if you like")
+        self.note.setAccessibleName("Note")
+        self.note.setAccessibleDescription("Optional. Ctrl+Enter saves.")
+        self.note.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the dialog
+        self.note.setPlainText(note)
+        self.note.setFixedHeight(84)
+
+        self.problem = QLabel()
+        self.problem.setObjectName("checkinProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Could not save yet")
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.hide()
+
+        self.not_now_button = QPushButton("&Not now")
+        self.not_now_button.setAccessibleName("Not now")
+        self.not_now_button.setAccessibleDescription("Close without a check-in. That's fine too.")
+        self.not_now_button.setToolTip("Close without a check-in. That's fine too.")
+        self.not_now_button.clicked.connect(self.reject)
+        self.save_button = QPushButton("&Save")
+        self.save_button.setObjectName("primary")
+        self.save_button.setAccessibleName("Save")
+        self.save_button.setAccessibleDescription("Save this check-in on this computer")
+        self.save_button.setToolTip("Save this check-in on this computer (Enter)")
+        self.save_button.setDefault(True)
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self._save)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.not_now_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        layout.setSpacing(6)
+        layout.addWidget(heading)
+        layout.addWidget(reassurance)
+        layout.addSpacing(8)
+        layout.addLayout(level_row)
+        layout.addWidget(self.hint)
+        layout.addSpacing(8)
+        layout.addWidget(self._section("Where in the body, if anywhere?"))
+        layout.addLayout(self._chip_grid(self.body_chips.values()))
+        layout.addSpacing(8)
+        layout.addWidget(self._section("Any feelings? Choose any, or use your own words."))
+        layout.addLayout(self._chip_grid(self.feeling_chips.values()))
+        layout.addWidget(self.own_words)
+        layout.addSpacing(8)
+        layout.addWidget(self._section("A note"))
+        layout.addWidget(self.note)
+        layout.addWidget(self.problem)
+        layout.addSpacing(6)
+        layout.addLayout(buttons)
+
+        chain: list[QWidget] = [
+            *self.level_buttons,
+            *self.body_chips.values(),
+            *self.feeling_chips.values(),
+            self.own_words,
+            self.note,
+            self.not_now_button,
+            self.save_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.level_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _level_button(self, level: SparkLevel) -> QPushButton:
+        label = level.label[0].upper() + level.label[1:]
+        description = f"{LEVEL_EXPLANATIONS[level]} Key {int(level)}."
+        button = QPushButton(label)
+        button.setObjectName("sparkLevel")
+        button.setCheckable(True)
+        button.setAutoDefault(False)  # Enter saves; Space chooses
+        button.setAccessibleName(label)
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
+        button.setMinimumHeight(44)
+        return button
+
+    def _chip(self, text: str, name: str) -> QPushButton:
+        chip = QPushButton(text)
+        chip.setObjectName("checkinChip")
+        chip.setCheckable(True)
+        chip.setAutoDefault(False)
+        chip.setAccessibleName(name)
+        return chip
+
+    @staticmethod
+    def _section(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("checkinSection")
+        label.setWordWrap(True)
+        return label
+
+    @staticmethod
+    def _chip_grid(chips: Iterable[QPushButton]) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(6)
+        for index, chip in enumerate(chips):
+            grid.addWidget(chip, index // CHIP_COLUMNS, index % CHIP_COLUMNS)
+        return grid
+
+    # --- reading the answer ------------------------------------------------------------------
+
+    def level(self) -> int | None:
+        """The chosen level, or None while none is chosen."""
+        chosen = self.levels.checkedId()
+        return None if chosen < 0 else chosen
+
+    def choose_level(self, level: int) -> None:
+        self.levels.button(level).setChecked(True)
+
+    def answer(self) -> CheckInAnswer | None:
+        """What is entered now, or None while no level is chosen.
+
+        Raises:
+            InputError: the person's own feeling words can't be used.
+        """
+        level = self.level()
+        if level is None:
+            return None
+        chosen = [word for word, chip in self.feeling_chips.items() if chip.isChecked()]
+        return CheckInAnswer(
+            level=level,
+            body_areas=tuple(area for area, chip in self.body_chips.items() if chip.isChecked()),
+            feelings=feeling_words([*chosen, *split_own_words(self.own_words.text())]),
+            note=self.note.toPlainText().strip(),
+        )
+
+    # --- reacting ----------------------------------------------------------------------------
+
+    def _level_toggled(self, _level: int, _checked: bool) -> None:
+        chosen = self.level() is not None
+        self.save_button.setEnabled(chosen)
+        self.hint.setText(HINT_AFTER if chosen else HINT_BEFORE)
+
+    def _save(self) -> None:
+        if self._answered:
+            return
+        try:
+            answer = self.answer()
+            if answer is None:
+                self.hint.setText(HINT_BEFORE)
+                return
+            self._save_callback(answer)
+        except InputError as error:
+            self._show_problem(str(error))
+            return
+        self._answered = True
+        self.problem.hide()
+        self.accept()
+        self.saved.emit()
+
+    def _show_problem(self, message: str) -> None:
+        text = f"This couldn't be saved yet: {message}"
+        self.problem.setText(text)
+        self.problem.setAccessibleDescription(text)
+        self.problem.show()
+
+    def reject(self) -> None:
+        """Not now: Escape, the button, or closing the window. Nothing is saved."""
+        first_answer = not self._answered
+        self._answered = True
+        super().reject()
+        if first_answer:
+            self.declined.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._answered:
+            first = self.levels.checkedButton() or self.level_buttons[0]
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        # Text fields take digits and Enter themselves; only what they leave arrives here.
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = Qt.Key(event.key())
+        if key in _LEVEL_KEYS and modifiers == Qt.KeyboardModifier.NoModifier:
+            self.choose_level(_LEVEL_KEYS[key])
+            return
+        if key in _RETURN_KEYS and modifiers == Qt.KeyboardModifier.ControlModifier:
+            if self.save_button.isEnabled():
+                self._save()
+            return
+        super().keyPressEvent(event)
