@@ -223,3 +223,18 @@ def test_a_corrupt_database_is_explained_and_kept(cli: Cli, data_dir: Path) -> N
         shown = result.err + result.out
         assert str(file) in shown and "left exactly as it is" in shown
     assert file.read_bytes() == b"not a database at all" * 100
+
+
+def test_stats_from_the_command_line(cli: Cli) -> None:
+    empty = cli("stats")
+    assert empty.code == 0
+    cli("log", "hand-on-heart", "--spark", "2")
+    cli("log", "hand-on-heart", "--spark", "0")
+    cli("log", "sunlight", "--spark", "1")
+    report = json.loads(cli("stats", "--json").out)
+    assert report["overall"] == {"checkins": 3, "sparks": 2, "spark_rate": 2 / 3}
+    assert report["range"] == {"since": "2026-11-17", "until": "2026-11-17"}
+    assert {p["id"] for p in report["practices"]} == {"hand-on-heart", "sunlight"}
+    table = cli("stats").out
+    assert "Hand on heart" in table
+    assert cli("stats", "--since", "2026-12-01", "--until", "2026-11-01").code == 2

@@ -56,3 +56,25 @@ def test_another_one_avoids_what_was_just_offered() -> None:
     only = suggest([HEART], rng, avoid={"heart"})
     assert only is not None and only.practice is HEART
     assert suggest([], rng) is None
+
+
+def test_learning_prefers_what_helped_and_still_tries_everything() -> None:
+    from reconnect.core.suggestion import Posterior, suggest_learning
+
+    rng = random.Random(11)
+    posteriors = {"sunlight": Posterior(9, 3), "music": Posterior(2, 10), "heart": Posterior(2, 2)}
+    picks = [suggest_learning([SUN, MUSIC, HEART], posteriors, rng, draws=300) for _ in range(600)]
+    counts = Counter(p.practice.id for p in picks if p)
+    assert counts["sunlight"] > counts["heart"] > counts["music"] > 0
+    # The recorded chances are honest: on average they match how often each was offered.
+    for pid in ("sunlight", "music", "heart"):
+        recorded = [p.probability for p in picks if p and p.practice.id == pid]
+        assert abs(sum(recorded) / len(recorded) - counts[pid] / 600) < 0.08
+
+
+def test_learning_with_no_history_is_even_and_seeded() -> None:
+    from reconnect.core.suggestion import suggest_learning
+
+    first = [suggest_learning([SUN, HEART], {}, random.Random(3)) for _ in range(2)]
+    assert first[0] == first[1]
+    assert first[0] is not None and 0.3 < first[0].probability < 0.7

@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         library_commands,
         remote_commands,
         settings_commands,
+        stats_commands,
     )
 
     parser = _Parser(
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     history_commands.register(commands, [common])
     remote_commands.register(commands, [common])
     settings_commands.register(commands, [common])
+    stats_commands.register(commands, [common])
     doctor.register(commands, [common])
     return parser
 

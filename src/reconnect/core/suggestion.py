@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from reconnect.core.practices import Practice
+from reconnect.core.spark_stats import PRIOR_STRENGTH, PracticeCounts, prior_rate
 from reconnect.core.vocabulary import Place
 
 # Rough hours of usable daylight by month at mid northern latitudes (about 50°N), local
@@ -61,3 +62,78 @@ def suggest(
     if not pool:
         return None
     return Suggestion(rng.choice(pool), 1 / len(pool))
+
+
+EXPLORE_SHARE = 0.15
+_ESTIMATE_DRAWS = 2000
+
+
+@dataclass(frozen=True)
+class Posterior:
+    """What the history says of one practice: Beta(a, b) over its chance of a spark."""
+
+    a: float
+    b: float
+
+
+def _thompson_winner(
+    candidates: list[Practice], posteriors: dict[str, Posterior], prior: Posterior,
+    rng: random.Random,
+) -> Practice:  # fmt: skip
+    best, best_draw = candidates[0], -1.0
+    for practice in candidates:
+        belief = posteriors.get(practice.id, prior)
+        draw = rng.betavariate(belief.a, belief.b)
+        if draw > best_draw:
+            best, best_draw = practice, draw
+    return best
+
+
+def suggest_learning(
+    candidates: list[Practice],
+    posteriors: dict[str, Posterior],
+    rng: random.Random,
+    prior: Posterior = Posterior(2.0, 2.0),
+    avoid: Collection[str] = (),
+    explore: float = EXPLORE_SHARE,
+    draws: int = _ESTIMATE_DRAWS,
+) -> Suggestion | None:
+    """Thompson sampling over what has helped, while still trying everything.
+
+    A fixed share of suggestions (``explore``) is drawn evenly, so every practice keeps being
+    tried; the rest go to the practice whose sampled chance of a spark is highest. The
+    returned probability is the chance this procedure offers that practice: exact for the
+    even share, estimated from repeated draws for the sampled share.
+
+    Args:
+        posteriors: practice id to its Beta posterior; practices not in it use ``prior``.
+        rng: the source of randomness (seeded in tests).
+        draws: how many repeated draws estimate the recorded chance.
+    """
+    pool = [p for p in candidates if p.id not in avoid] or candidates
+    if not pool:
+        return None
+    if rng.random() < explore:
+        chosen = rng.choice(pool)
+    else:
+        chosen = _thompson_winner(pool, posteriors, prior, rng)
+    # A separate, seeded source estimates the chance, so the estimate never shifts the
+    # sequence of suggestions.
+    estimator = random.Random(rng.random())
+    wins = sum(_thompson_winner(pool, posteriors, prior, estimator) is chosen for _ in range(draws))
+    probability = explore / len(pool) + (1 - explore) * wins / draws
+    return Suggestion(chosen, probability)
+
+
+def beliefs(counts: Sequence[PracticeCounts]) -> tuple[dict[str, Posterior], Posterior]:
+    """Each practice's Beta posterior from its check-ins, and the prior for untried ones.
+
+    The prior has the person's overall spark rate as its mean and strength 4, the same as
+    the dashboard's numbers.
+    """
+    r0 = prior_rate(sum(c.checkins for c in counts), sum(c.sparks for c in counts))
+    prior = Posterior(PRIOR_STRENGTH * r0, PRIOR_STRENGTH * (1 - r0))
+    return (
+        {c.id: Posterior(prior.a + c.sparks, prior.b + c.checkins - c.sparks) for c in counts},
+        prior,
+    )

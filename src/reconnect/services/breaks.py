@@ -11,6 +11,8 @@ from reconnect.core.practices import Practice
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.recording import make_checkin
 from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger, new_id
+from reconnect.core.spark_stats import PracticeCounts
+from reconnect.storage.stats_queries import practice_counts
 from reconnect.storage.unit_of_work import UnitOfWork
 
 
@@ -38,6 +40,11 @@ class BreakRecords:
         with UnitOfWork(self._factory) as uow:
             ends = [m for m in (uow.history.last_ended(), uow.prompts.last_let_go()) if m]
         return max(ends).utc if ends else None
+
+    def practice_counts(self) -> list[PracticeCounts]:
+        """Sessions, check-ins and sparks per practice over the whole history (one query)."""
+        with self._factory() as session:
+            return practice_counts(session, None, None)
 
     def offer(
         self, practice: Practice, now: datetime, probability: float | None, quiet: bool = False

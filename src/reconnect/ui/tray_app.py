@@ -23,7 +23,7 @@ from reconnect.core.practices import Library, Practice
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.sessions import Trigger
 from reconnect.core.settings import Settings
-from reconnect.core.suggestion import Suggestion, fitting, suggest
+from reconnect.core.suggestion import Suggestion, beliefs, fitting, suggest_learning
 from reconnect.core.vocabulary import SENSES
 from reconnect.services.breaks import BreakRecords
 from reconnect.ui.break_scheduler import BreakScheduler
@@ -211,7 +211,8 @@ class TrayApp(QObject):
             self.settings["practices.have_headphones"],
             self.settings["practices.disabled"],
         )
-        return suggest(candidates, self.rng, avoid=avoid)
+        posteriors, prior = beliefs(self.records.practice_counts())
+        return suggest_learning(candidates, posteriors, self.rng, prior, avoid=avoid)
 
     def offer_break(self, now: datetime, manual: bool = False) -> None:
         self._manual = manual

@@ -1,0 +1,206 @@
+"""What helps most: spark rates per practice, gently pulled towards the person's usual rate.
+
+Plain numbers in, plain numbers out; scipy is imported only inside the functions that need it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+# How many check-ins the prior is worth: a few, so a practice's own check-ins soon dominate.
+PRIOR_STRENGTH = 4.0
+# r0 is kept off 0 and 1, so the prior stays a proper Beta and lift stays finite.
+PRIOR_RATE_BOUNDS = (0.02, 0.98)
+# The rate assumed before there is any check-in at all.
+PRIOR_RATE_WITHOUT_DATA = 0.5
+# Below this many check-ins a practice is labelled as still learning.
+STILL_LEARNING_BELOW = 5
+# The likely range: from the 10th to the 90th percentile of the posterior (80%).
+INTERVAL_QUANTILES = (0.10, 0.90)
+
+ORDERING_SENTENCE = (
+    "Practices are ranked by how surely they have brought a spark for you: the lower end of "
+    "their likely range comes first, so a practice with few check-ins is not ranked high on luck."
+)
+
+
+@dataclass(frozen=True)
+class PracticeCounts:
+    """What happened with one practice over a date range.
+
+    Attributes:
+        sessions: sessions started, whatever their outcome.
+        completed: sessions that ended completed.
+        checkins: check-ins given after those sessions (n).
+        sparks: check-ins at level 1 or more (s).
+        strong_sparks: check-ins at level 2 or more.
+        level_sum: the sum of the check-ins' levels (for the mean level).
+    """
+
+    id: str
+    title: str
+    sessions: int
+    completed: int
+    checkins: int
+    sparks: int
+    strong_sparks: int
+    level_sum: int
+
+
+@dataclass(frozen=True)
+class PracticeStats:
+    """One practice's counts and its Beta posterior.
+
+    Attributes:
+        spark_rate: sparks / check-ins, or None without check-ins.
+        mean_level: the mean check-in level, or None without check-ins.
+        posterior_mean: the mean of Beta(a0 + s, b0 + n - s).
+        interval80: the 10th and 90th percentiles of that posterior.
+        lift: posterior_mean / r0, where r0 is the clamped overall rate (the prior's mean).
+        p_better_than_usual: the posterior chance that the practice's rate exceeds r0.
+        still_learning: fewer than ``STILL_LEARNING_BELOW`` check-ins.
+    """
+
+    id: str
+    title: str
+    sessions: int
+    completed: int
+    checkins: int
+    sparks: int
+    strong_sparks: int
+    spark_rate: float | None
+    mean_level: float | None
+    posterior_mean: float
+    interval80: tuple[float, float]
+    lift: float
+    p_better_than_usual: float
+    still_learning: bool
+
+
+@dataclass(frozen=True)
+class Overall:
+    """All practices together.
+
+    Attributes:
+        spark_rate: all sparks / all check-ins, or None without check-ins.
+        prior_rate: r0 as the prior uses it: clamped to ``PRIOR_RATE_BOUNDS``, 0.5 without
+            check-ins.
+    """
+
+    checkins: int
+    sparks: int
+    spark_rate: float | None
+    prior_rate: float
+
+
+@dataclass(frozen=True)
+class Report:
+    """The overall figures and every practice, in dashboard order (what helps most first)."""
+
+    overall: Overall
+    practices: tuple[PracticeStats, ...]
+
+    @property
+    def rated(self) -> tuple[PracticeStats, ...]:
+        """The practices with at least one check-in, in dashboard order."""
+        return tuple(p for p in self.practices if p.checkins > 0)
+
+
+def prior_rate(checkins: int, sparks: int) -> float:
+    """r0 for the prior: the overall spark rate, clamped; 0.5 when there are no check-ins."""
+    if checkins <= 0:
+        return PRIOR_RATE_WITHOUT_DATA
+    low, high = PRIOR_RATE_BOUNDS
+    return min(max(sparks / checkins, low), high)
+
+
+def practice_stats(counts: PracticeCounts, r0: float) -> PracticeStats:
+    """The posterior of one practice under a Beta prior with mean ``r0`` and strength 4.
+
+    Args:
+        counts: the practice's counts.
+        r0: the clamped overall rate (see ``prior_rate``); lift is measured against it too.
+    """
+    from scipy.special import betainc, betaincinv  # type: ignore[import-untyped]
+
+    n, s = counts.checkins, counts.sparks
+    a = PRIOR_STRENGTH * r0 + s
+    b = PRIOR_STRENGTH * (1.0 - r0) + (n - s)
+    mean = a / (a + b)
+    low_q, high_q = INTERVAL_QUANTILES
+    interval = (float(betaincinv(a, b, low_q)), float(betaincinv(a, b, high_q)))
+    return PracticeStats(
+        id=counts.id,
+        title=counts.title,
+        sessions=counts.sessions,
+        completed=counts.completed,
+        checkins=n,
+        sparks=s,
+        strong_sparks=counts.strong_sparks,
+        spark_rate=s / n if n else None,
+        mean_level=counts.level_sum / n if n else None,
+        posterior_mean=mean,
+        interval80=interval,
+        lift=mean / r0,
+        p_better_than_usual=1.0 - float(betainc(a, b, r0)),
+        still_learning=n < STILL_LEARNING_BELOW,
+    )
+
+
+def in_dashboard_order(practices: Iterable[PracticeStats]) -> list[PracticeStats]:
+    """What helps most first.
+
+    Highest lower end of the 80% interval first, then highest posterior mean, then by id, so
+    a practice with few check-ins is not ranked high on luck alone.
+    """
+    return sorted(practices, key=lambda p: (-p.interval80[0], -p.posterior_mean, p.id))
+
+
+def compute(counts: Sequence[PracticeCounts]) -> Report:
+    """The report: the overall rate, and each practice's posterior in dashboard order."""
+    checkins = sum(c.checkins for c in counts)
+    sparks = sum(c.sparks for c in counts)
+    r0 = prior_rate(checkins, sparks)
+    overall = Overall(
+        checkins=checkins,
+        sparks=sparks,
+        spark_rate=sparks / checkins if checkins else None,
+        prior_rate=r0,
+    )
+    return Report(overall, tuple(in_dashboard_order(practice_stats(c, r0) for c in counts)))
+
+
+def report_to_dict(report: Report, since: date | None, until: date | None) -> dict[str, object]:
+    """The report as the JSON of ``reconnect stats --json``: practices with check-ins only."""
+    return {
+        "range": {
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+        },
+        "overall": {
+            "checkins": report.overall.checkins,
+            "sparks": report.overall.sparks,
+            "spark_rate": report.overall.spark_rate,
+        },
+        "practices": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "sessions": p.sessions,
+                "completed": p.completed,
+                "checkins": p.checkins,
+                "sparks": p.sparks,
+                "strong_sparks": p.strong_sparks,
+                "mean_level": p.mean_level,
+                "spark_rate": p.spark_rate,
+                "posterior_mean": p.posterior_mean,
+                "interval80": list(p.interval80),
+                "lift": p.lift,
+                "p_better_than_usual": p.p_better_than_usual,
+                "still_learning": p.still_learning,
+            }
+            for p in report.rated
+        ],
+    }

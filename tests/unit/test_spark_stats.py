@@ -1,0 +1,193 @@
+"""The spark statistics, worked by hand: priors, posteriors, intervals and the ranking."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from scipy.stats import beta
+
+from reconnect.core.spark_stats import (
+    ORDERING_SENTENCE,
+    PracticeCounts,
+    PracticeStats,
+    compute,
+    in_dashboard_order,
+    prior_rate,
+    report_to_dict,
+)
+
+
+def counts(
+    practice_id: str,
+    checkins: int,
+    sparks: int,
+    *,
+    strong: int = 0,
+    level_sum: int | None = None,
+    sessions: int | None = None,
+    completed: int | None = None,
+) -> PracticeCounts:
+    return PracticeCounts(
+        id=practice_id,
+        title=practice_id.replace("-", " ").capitalize(),
+        sessions=checkins if sessions is None else sessions,
+        completed=checkins if completed is None else completed,
+        checkins=checkins,
+        sparks=sparks,
+        strong_sparks=strong,
+        level_sum=sparks if level_sum is None else level_sum,
+    )
+
+
+def test_no_checkins_at_all_gives_an_even_prior() -> None:
+    report = compute([counts("box-breath", 0, 0, sessions=2, completed=1)])
+
+    assert report.overall.checkins == 0
+    assert report.overall.spark_rate is None
+    assert report.overall.prior_rate == 0.5
+    (stats,) = report.practices
+    # Beta(2, 2): symmetric around 0.5.
+    assert stats.posterior_mean == pytest.approx(0.5)
+    assert stats.interval80 == pytest.approx((beta.ppf(0.1, 2, 2), beta.ppf(0.9, 2, 2)))
+    assert stats.lift == pytest.approx(1.0)
+    assert stats.p_better_than_usual == pytest.approx(0.5)
+    assert stats.spark_rate is None and stats.mean_level is None
+    assert stats.still_learning
+    assert (stats.sessions, stats.completed) == (2, 1)
+    assert report.rated == ()
+
+
+def test_an_empty_report_has_no_practices() -> None:
+    report = compute([])
+    assert report.practices == ()
+    assert report.overall.prior_rate == 0.5
+    assert report_to_dict(report, None, None) == {
+        "range": {"since": None, "until": None},
+        "overall": {"checkins": 0, "sparks": 0, "spark_rate": None},
+        "practices": [],
+    }
+
+
+def test_one_practice_worked_by_hand() -> None:
+    # r0 = 4/10; prior Beta(1.6, 2.4); posterior Beta(1.6 + 4, 2.4 + 6) = Beta(5.6, 8.4).
+    report = compute([counts("hand-on-heart", 10, 4, strong=2, level_sum=7)])
+
+    (stats,) = report.practices
+    assert report.overall.spark_rate == pytest.approx(0.4)
+    assert report.overall.prior_rate == pytest.approx(0.4)
+    assert stats.spark_rate == pytest.approx(0.4)
+    assert stats.mean_level == pytest.approx(0.7)
+    assert stats.strong_sparks == 2
+    assert stats.posterior_mean == pytest.approx(5.6 / 14)
+    assert stats.interval80[0] == pytest.approx(beta.ppf(0.1, 5.6, 8.4), rel=1e-9)
+    assert stats.interval80[1] == pytest.approx(beta.ppf(0.9, 5.6, 8.4), rel=1e-9)
+    assert stats.interval80[0] < stats.posterior_mean < stats.interval80[1]
+    assert stats.lift == pytest.approx(1.0)
+    assert stats.p_better_than_usual == pytest.approx(beta.sf(0.4, 5.6, 8.4), rel=1e-9)
+    assert not stats.still_learning
+
+
+@pytest.mark.parametrize(
+    ("sparks", "r0", "a", "b"),
+    [
+        # Every check-in a spark: r0 = 1 is clamped to 0.98; Beta(3.92 + 3, 0.08 + 0).
+        (3, 0.98, 6.92, 0.08),
+        # Never a spark: r0 = 0 is clamped to 0.02; Beta(0.08 + 0, 3.92 + 3).
+        (0, 0.02, 0.08, 6.92),
+    ],
+)
+def test_the_prior_rate_is_clamped(sparks: int, r0: float, a: float, b: float) -> None:
+    report = compute([counts("grounded-feet", 3, sparks)])
+
+    (stats,) = report.practices
+    assert report.overall.spark_rate == pytest.approx(sparks / 3)  # the real rate, unclamped
+    assert report.overall.prior_rate == pytest.approx(r0)
+    assert stats.posterior_mean == pytest.approx(a / (a + b))
+    assert stats.interval80 == pytest.approx((beta.ppf(0.1, a, b), beta.ppf(0.9, a, b)))
+    assert stats.lift == pytest.approx((a / (a + b)) / r0)
+    assert stats.p_better_than_usual == pytest.approx(beta.sf(r0, a, b))
+
+
+@pytest.mark.parametrize(
+    ("checkins", "sparks", "expected"),
+    [(0, 0, 0.5), (4, 2, 0.5), (100, 1, 0.02), (100, 99, 0.98), (50, 1, 0.02), (10, 3, 0.3)],
+)
+def test_prior_rate(checkins: int, sparks: int, expected: float) -> None:
+    assert prior_rate(checkins, sparks) == pytest.approx(expected)
+
+
+def test_a_better_practice_is_more_likely_better_than_usual() -> None:
+    report = compute([counts("often", 10, 9), counts("rarely", 10, 1)])
+    often, rarely = report.practices
+    assert often.id == "often"
+    # r0 = 10/20 = 0.5; often: Beta(2 + 9, 2 + 1), rarely: Beta(2 + 1, 2 + 9).
+    assert often.p_better_than_usual == pytest.approx(beta.sf(0.5, 11, 3))
+    assert rarely.p_better_than_usual == pytest.approx(beta.sf(0.5, 3, 11))
+    assert often.p_better_than_usual == pytest.approx(1 - rarely.p_better_than_usual)
+    assert often.lift > 1 > rarely.lift
+
+
+def test_many_steady_checkins_outrank_a_lucky_few() -> None:
+    # 3 of 3 has the higher mean, but 13 of 20 has the surer (higher) lower end.
+    report = compute([counts("lucky", 3, 3), counts("steady", 20, 13), counts("rare", 20, 2)])
+    lucky = next(p for p in report.practices if p.id == "lucky")
+    steady = next(p for p in report.practices if p.id == "steady")
+    assert lucky.posterior_mean > steady.posterior_mean
+    assert steady.interval80[0] > lucky.interval80[0]
+    assert [p.id for p in report.practices] == ["steady", "lucky", "rare"]
+
+
+def test_equal_practices_are_ordered_by_id() -> None:
+    report = compute([counts("walk", 6, 3), counts("box-breath", 6, 3), counts("cold", 6, 1)])
+    assert [p.id for p in report.practices] == ["box-breath", "walk", "cold"]
+
+
+def test_equal_lower_ends_are_ordered_by_mean() -> None:
+    base = compute([counts("x", 6, 3)]).practices[0]
+    low = dataclasses.replace(base, id="a", interval80=(0.3, 0.6), posterior_mean=0.40)
+    high = dataclasses.replace(base, id="b", interval80=(0.3, 0.8), posterior_mean=0.55)
+    top = dataclasses.replace(base, id="c", interval80=(0.31, 0.5), posterior_mean=0.35)
+    ordered: list[PracticeStats] = in_dashboard_order([low, high, top])
+    assert [p.id for p in ordered] == ["c", "b", "a"]
+
+
+@pytest.mark.parametrize(("checkins", "learning"), [(1, True), (4, True), (5, False), (9, False)])
+def test_still_learning_under_five_checkins(checkins: int, learning: bool) -> None:
+    (stats,) = compute([counts("body-scan", checkins, 1)]).practices
+    assert stats.still_learning is learning
+
+
+def test_report_to_dict_has_the_documented_shape() -> None:
+    from datetime import date
+
+    report = compute([counts("hand-on-heart", 10, 4, strong=2, level_sum=7), counts("idle", 0, 0)])
+    data = report_to_dict(report, date(2026, 11, 1), date(2026, 11, 17))
+
+    assert data["range"] == {"since": "2026-11-01", "until": "2026-11-17"}
+    assert data["overall"] == {"checkins": 10, "sparks": 4, "spark_rate": pytest.approx(0.4)}
+    practices = data["practices"]
+    assert isinstance(practices, list)
+    (only,) = practices  # a practice without check-ins is left out
+    stats = report.rated[0]
+    assert only == {
+        "id": "hand-on-heart",
+        "title": "Hand on heart",
+        "sessions": 10,
+        "completed": 10,
+        "checkins": 10,
+        "sparks": 4,
+        "strong_sparks": 2,
+        "mean_level": pytest.approx(0.7),
+        "spark_rate": pytest.approx(0.4),
+        "posterior_mean": stats.posterior_mean,
+        "interval80": list(stats.interval80),
+        "lift": stats.lift,
+        "p_better_than_usual": stats.p_better_than_usual,
+        "still_learning": False,
+    }
+
+
+def test_the_ordering_is_explained_in_one_sentence() -> None:
+    assert ORDERING_SENTENCE.count(".") == 1 and ORDERING_SENTENCE.endswith(".")
+    assert "lower end" in ORDERING_SENTENCE
