@@ -9,13 +9,15 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconnect.core.clock import Clock, SystemClock
 from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import Library
 from reconnect.paths import DataPaths, illustrations_dir, practices_dir, resolve_data_paths
-from reconnect.storage.database import Database, open_database
+
+if TYPE_CHECKING:
+    from reconnect.storage.database import Database
 
 
 @dataclass
@@ -48,6 +50,9 @@ class Context:
             DataFolderError: the data folder can't be created.
         """
         if self._database is None:
+            # Imported here: commands that never touch the database start faster.
+            from reconnect.storage.database import open_database
+
             self._database = open_database(self.paths, now=self.clock.now())
         return self._database
 

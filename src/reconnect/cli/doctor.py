@@ -11,13 +11,6 @@ from typing import Any, TextIO
 
 from reconnect import __version__
 from reconnect.bootstrap import Context
-from reconnect.storage.database import (
-    HEAD_REVISION,
-    DatabaseProblem,
-    open_database,
-    safe_url,
-)
-from reconnect.storage.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -58,6 +51,9 @@ def check_data_folder(context: Context) -> Finding:
 
 
 def check_database(context: Context) -> list[Finding]:
+    from reconnect.storage.database import HEAD_REVISION, DatabaseProblem, open_database, safe_url
+    from reconnect.storage.unit_of_work import UnitOfWork
+
     paths = context.paths
     if paths.uses_default_database and not paths.database_file.exists():
         return [Finding(True, "database", f"{paths.database_file} (not created yet)")]

@@ -18,7 +18,6 @@ from reconnect.core.history_format import session_to_dict
 from reconnect.core.recording import logged_session, spark_level
 from reconnect.core.sessions import BreakSession, Moment, Outcome
 from reconnect.core.vocabulary import BODY_AREAS, FEELING_WORDS, SparkLevel
-from reconnect.services import history
 
 MAX_IMPORT_PROBLEMS_SHOWN = 25
 
@@ -149,6 +148,8 @@ def parse_time(text: str, context: Context) -> datetime:
 
 
 def run_log(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    from reconnect.services import history
+
     practice = context.library.get(args.practice_id)
     if practice is None:
         close = context.library.close_ids(args.practice_id)
@@ -195,6 +196,8 @@ def _history_row(session: BreakSession) -> tuple[str, ...]:
 
 
 def run_history(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    from reconnect.services import history
+
     sessions = history.recent(context.database().session_factory, args.limit)
     if args.json:
         json.dump([session_to_dict(s) for s in sessions], out, ensure_ascii=False, indent=2)
@@ -216,6 +219,8 @@ def run_history(args: argparse.Namespace, context: Context, out: TextIO, err: Te
 
 
 def run_export(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    from reconnect.services import history
+
     fmt = args.format
     if fmt is None:
         fmt = "csv" if args.output and args.output.lower().endswith(".csv") else "json"
@@ -258,6 +263,8 @@ def write_private_file(target: Path, text: str) -> None:
 
 
 def run_import(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    from reconnect.services import history
+
     path = Path(args.file)
     try:
         raw = path.read_bytes()

@@ -15,7 +15,7 @@ from reconnect import __version__, bootstrap
 from reconnect.core.clock import Clock
 from reconnect.core.errors import InputError
 from reconnect.paths import DataFolderError
-from reconnect.storage.database import DatabaseProblem
+from reconnect.storage.problems import DatabaseProblem
 
 EXIT_OK = 0
 EXIT_FAILED = 1

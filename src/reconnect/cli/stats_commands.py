@@ -18,7 +18,6 @@ from reconnect.core.spark_stats import (
     compute,
     report_to_dict,
 )
-from reconnect.storage.stats_queries import date_bounds, practice_counts
 
 
 def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -100,6 +99,8 @@ def _write_table(out: TextIO, report: Report, since: date | None, until: date | 
 
 
 def run_stats(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    from reconnect.storage.stats_queries import date_bounds, practice_counts
+
     since = parse_date(args.since, "--since")
     until = parse_date(args.until, "--until")
     if since is not None and until is not None and since > until:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect.paths import DataPaths, ensure_private_dir, ensure_private_file
+from reconnect.storage.problems import DatabaseProblem
 
 log = logging.getLogger(__name__)
 
@@ -21,18 +22,6 @@ log = logging.getLogger(__name__)
 # comparing against it first means Alembic is only imported when there is work to do.
 HEAD_REVISION = "0002"
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class DatabaseProblem(Exception):
-    """The database cannot be used as it is. Nothing was changed; the message says what to do.
-
-    Attributes:
-        kind: ``"corrupt"``, ``"newer"``, ``"locked"`` or ``"unavailable"``.
-    """
-
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
 
 
 @dataclass
