@@ -115,3 +115,37 @@ def test_i_cant_right_now_starts_the_alternative(qtbot: QtBot, flow: Flow) -> No
     player.cant_button.click()
     assert flow.started_instead == [("light-indoors", Trigger.TRAY)]
     assert flow.rows("SELECT outcome FROM sessions") == [("stopped_early",)]
+
+
+def test_every_field_of_the_checkin_is_saved_with_the_journal(qtbot: QtBot, flow: Flow) -> None:
+    session_id, player = flow.begin("journal-body-now")
+    while player.side.currentWidget() is not player.journal:
+        flow.wait(player, 5)
+    qtbot.keyClicks(player.journal, "shoulders heavy, feet warm")
+    with qtbot.waitSignal(flow.flow.checkin_opened, timeout=2000) as opened:
+        flow.wait(player, 900)
+    dialog = opened.args[0]
+    assert dialog.note.toPlainText() == "shoulders heavy, feet warm"
+    dialog.choose_level(1)
+    dialog.body_chips["chest"].click()
+    dialog.body_chips["whole-body"].click()
+    dialog.feeling_chips["calm"].click()
+    qtbot.keyClicks(dialog.own_words, "a bit lighter, Warm")
+    saved_before_closing: list[list[tuple[object, ...]]] = []
+    dialog.finished.connect(
+        lambda _: saved_before_closing.append(flow.rows("SELECT level FROM checkins"))
+    )
+    with qtbot.waitSignal(flow.flow.done, timeout=2000):
+        dialog.save_button.click()
+    assert saved_before_closing == [[(1,)]]
+    assert flow.rows("SELECT session_id, level, note FROM checkins") == [
+        (session_id, 1, "shoulders heavy, feet warm")
+    ]
+    marks = flow.rows("SELECT kind, value FROM checkin_marks ORDER BY kind, position")
+    assert marks == [
+        ("body", "chest"),
+        ("body", "whole-body"),
+        ("feeling", "calm"),
+        ("feeling", "a bit lighter"),
+        ("feeling", "warm"),
+    ]

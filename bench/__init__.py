@@ -1,0 +1,1 @@
+"""Benchmarks and their data generator; run from the repository root (python -m bench.…)."""
