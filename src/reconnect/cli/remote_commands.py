@@ -107,8 +107,9 @@ def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
     break_now = commands.add_parser(
         "break-now",
         parents=parents,
-        help="take a break now, with the suggested practice or one you name",
-        description="Start a break now, with the practice Reconnect suggests or the one you name.",
+        help="offer a break now, or start the practice you name",
+        description="Without a practice, the running Reconnect offers a break now, as it does "
+        "when one is due. With a practice id, that practice starts at once.",
     )
     break_now.add_argument(
         "practice_id", nargs="?", metavar="PRACTICE_ID", help="see 'reconnect practices'"
