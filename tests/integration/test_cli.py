@@ -193,7 +193,7 @@ def test_a_bad_import_names_its_lines_and_writes_nothing(
 def test_doctor_reports_a_healthy_folder(cli: Cli) -> None:
     cli("log", "hand-on-heart", "--spark", "1")
     result = cli("doctor")
-    assert "schema 0002, up to date; 1 sessions, 1 check-ins" in result.out
+    assert "schema 0003, up to date; 1 sessions, 1 check-ins" in result.out
     lines = {
         line.split()[1]: line
         for line in result.out.splitlines()[1:]

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 # The newest schema this version knows. Checked against the migration scripts by a test;
 # comparing against it first means Alembic is only imported when there is work to do.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

@@ -48,7 +48,16 @@ class SessionRow(Base):
         CheckConstraint("local_weekday BETWEEN 0 AND 6", name="local_weekday"),
         Index("ix_sessions_started_at", "started_at"),
         Index("ix_sessions_local_date", "local_date"),
-        Index("ix_sessions_practice_id", "practice_id"),
+        # Covers the per-practice counts of the statistics (so they read only this index) and
+        # finds each practice's latest title without sorting.
+        Index(
+            "ix_sessions_practice_counts",
+            "practice_id",
+            "started_at",
+            "local_date",
+            "outcome",
+            "id",
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
