@@ -29,7 +29,7 @@ from reconnect.core.errors import InputError
 from reconnect.core.recording import feeling_words
 from reconnect.core.vocabulary import BODY_AREAS, FEELING_WORDS, SparkLevel
 
-# Shown with each level: what it means, said gently. Index = level.
+# Shown with each level (tooltip and accessible description): what it means, said gently.
 LEVEL_EXPLANATIONS: dict[SparkLevel, str] = {
     SparkLevel.NOTHING: "Nothing stirred this time. That's worth knowing too.",
     SparkLevel.FLICKER: "Something faint, there for a moment and then gone.",
@@ -282,6 +282,15 @@ class CheckInDialog(QDialog):
 
     def _level_toggled(self, _level: int, _checked: bool) -> None:
         chosen = self.level() is not None
+        checked = self.levels.checkedButton()
+        if checked is not None:
+            # The levels are one Tab stop, as radio buttons are: Tab lands on the chosen one
+            # (even when it was chosen with a digit key), the arrows move between them.
+            for button in self.level_buttons:
+                strong = button is checked
+                button.setFocusPolicy(
+                    Qt.FocusPolicy.StrongFocus if strong else Qt.FocusPolicy.ClickFocus
+                )
         self.save_button.setEnabled(chosen)
         self.hint.setText(HINT_AFTER if chosen else HINT_BEFORE)
 
@@ -307,6 +316,19 @@ class CheckInDialog(QDialog):
         self.problem.setText(text)
         self.problem.setAccessibleDescription(text)
         self.problem.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to fit wrapped text: a window's minimum size ignores height-for-width."""
+        layout = self.layout()
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def reject(self) -> None:
         """Not now: Escape, the button, or closing the window. Nothing is saved."""
@@ -318,6 +340,7 @@ class CheckInDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        self._fit_height()
         if not self._answered:
             first = self.levels.checkedButton() or self.level_buttons[0]
             first.setFocus(Qt.FocusReason.OtherFocusReason)
