@@ -152,11 +152,7 @@ def run_log(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO
 
     practice = context.library.get(args.practice_id)
     if practice is None:
-        close = context.library.close_ids(args.practice_id)
-        hint = f" Did you mean {' or '.join(close)}?" if close else ""
-        raise InputError(
-            f"there is no practice {args.practice_id!r}.{hint} See 'reconnect practices'."
-        )
+        raise InputError(f"{context.library.unknown(args.practice_id)} See 'reconnect practices'.")
     now = context.clock.now()
     finished = parse_time(args.at, context) if args.at else None
     session = logged_session(

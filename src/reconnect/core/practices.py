@@ -134,5 +134,11 @@ class Library:
             matches = [c for c in candidates if wrong.lower() in c][:limit]
         return matches
 
+    def unknown(self, wrong: str) -> str:
+        """The message for an id that is not in the library, with close ids as a hint."""
+        close = self.close_ids(wrong)
+        hint = f" Did you mean {' or '.join(close)}?" if close else ""
+        return f"there is no practice {wrong!r}.{hint}"
+
     def senses_covered(self) -> set[str]:
         return {sense for practice in self for sense in practice.senses}

@@ -322,9 +322,7 @@ class TrayApp(QObject):
     ) -> str:
         practice = self.library.get(practice_id)
         if practice is None:
-            close = self.library.close_ids(practice_id)
-            hint = f" Did you mean {' or '.join(close)}?" if close else ""
-            raise InputError(f"there is no practice {practice_id!r}.{hint}")
+            raise InputError(self.library.unknown(practice_id))
         now = self.clock.now()
         if prompt is None and self.current_prompt is not None:
             prompt = self.current_prompt  # starting anything answers the waiting prompt
