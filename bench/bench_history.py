@@ -4,6 +4,7 @@ Generates a history (five years by default) into a temporary folder, then measur
 beside its target and a baseline measured in the same run:
 
 * the ``stats`` query over all history (bounds, per-practice counts, and the statistics);
+* opening the dashboard: time to its first content, and the memory it adds;
 * ``import`` of the whole history's JSON export into an empty data folder;
 * saving a check-in durably, p50 and p99 over 500 saves on freshly started sessions.
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bench import bench_dashboard
 from bench.generate_history import BERLIN, generate
 from reconnect import __version__, bootstrap
 from reconnect.core.clock import FakeClock
@@ -48,10 +50,11 @@ class Plan:
     stats_runs: int
     import_runs: int
     saves: int
+    dashboard_runs: int
 
 
-FULL = Plan(years=5.0, stats_runs=15, import_runs=5, saves=500)
-QUICK = Plan(years=0.05, stats_runs=3, import_runs=1, saves=30)
+FULL = Plan(years=5.0, stats_runs=15, import_runs=5, saves=500, dashboard_runs=5)
+QUICK = Plan(years=0.05, stats_runs=3, import_runs=1, saves=30, dashboard_runs=1)
 
 
 def _ms(seconds: float) -> float:
@@ -252,6 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         lines = [
             *bench_stats(data_dir, plan.stats_runs),
+            *bench_dashboard.lines(bench_dashboard.measure(data_dir, plan.dashboard_runs)),
             *bench_import(data_dir, work, plan.import_runs),
             *bench_saves(data_dir, work, plan.saves),
         ]

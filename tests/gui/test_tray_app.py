@@ -110,7 +110,7 @@ def harness(qtbot: QtBot, tmp_path: Path, with_tray: object) -> Iterator[Harness
         sleep_watch=SleepWatch(clock),
         poll_timer=QTimer(),
         quit_app=lambda: quit_calls.append(True),
-        open_history=lambda: opened.append("history"),
+        show_dashboard=lambda: opened.append("history"),
         open_settings=lambda: opened.append("settings"),
         open_help=lambda: opened.append("help"),
         load_settings=lambda: (Settings({"rhythm.interval_minutes": 45}), []),

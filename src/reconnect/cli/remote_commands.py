@@ -90,6 +90,15 @@ def send(
 
 
 def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
+    dashboard = commands.add_parser(
+        "dashboard",
+        parents=parents,
+        help="open the dashboard (starting Reconnect in the tray if it is not running)",
+        description="Open the dashboard: what seems to help, when, your history and the "
+        "library. A running Reconnect opens it; otherwise Reconnect starts with it open.",
+    )
+    dashboard.set_defaults(run=run_dashboard)
+
     status = commands.add_parser(
         "status",
         parents=parents,
@@ -273,3 +282,9 @@ def _ask(
         print(f"reconnect {command}: {answer['error']}", file=err)
         return EXIT_BAD_INPUT
     return answer
+
+
+def run_dashboard(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    from reconnect.ui.run import run_tray
+
+    return run_tray(context, out, err, open_dashboard=True)

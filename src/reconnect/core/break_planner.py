@@ -19,6 +19,7 @@ from reconnect.core.break_policy import (
     next_opening,
     window_on,
 )
+from reconnect.core.vocabulary import DAY_NAMES, MONTH_NAMES
 
 # A wakeup later than this after its planned time means the machine slept or the clock jumped:
 # prompting then would only bring a break nobody asked for at that moment.
@@ -26,22 +27,8 @@ LATE_LIMIT = timedelta(minutes=5)
 MIN_SNOOZE_MINUTES = 1
 MAX_SNOOZE_MINUTES = 120
 
-# Fixed English names: strftime("%A") would follow the system locale.
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_DAYS = DAY_NAMES
+_MONTHS = MONTH_NAMES
 
 
 class Mode(StrEnum):

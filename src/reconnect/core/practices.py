@@ -142,3 +142,12 @@ class Library:
 
     def senses_covered(self) -> set[str]:
         return {sense for practice in self for sense in practice.senses}
+
+    def matching(self, sense: str | None = None, max_minutes: int | None = None) -> list[Practice]:
+        """The practices that engage ``sense`` and take at most ``max_minutes``; None: any."""
+        return [
+            p
+            for p in self
+            if (sense is None or sense in p.senses)
+            and (max_minutes is None or p.minutes <= max_minutes)
+        ]

@@ -87,3 +87,28 @@ FEELING_WORDS: tuple[str, ...] = (
 
 MAX_WORD_LENGTH = 40
 MAX_NOTE_LENGTH = 20_000
+
+# Fixed English names: strftime("%A") and "%B" would follow the system locale.
+DAY_NAMES: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+MONTH_NAMES: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)

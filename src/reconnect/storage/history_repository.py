@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, Select, delete, exists, func, insert, or_, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session, contains_eager, selectinload
 
+from reconnect.core.history_filter import ANY_LEVEL, NO_CHECKIN, HistoryFilter
 from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger
 from reconnect.core.vocabulary import SparkLevel
 from reconnect.storage.schema import CheckInMarkRow, CheckInRow, SessionRow
@@ -94,6 +96,54 @@ def _to_session(row: SessionRow) -> BreakSession:
     )
 
 
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _contains(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool]:
+    """Whether the column contains the text, ignoring case, in SQL every database knows."""
+    conditions = [func.lower(column).like(_like_pattern(text.lower()), escape="\\")]
+    if not text.isascii():
+        # SQLite's lower() and LIKE fold only ASCII letters: trying the capitals as well finds
+        # "ÄRGER" and "Ärger" for "ärger" there. PostgreSQL's lower() already folds them.
+        conditions.append(column.like(_like_pattern(text.upper()), escape="\\"))
+    return or_(*conditions)
+
+
+def _text_condition(text: str) -> ColumnElement[bool]:
+    # Body areas are stored with hyphens ("whole-body") and shown with spaces.
+    words = [_contains(CheckInMarkRow.value, text)]
+    if " " in text:
+        words.append(_contains(CheckInMarkRow.value, "-".join(text.split())))
+    in_marks = exists().where(CheckInMarkRow.checkin_id == CheckInRow.id, or_(*words))
+    return or_(_contains(CheckInRow.note, text), in_marks)
+
+
+def _conditions(filters: HistoryFilter) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of a filter, over sessions outer-joined with their check-ins."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.since is not None:
+        conditions.append(SessionRow.local_date >= filters.since)
+    if filters.until is not None:
+        conditions.append(SessionRow.local_date <= filters.until)
+    if filters.practice_id is not None:
+        conditions.append(SessionRow.practice_id == filters.practice_id)
+    if filters.level == NO_CHECKIN:
+        conditions.append(CheckInRow.id.is_(None))
+    elif filters.level != ANY_LEVEL:
+        conditions.append(CheckInRow.level == int(filters.level))
+    if filters.text:
+        conditions.append(_text_condition(filters.text))
+    return conditions
+
+
+def _filtered(query: Select[Any], filters: HistoryFilter, join: bool = True) -> Select[Any]:
+    if join or filters.level != ANY_LEVEL or filters.text:
+        query = query.outerjoin(CheckInRow, CheckInRow.session_id == SessionRow.id)
+    return query.where(*_conditions(filters))
+
+
 class HistoryRepository:
     """The history of one database session. Callers commit through their unit of work."""
 
@@ -142,6 +192,61 @@ class HistoryRepository:
         if limit is not None:
             query = query.limit(limit)
         return [_to_session(row) for row in self._db.execute(query).scalars()]
+
+    def matching(self, filters: HistoryFilter, limit: int, offset: int) -> list[BreakSession]:
+        """One page of the sessions a filter lets through, newest first, with check-ins.
+
+        Args:
+            limit: at most this many sessions.
+            offset: how many matching sessions to pass over first.
+        """
+        query = (
+            _filtered(select(SessionRow), filters)
+            .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+            .limit(limit)
+            .offset(offset)
+            .options(contains_eager(SessionRow.checkin).selectinload(CheckInRow.marks))
+        )
+        return [_to_session(row) for row in self._db.execute(query).scalars()]
+
+    def count_matching(self, filters: HistoryFilter) -> int:
+        counted = select(func.count(SessionRow.id)).select_from(SessionRow)
+        query = _filtered(counted, filters, join=False)
+        return int(self._db.execute(query).scalar_one())
+
+    def get_matching(self, filters: HistoryFilter, session_id: str) -> BreakSession | None:
+        """The session if it exists and the filter lets it through, else None."""
+        query = (
+            _filtered(select(SessionRow), filters)
+            .where(SessionRow.id == session_id)
+            .options(contains_eager(SessionRow.checkin).selectinload(CheckInRow.marks))
+        )
+        row = self._db.execute(query).scalar_one_or_none()
+        return _to_session(row) if row else None
+
+    def replace_checkin(self, checkin: CheckIn) -> None:
+        """Write a session's check-in over the one it has (same id), or as its first one.
+
+        Raises:
+            ValueError: the session has a check-in with another id.
+        """
+        present = self._db.execute(
+            select(CheckInRow.id).where(CheckInRow.session_id == checkin.session_id)
+        ).scalar_one_or_none()
+        if present is None:
+            self.add_checkin(checkin)
+            return
+        if present != checkin.id:
+            raise ValueError(
+                f"session {checkin.session_id} has check-in {present}, not {checkin.id}"
+            )
+        self._db.execute(delete(CheckInMarkRow).where(CheckInMarkRow.checkin_id == checkin.id))
+        values = checkin_values(checkin)
+        del values["id"], values["session_id"]
+        self._db.execute(update(CheckInRow).where(CheckInRow.id == checkin.id).values(values))
+        marks = mark_values(checkin)
+        if marks:
+            self._db.execute(insert(CheckInMarkRow), marks)
 
     def all_in_order(self) -> list[BreakSession]:
         """Every session, oldest first (for export)."""

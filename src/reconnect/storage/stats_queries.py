@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
+from reconnect.core.overview import PeriodCounts
 from reconnect.core.sessions import Outcome
 from reconnect.core.spark_stats import PracticeCounts
 from reconnect.storage.schema import CheckInRow, SessionRow
@@ -78,3 +79,25 @@ def date_bounds(session: Session) -> tuple[date | None, date | None]:
         select(func.min(SessionRow.local_date), func.max(SessionRow.local_date))
     ).one()
     return row[0], row[1]
+
+
+def period_counts(session: Session, since: date, until: date) -> PeriodCounts:
+    """Sessions, check-ins, sparks and strong sparks whose local date lies in [since, until]."""
+    level = CheckInRow.level
+    row = session.execute(
+        select(
+            func.count(SessionRow.id),
+            func.count(CheckInRow.id),
+            func.sum(case((level >= 1, 1), else_=0)),
+            func.sum(case((level >= 2, 1), else_=0)),
+        )
+        .select_from(SessionRow)
+        .outerjoin(CheckInRow, CheckInRow.session_id == SessionRow.id)
+        .where(SessionRow.local_date >= since, SessionRow.local_date <= until)
+    ).one()
+    return PeriodCounts(
+        sessions=int(row[0]),
+        checkins=int(row[1]),
+        sparks=int(row[2] or 0),
+        strong_sparks=int(row[3] or 0),
+    )

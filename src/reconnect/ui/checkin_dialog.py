@@ -94,7 +94,17 @@ class CheckInDialog(QDialog):
         save: Callable[[CheckInAnswer], None],
         note: str = "",
         parent: QWidget | None = None,
+        initial: CheckInAnswer | None = None,
     ) -> None:
+        """Build the dialog.
+
+        Args:
+            practice_title: named in the question.
+            save: commits an answer; an ``InputError`` from it keeps the dialog open.
+            note: text written during the practice, to start the note with.
+            initial: an earlier answer to show for changing (editing from the history);
+                its note replaces ``note``.
+        """
         super().__init__(parent)
         self._save_callback = save
         self._answered = False
@@ -210,7 +220,30 @@ class CheckInDialog(QDialog):
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+        if initial is not None:
+            self._show_earlier(initial)
         self.level_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_earlier(self, initial: CheckInAnswer) -> None:
+        """Fill in an earlier answer, so it can be changed rather than typed again."""
+        self.choose_level(initial.level)
+        for area in initial.body_areas:
+            if area in self.body_chips:
+                self.body_chips[area].setChecked(True)
+        own: list[str] = []
+        for word in initial.feelings:
+            chip = self.feeling_chips.get(word)
+            if chip is None:
+                own.append(word)
+            else:
+                chip.setChecked(True)
+        self.own_words.setText(", ".join(own))
+        self.note.setPlainText(initial.note)
+        keep = "Close without changing this check-in."
+        self.not_now_button.setText("&Keep as it was")
+        self.not_now_button.setAccessibleName("Keep as it was")
+        self.not_now_button.setAccessibleDescription(keep)
+        self.not_now_button.setToolTip(keep)
 
     # --- building ----------------------------------------------------------------------------
 

@@ -77,7 +77,7 @@ class TrayApp(QObject):
         sleep_watch: SleepWatch,
         poll_timer: QTimer,
         quit_app: Callable[[], None],
-        open_history: Callable[[], None],
+        show_dashboard: Callable[[], None],
         open_settings: Callable[[], None],
         open_help: Callable[[], None],
         load_settings: Callable[[], tuple[Settings, list[str]]],
@@ -98,7 +98,7 @@ class TrayApp(QObject):
         self.sleep_watch = sleep_watch
         self.poll_timer = poll_timer
         self._quit_app = quit_app
-        self._open_history = open_history
+        self._show_dashboard = show_dashboard
         self._open_settings = open_settings
         self._open_help = open_help
         self._load_settings = load_settings
@@ -379,7 +379,7 @@ class TrayApp(QObject):
         return f"Resumed. {self.planner.describe(now)}."
 
     def open_dashboard(self) -> str:
-        self._open_history()
+        self._show_dashboard()
         return "The dashboard is open."
 
     def quit(self) -> str:

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reconnect.bootstrap import Context
 from reconnect.core.errors import InputError
-from reconnect.core.sessions import BreakSession
 
 if TYPE_CHECKING:
+    from reconnect.core.suggestion import Suggestion
     from reconnect.services.breaks import BreakRecords
     from reconnect.settings_store import SettingsFile
     from reconnect.ui.practice_flow import PracticeFlow
@@ -30,10 +30,14 @@ NO_TRAY_NOTICE = ".told-about-missing-tray"
 class Windows:
     """One of each window at a time; asking again brings the open one forward."""
 
-    def __init__(self, context: Context, history: Callable[[], list[BreakSession]]) -> None:
+    def __init__(self, context: Context) -> None:
         self._context = context
-        self._history = history
         self._open: dict[str, QWidget] = {}
+        self._app: TrayApp | None = None
+
+    def connect_app(self, tray_app: TrayApp) -> None:
+        """The running app, for the dashboard's suggestion and Start buttons."""
+        self._app = tray_app
 
     def _bring(self, key: str, make: Callable[[], QWidget]) -> QWidget:
         window = self._open.get(key)
@@ -45,11 +49,60 @@ class Windows:
         window.activateWindow()
         return window
 
-    def show_history(self) -> None:
-        from reconnect.ui.history_window import HistoryWindow
+    def show_dashboard(self, section: str | None = None) -> None:
+        """The dashboard, on ``section`` when given (Overview, What helps, When, ...)."""
+        from reconnect.ui.dashboard_window import DashboardWindow
 
-        self._open.pop("history", None)  # always fresh figures
-        self._bring("history", lambda: HistoryWindow(self._history()))
+        window = self._bring("dashboard", self._make_dashboard)
+        assert isinstance(window, DashboardWindow)
+        if section:
+            window.show_section(section)
+
+    def refresh_dashboard(self) -> None:
+        """A practice ended or the history changed elsewhere: an open dashboard reads again."""
+        from reconnect.ui.dashboard_window import DashboardWindow
+
+        window = self._open.get("dashboard")
+        if isinstance(window, DashboardWindow) and window.isVisible():
+            window.refresh()
+
+    def _make_dashboard(self) -> QWidget:
+        from reconnect.core.sessions import Moment, Trigger
+        from reconnect.services.dashboard import DashboardReader
+        from reconnect.ui.dashboard_window import DashboardActions, DashboardWindow
+        from reconnect.ui.history_page import HistoryPage
+        from reconnect.ui.history_transfer import HistoryTransfer
+        from reconnect.ui.library_page import LibraryPage
+
+        factory = self._context.database().session_factory
+        clock = self._context.clock
+        library = self._context.library
+        transfer = HistoryTransfer(factory, lambda: Moment.of(clock.now()))
+        app = self._app
+
+        def suggestion() -> Suggestion | None:
+            return app.suggestion() if app is not None else None
+
+        actions = DashboardActions(
+            today=lambda: clock.now().date(),
+            export_history=transfer.export,
+            import_history=transfer.import_,
+            open_help=self.show_help,
+            make_history_page=lambda: HistoryPage(factory, {p.id: p.title for p in library}),
+            make_library_page=lambda: LibraryPage(library, suggestion),
+        )
+        window = DashboardWindow(DashboardReader(factory), actions)
+
+        def start(practice_id: str) -> None:
+            if app is None:
+                return
+            try:
+                app.start_practice(practice_id, Trigger.DASHBOARD)
+            except InputError as error:
+                QMessageBox.information(window, "Reconnect", f"This practice can't start: {error}")
+
+        window.start_requested.connect(start)
+        return window
 
     def show_help(self) -> None:
         from reconnect.ui.help_dialog import HelpDialog

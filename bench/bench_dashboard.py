@@ -1,0 +1,165 @@
+"""Benchmark opening the dashboard: time to first content and memory added, on a given history.
+
+Each measurement is a fresh process (so imports and caches count, as they do for a person),
+alternating with a bare Qt window shown the same way as the baseline:
+
+    python -m bench.bench_dashboard DATA_DIR [--runs 5]
+
+Prints one line per figure; ``--json`` prints the medians as JSON for bench/run_all.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+FIRST_CONTENT_TARGET_MS = 300.0
+MEMORY_TARGET_MB = 40.0
+
+
+def _memory_mb() -> tuple[float, float]:
+    """(PSS, RSS) of this process in MB, from /proc."""
+    pss = rss = 0.0
+    with open("/proc/self/smaps_rollup", encoding="ascii") as rollup:
+        for line in rollup:
+            if line.startswith("Pss:"):
+                pss = int(line.split()[1]) / 1024
+            elif line.startswith("Rss:"):
+                rss = int(line.split()[1]) / 1024
+    return pss, rss
+
+
+def _measure(data_dir: str, bare: bool) -> dict[str, float]:
+    """In this process: open the dashboard (or a bare window) and time its first paint."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from reconnect import bootstrap
+
+    context = bootstrap.build(data_dir, environ={})
+    context.database()  # open and migrated, as in the running app
+    _ = context.library
+    app.processEvents()
+    pss0, rss0 = _memory_mb()
+    painted: list[float] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.perf_counter())
+            return False
+
+    spy = FirstPaint()
+    started = time.perf_counter()
+    if bare:
+        from PySide6.QtWidgets import QLabel, QMainWindow
+
+        window = QMainWindow()
+        content = QLabel("Nothing to show yet.")
+        window.setCentralWidget(content)
+        content.installEventFilter(spy)
+        window.show()
+    else:
+        from reconnect.ui.windows import Windows
+
+        windows = Windows(context)
+        windows.show_dashboard()
+        window = windows._open["dashboard"]  # noqa: SLF001 - the benchmark looks inside
+        content = window.overview.cards[0]  # type: ignore[attr-defined]
+        content.installEventFilter(spy)
+    deadline = time.perf_counter() + 20
+    while not painted and time.perf_counter() < deadline:
+        app.processEvents()
+    app.processEvents()
+    pss1, rss1 = _memory_mb()
+    result = {
+        "first_content_ms": (painted[0] - started) * 1000 if painted else float("nan"),
+        "pss_added_mb": pss1 - pss0,
+        "rss_added_mb": rss1 - rss0,
+    }
+    window.close()
+    context.close()
+    return result
+
+
+def _run_child(data_dir: Path, bare: bool) -> dict[str, float]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    command = [sys.executable, "-m", "bench.bench_dashboard", str(data_dir), "--child"]
+    if bare:
+        command.append("--bare")
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, check=False, timeout=120
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"the measuring process failed:\n{done.stderr}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def measure(data_dir: Path, runs: int) -> dict[str, float]:
+    """Medians over ``runs`` fresh processes each, dashboard and bare window alternately."""
+    dashboard: list[dict[str, float]] = []
+    bare: list[dict[str, float]] = []
+    for _ in range(runs):
+        dashboard.append(_run_child(data_dir, bare=False))
+        bare.append(_run_child(data_dir, bare=True))
+
+    def median(rows: list[dict[str, float]], key: str) -> float:
+        return statistics.median(r[key] for r in rows)
+
+    return {
+        "first_content_ms": median(dashboard, "first_content_ms"),
+        "pss_added_mb": median(dashboard, "pss_added_mb"),
+        "rss_added_mb": median(dashboard, "rss_added_mb"),
+        "bare_first_content_ms": median(bare, "first_content_ms"),
+        "bare_pss_added_mb": median(bare, "pss_added_mb"),
+        "runs": float(runs),
+    }
+
+
+def lines(figures: dict[str, float]) -> list[str]:
+    """The figures as lines like the other benchmarks print."""
+    first, bare = figures["first_content_ms"], figures["bare_first_content_ms"]
+    added, bare_added = figures["pss_added_mb"], figures["bare_pss_added_mb"]
+    return [
+        f"{'dashboard first content':<28} {first:9.2f} ms   target <= "
+        f"{FIRST_CONTENT_TARGET_MS:g} ms   {'PASS' if first <= FIRST_CONTENT_TARGET_MS else 'MISS'}"
+        f"   baseline bare window {bare:.2f} ms (x{first / bare if bare else 0:.1f})",
+        f"{'dashboard memory added':<28} {added:9.2f} MB   target <= {MEMORY_TARGET_MB:g} MB   "
+        f"{'PASS' if added <= MEMORY_TARGET_MB else 'MISS'}   baseline bare window "
+        f"{bare_added:.2f} MB (PSS; RSS added {figures['rss_added_mb']:.1f} MB)",
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.bench_dashboard", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("data_dir", type=Path, help="a Reconnect data folder with a history")
+    parser.add_argument("--runs", type=int, default=5, help="fresh processes each (default 5)")
+    parser.add_argument("--json", action="store_true", help="print the medians as JSON")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--bare", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(_measure(str(args.data_dir), args.bare)))
+        return 0
+    figures = measure(args.data_dir, args.runs)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for line in lines(figures):
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,435 @@
+"""The dashboard: an overview, what helps, when, the history and the library, over a chosen range.
+
+Figures come from the read side (``services.dashboard``); a section is read when it is shown, and
+again after the range or the history changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reconnect.core.dashboard_range import RangeChoice
+from reconnect.core.overview import PeriodSummary
+from reconnect.core.spark_stats import ORDERING_SENTENCE
+from reconnect.core.time_patterns import SEASON_NOTE, MarkCounts
+from reconnect.services.dashboard import DashboardReader, Figures
+from reconnect.ui.dashboard_charts import ChartCard, MonthChart, TrendChart, percent
+from reconnect.ui.history_page import HistoryPage
+from reconnect.ui.library_page import LibraryPage
+from reconnect.ui.pattern_widgets import CalendarWidget, HeatmapWidget
+from reconnect.ui.ranked_bars import RankedBars
+
+NO_HISTORY = (
+    "Nothing to show yet, and there is no hurry. After a practice, tell Reconnect whether "
+    "anything stirred (nothing is a fine answer). Then this page shows, gently, what seems to "
+    "help you and when."
+)
+NO_CHECKINS_IN_RANGE = (
+    "No check-ins in this range. A longer range may show more; what you noticed earlier "
+    "is still here."
+)
+
+
+@dataclass(frozen=True)
+class DashboardActions:
+    """What the dashboard asks of the rest of the app.
+
+    Attributes:
+        today: the local date now.
+        export_history: opens the export dialog (parent window given).
+        import_history: opens the import dialog; True when something was added.
+        open_help: shows help and crisis support.
+        make_history_page: builds the History section.
+        make_library_page: builds the Library section.
+    """
+
+    today: Callable[[], date]
+    export_history: Callable[[QWidget], None]
+    import_history: Callable[[QWidget], bool]
+    open_help: Callable[[], None]
+    make_history_page: Callable[[], HistoryPage]
+    make_library_page: Callable[[], LibraryPage]
+
+
+def _wrapping(text: str = "", name: str | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _scrolling(inner: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(inner)
+    # The page's warm background shows through the viewport and the scrolled widget.
+    scroll.setStyleSheet(
+        "QScrollArea, QScrollArea > QWidget { background: transparent; }"
+    )
+    return scroll
+
+
+class PeriodCard(QFrame):
+    """This week or this month: a sentence and three small numbers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("dashboardCard")
+        self.title = _wrapping(name="cardTitle")
+        self.sentence = _wrapping()
+        self.numbers = QHBoxLayout()
+        self.figure_labels: list[QLabel] = []
+        for _ in range(3):
+            label = QLabel()
+            label.setObjectName("figure")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.figure_labels.append(label)
+            self.numbers.addWidget(label, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self.numbers)
+        layout.addWidget(self.sentence)
+
+    def show_summary(self, summary: PeriodSummary) -> None:
+        self.title.setText(summary.title)
+        self.sentence.setText(summary.sentence)
+        for label, figure in zip(self.figure_labels, summary.figures, strict=True):
+            label.setText(f"<span style='font-size:18pt'>{figure.value}</span><br>{figure.label}")
+            label.setAccessibleName(figure.description)
+        self.setAccessibleName(f"{summary.title}: {summary.sentence}")
+
+
+class OverviewSection(QWidget):
+    """This week and this month in words, then a few observations over the range."""
+
+    def __init__(self, open_library: Callable[[], None]) -> None:
+        super().__init__()
+        self.cards = (PeriodCard(), PeriodCard())
+        self.setObjectName("page")
+        self.range_heading = _wrapping(name="cardTitle")
+        self.observations = _wrapping(name="observations")
+        self.empty = _wrapping(NO_HISTORY, "emptyState")
+        self.library_button = QPushButton("Open the library")
+        self.library_button.clicked.connect(open_library)
+        cards = QHBoxLayout()
+        for card in self.cards:
+            cards.addWidget(card, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.library_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(cards)
+        layout.addSpacing(8)
+        layout.addWidget(self.range_heading)
+        layout.addWidget(self.observations)
+        layout.addStretch(1)
+
+    def show_figures(self, figures: Figures, range_label: str) -> None:
+        empty = not figures.any_history
+        self.empty.setVisible(empty)
+        self.library_button.setVisible(empty)
+        for card, period in zip(self.cards, figures.overview.periods, strict=True):
+            card.setVisible(not empty)
+            card.show_summary(period)
+        said = figures.overview.observations
+        self.observations.setVisible(bool(said) and not empty)
+        self.range_heading.setVisible(bool(said) and not empty)
+        self.range_heading.setText(range_label)
+        self.observations.setText("\n\n".join(said))
+
+
+class HelpsSection(QWidget):
+    """Practices ranked by how surely they have brought something, with their likely range."""
+
+    def __init__(self, start: Callable[[str], None]) -> None:
+        super().__init__()
+        self.ordering = _wrapping(ORDERING_SENTENCE)
+        self.empty = _wrapping(name="emptyState")
+        self.card = ChartCard(
+            "What helps",
+            ("Practice", "Check-ins", "Something stirred", "Likely range", "Middle", "Note"),
+        )
+        # The ranked bars are drawn by our own widget; the card keeps its toggle and table.
+        self.bars = RankedBars()
+        self.bars.setObjectName("page")
+        self.bars.practice_activated.connect(start)
+        self.card.stack.removeWidget(self.card.view)
+        self.card.stack.insertWidget(0, _scrolling(self.bars))
+        self.card.stack.setCurrentIndex(0)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.ordering)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.card, 1)
+
+    def show_figures(self, figures: Figures) -> None:
+        report = figures.report
+        rated = report.rated
+        if not figures.any_history:
+            self.empty.setText(
+                "Practices you check in on will be listed here, with how often something "
+                "stirred and how sure that is. Nothing is a fine answer; it counts too."
+            )
+        elif not rated:
+            self.empty.setText(NO_CHECKINS_IN_RANGE)
+        self.empty.setVisible(not rated)
+        self.card.setVisible(bool(rated))
+        self.ordering.setVisible(bool(rated))
+        self.bars.set_practices(rated, report.overall.prior_rate)
+        self.bars.setMinimumHeight(self.bars.sizeHint().height())  # scrolls, never squeezes
+        rows, sentences = [], []
+        for p in rated:
+            low, high = p.interval80
+            note = "still learning" if p.still_learning else ""
+            rows.append(
+                (
+                    p.title,
+                    str(p.checkins),
+                    str(p.sparks),
+                    f"{percent(low)} to {percent(high)}",
+                    percent(p.posterior_mean),
+                    note,
+                )
+            )
+            sentences.append(
+                f"{p.title}: something stirred {p.sparks} of {p.checkins} times; likely "
+                f"{percent(low)} to {percent(high)} of the time"
+                + ("; still learning." if p.still_learning else ".")
+            )
+        self.card.model.set_rows(rows, sentences)
+
+
+def _marks_text(marks: MarkCounts) -> str:
+    def listed(pairs: list[tuple[str, int]]) -> str:
+        return ", ".join(f"{word} ({count})" for word, count in pairs[:12])
+
+    parts = []
+    if marks.body:
+        parts.append(f"<b>Where you felt it:</b> {listed(marks.body)}")
+    if marks.feelings:
+        parts.append(f"<b>Words you used:</b> {listed(marks.feelings)}")
+    return "<br><br>".join(parts) or "No places or words noted in this range yet."
+
+
+class WhenSection(QWidget):
+    """Hour by weekday, month by month, week by week, day by day, and the words used."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.empty = _wrapping(name="emptyState")
+        self.heatmap = HeatmapWidget()
+        self.months = MonthChart()
+        self.trend = TrendChart()
+        self.calendar = CalendarWidget()
+        self.marks = _wrapping()
+        self.marks.setTextFormat(Qt.TextFormat.RichText)
+        inner = QWidget()
+        inner.setObjectName("page")
+        layout = QVBoxLayout(inner)
+        layout.addWidget(self.empty)
+        self.content: list[QWidget] = []
+        for title, widget, note in (
+            ("Hour by weekday", self.heatmap, "How often something stirred at each hour."),
+            ("", self.months, SEASON_NOTE),
+            ("", self.trend, "The last 26 weeks, whatever the range above."),
+            ("The last 12 months, day by day", self.calendar, ""),
+            ("Places and words", self.marks, ""),
+        ):
+            block = QWidget()
+            column = QVBoxLayout(block)
+            column.setContentsMargins(0, 8, 0, 8)
+            if title:
+                column.addWidget(_wrapping(f"<b>{title}</b>"))
+            column.addWidget(widget)
+            if note:
+                column.addWidget(_wrapping(note, "quiet"))
+            layout.addWidget(block)
+            self.content.append(block)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(_scrolling(inner))
+
+    def show_patterns(
+        self, reader: DashboardReader, choice: RangeChoice, figures: Figures, today: date
+    ) -> None:
+        if not figures.any_history:
+            self.empty.setText(
+                "Once there are check-ins, this shows at which hours, on which days and in "
+                "which months something tends to stir."
+            )
+        elif figures.report.overall.checkins == 0:
+            self.empty.setText(NO_CHECKINS_IN_RANGE)
+        has = figures.report.overall.checkins > 0
+        self.empty.setVisible(not has)
+        patterns = reader.patterns(choice, today, figures.report.overall.prior_rate)
+        self.heatmap.set_grid(patterns.grid, patterns.r0)
+        self.months.set_months(patterns.months)
+        self.trend.set_trend(patterns.trend)
+        self.calendar.set_days(patterns.calendar)
+        self.marks.setText(_marks_text(patterns.marks))
+        for index, block in enumerate(self.content):
+            # The trend and the calendar keep their own fixed spans.
+            block.setVisible(has or (index in (2, 3) and figures.any_history))
+
+
+class DashboardWindow(QMainWindow):
+    """The dashboard's window.
+
+    Signals:
+        start_requested(str): start this practice (trigger: dashboard).
+    """
+
+    start_requested = Signal(str)
+    SECTIONS = ("Overview", "What helps", "When", "History", "Library")
+    # Alt + the underlined letter opens a section (Alt+F is the File menu, Alt+H Help).
+    TAB_LABELS = ("&Overview", "What h&elps", "&When", "His&tory", "&Library")
+
+    def __init__(
+        self,
+        reader: DashboardReader,
+        actions: DashboardActions,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.setWindowTitle("Reconnect: dashboard")
+        self.resize(980, 720)
+        self._reader = reader
+        self._actions = actions
+        self._figures: Figures | None = None
+        self._fresh: set[int] = set()
+
+        self.range = QComboBox()
+        for choice in RangeChoice:
+            self.range.addItem(choice.label, choice)
+        self.range.setCurrentIndex(list(RangeChoice).index(RangeChoice.MONTHS_3))
+        self.range.setAccessibleName("Range of days shown")
+        range_label = QLabel("&Showing:")
+        range_label.setBuddy(self.range)
+        self.range.currentIndexChanged.connect(self.refresh)
+
+        self.overview = OverviewSection(lambda: self.tabs.setCurrentIndex(4))
+        self.helps = HelpsSection(self.start_requested.emit)
+        self.when = WhenSection()
+        self.history = actions.make_history_page()
+        self.library = actions.make_library_page()
+        self.history.changed.connect(self._history_changed)
+        self.library.start_requested.connect(self.start_requested.emit)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for title, page in zip(
+            self.TAB_LABELS,
+            (
+                _scrolling(self.overview),
+                self.helps,
+                self.when,
+                self.history,
+                self.library,
+            ),
+            strict=True,
+        ):
+            self.tabs.addTab(page, title)
+        self.tabs.currentChanged.connect(self._show_section)
+
+        top = QHBoxLayout()
+        top.addWidget(range_label)
+        top.addWidget(self.range)
+        top.addStretch(1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._make_menus()
+        self.refresh()
+
+    def _make_menus(self) -> None:
+        history = self.menuBar().addMenu("&File")
+        export = QAction("&Export history…", self)
+        export.triggered.connect(lambda: self._actions.export_history(self))
+        history.addAction(export)
+        imported = QAction("&Import history…", self)
+        imported.triggered.connect(self._import)
+        history.addAction(imported)
+        history.addSeparator()
+        close = QAction("&Close", self)
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        history.addAction(close)
+        help_menu = self.menuBar().addMenu("&Help")
+        support = QAction("&Help and crisis support", self)
+        support.setShortcut(QKeySequence.StandardKey.HelpContents)
+        support.triggered.connect(lambda: self._actions.open_help())
+        help_menu.addAction(support)
+
+    def _import(self) -> None:
+        if self._actions.import_history(self):
+            self.refresh()
+
+    @property
+    def choice(self) -> RangeChoice:
+        return RangeChoice(self.range.currentData())
+
+    def refresh(self) -> None:
+        """Forget what was read and read the section on show again."""
+        self._fresh.clear()
+        self._figures = None
+        self._show_section(self.tabs.currentIndex())
+
+    def _history_changed(self) -> None:
+        """An edit, delete or undo: the figures change; the History section already shows it."""
+        self._figures = None
+        self._fresh.intersection_update({3})
+        self._show_section(self.tabs.currentIndex())
+
+    def figures(self) -> Figures:
+        if self._figures is None:
+            self._figures = self._reader.figures(self.choice, self._actions.today())
+        return self._figures
+
+    def _show_section(self, index: int) -> None:
+        if index in self._fresh:
+            return
+        self._fresh.add(index)
+        if index == 0:
+            label = self.choice.label
+            heading = (
+                "Over everything so far"
+                if self.choice is RangeChoice.ALL
+                else (f"Over the {label[0].lower()}{label[1:]}")
+            )
+            self.overview.show_figures(self.figures(), heading)
+        elif index == 1:
+            self.helps.show_figures(self.figures())
+        elif index == 2:
+            self.when.show_patterns(
+                self._reader, self.choice, self.figures(), self._actions.today()
+            )
+        elif index == 3:
+            figures = self.figures()
+            self.history.set_range(figures.since, figures.until)
+        elif index == 4:
+            self.library.refresh_suggestion()
+
+    def show_section(self, name: str) -> None:
+        self.tabs.setCurrentIndex(self.SECTIONS.index(name))

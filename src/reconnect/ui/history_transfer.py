@@ -1,0 +1,184 @@
+"""Export and import of the history from the dashboard, through file dialogs and plain messages."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from reconnect import __version__
+from reconnect.core.sessions import Moment
+from reconnect.services.history import ImportRefused, export, import_history
+
+log = logging.getLogger(__name__)
+
+FILTERS = {"CSV, for spreadsheets (*.csv)": "csv", "JSON, complete (*.json)": "json"}
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+PROBLEMS_SHOWN = 8
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` readable by this user only, replacing it whole or not at all."""
+    temporary = path.with_name(f".{path.name}.part")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+class HistoryTransfer:
+    """The dialogs behind the dashboard's History menu.
+
+    Args:
+        factory: the database's session factory.
+        now: the current moment (for the export's header).
+        choose_save / choose_open: file dialogs, replaceable in tests; they return
+            (path, chosen filter) with an empty path when cancelled.
+        tell: shows a message (title, text, is_problem).
+    """
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        now: Callable[[], Moment],
+        choose_save: Callable[[QWidget], tuple[str, str]] | None = None,
+        choose_open: Callable[[QWidget], str] | None = None,
+        tell: Callable[[QWidget, str, str, bool], None] | None = None,
+    ) -> None:
+        self._factory = factory
+        self._now = now
+        self._choose_save = choose_save or _choose_save
+        self._choose_open = choose_open or _choose_open
+        self._tell = tell or _tell
+
+    def export(self, parent: QWidget) -> None:
+        path, chosen = self._choose_save(parent)
+        if not path:
+            return
+        fmt = FILTERS.get(chosen) or ("json" if path.lower().endswith(".json") else "csv")
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(f".{fmt}")
+        try:
+            write_private(target, export(self._factory, fmt, self._now(), __version__))
+        except OSError as error:
+            self._tell(
+                parent,
+                "The history was not exported",
+                f"Reconnect could not write {target}: {error.strerror or error}. "
+                "Choose another folder, or free some space, and try again. Your history is "
+                "unchanged.",
+                True,
+            )
+            return
+        except SQLAlchemyError as error:
+            log.error("export failed: %s", error)
+            self._tell(
+                parent,
+                "The history was not exported",
+                "The history could not be read just now. Please try again; if it keeps "
+                "happening, 'reconnect doctor' in a terminal says more.",
+                True,
+            )
+            return
+        self._tell(parent, "History exported", f"Your history is in {target}.", False)
+
+    def import_(self, parent: QWidget) -> bool:
+        """Returns True when sessions were added."""
+        path = self._choose_open(parent)
+        if not path:
+            return False
+        source = Path(path)
+        try:
+            if source.stat().st_size > MAX_IMPORT_BYTES:
+                self._tell(
+                    parent,
+                    "Nothing was imported",
+                    f"{source.name} is larger than any Reconnect export could be. "
+                    "Please choose a file exported by Reconnect.",
+                    True,
+                )
+                return False
+            raw = source.read_bytes()
+        except OSError as error:
+            self._tell(
+                parent,
+                "Nothing was imported",
+                f"Reconnect could not read {source}: {error.strerror or error}.",
+                True,
+            )
+            return False
+        try:
+            report = import_history(self._factory, raw)
+        except ImportRefused as refused:
+            lines = [str(p) for p in refused.problems[:PROBLEMS_SHOWN]]
+            more = len(refused.problems) - len(lines)
+            if more > 0:
+                lines.append(f"… and {more} more.")
+            self._tell(
+                parent,
+                "Nothing was imported",
+                f"{source.name}: {refused}. Your history is unchanged.\n\n" + "\n".join(lines),
+                True,
+            )
+            return False
+        except SQLAlchemyError as error:
+            log.error("import failed: %s", error)
+            self._tell(
+                parent,
+                "Nothing was imported",
+                "The history could not be written just now; nothing was changed. Please try "
+                "again; if it keeps happening, 'reconnect doctor' in a terminal says more.",
+                True,
+            )
+            return False
+        added = report.added
+        text = (
+            f"Added {added} session{'' if added == 1 else 's'} "
+            f"({report.added_checkins} with a check-in)."
+            if added
+            else "Everything in this file was already here; nothing needed adding."
+        )
+        if report.already_present and added:
+            text += f" {report.already_present} were already here and were left as they are."
+        self._tell(parent, "History imported", text, False)
+        return added > 0
+
+
+def _choose_save(parent: QWidget) -> tuple[str, str]:
+    return QFileDialog.getSaveFileName(
+        parent,
+        "Export your history",
+        str(Path.home() / "reconnect-history.csv"),
+        ";;".join(FILTERS),
+    )
+
+
+def _choose_open(parent: QWidget) -> str:
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        "Import a history exported by Reconnect",
+        str(Path.home()),
+        "Reconnect history (*.csv *.json);;All files (*)",
+    )
+    return path
+
+
+def _tell(parent: QWidget, title: str, text: str, problem: bool) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle(f"Reconnect: {title.lower()}")
+    box.setIcon(QMessageBox.Icon.Information if not problem else QMessageBox.Icon.Warning)
+    box.setText(title)
+    box.setInformativeText(text)
+    box.exec()

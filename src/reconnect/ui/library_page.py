@@ -1,0 +1,181 @@
+"""The dashboard's library: every practice as a card with a Start button, and what to try next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reconnect.core.practices import Library, Practice
+from reconnect.core.suggestion import Suggestion
+from reconnect.core.vocabulary import SENSES
+
+LENGTHS = (
+    (None, "Any length"),
+    (1, "Up to 1 minute"),
+    (2, "Up to 2 minutes"),
+    (5, "Up to 5 minutes"),
+)
+COLUMNS = 2
+
+
+def _minutes(practice: Practice) -> str:
+    return f"{practice.minutes} minute{'' if practice.minutes == 1 else 's'}"
+
+
+def _senses(practice: Practice) -> str:
+    return ", ".join(practice.senses)
+
+
+class PracticeCard(QFrame):
+    """One practice: its title, what it is, how long, and a Start button."""
+
+    def __init__(self, practice: Practice, start: Callable[[str], None]) -> None:
+        super().__init__()
+        self.practice = practice
+        self.setObjectName("practiceCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        title = QLabel(f"<b>{practice.title}</b>")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        summary = QLabel(practice.summary)
+        summary.setWordWrap(True)
+        details = QLabel(
+            f"{_minutes(practice)} · {_senses(practice)}"
+            + (" · headphones" if practice.needs_headphones else "")
+            + (" · your own" if practice.own else "")
+        )
+        details.setObjectName("quiet")
+        self.start_button = QPushButton("Start")
+        self.start_button.setAccessibleName(f"Start {practice.title}")
+        self.start_button.setAccessibleDescription(
+            f"{practice.summary} About {_minutes(practice)}."
+        )
+        self.start_button.clicked.connect(lambda: start(practice.id))
+        row = QHBoxLayout()
+        row.addWidget(details, 1)
+        row.addWidget(self.start_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(summary)
+        layout.addLayout(row)
+
+
+class LibraryPage(QWidget):
+    """Filters by sense and length, the current suggestion first, then every practice.
+
+    Signals:
+        start_requested(str): the person chose to start the practice with this id.
+    """
+
+    start_requested = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        suggestion: Callable[[], Suggestion | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._suggestion = suggestion
+        self.suggested = QLabel()
+        self.suggested.setWordWrap(True)
+        self.suggested.setTextFormat(Qt.TextFormat.RichText)
+        self.suggested_start = QPushButton("Start the suggestion")
+        self.suggested_start.clicked.connect(self._start_suggestion)
+        suggestion_row = QHBoxLayout()
+        suggestion_row.addWidget(self.suggested, 1)
+        suggestion_row.addWidget(self.suggested_start, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.sense = QComboBox()
+        self.sense.addItem("Any sense", None)
+        for sense in SENSES:
+            self.sense.addItem(sense.capitalize(), sense)
+        self.sense.setAccessibleName("Show practices for this sense")
+        self.length = QComboBox()
+        for minutes, label in LENGTHS:
+            self.length.addItem(label, minutes)
+        self.length.setAccessibleName("Show practices of this length")
+        sense_label = QLabel("&Sense:")
+        sense_label.setBuddy(self.sense)
+        length_label = QLabel("&Length:")
+        length_label.setBuddy(self.length)
+        filters = QHBoxLayout()
+        for widget in (sense_label, self.sense, length_label, self.length):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        self.sense.currentIndexChanged.connect(self.refilter)
+        self.length.currentIndexChanged.connect(self.refilter)
+
+        self.cards = [PracticeCard(p, self.start_requested.emit) for p in library]
+        self.empty = QLabel(
+            "No practice matches both choices. Try another sense or a longer length."
+        )
+        self.empty.setWordWrap(True)
+        grid_host = QWidget()
+        grid_host.setObjectName("page")
+        self.grid = QGridLayout(grid_host)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(grid_host)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(suggestion_row)
+        layout.addLayout(filters)
+        layout.addWidget(self.empty)
+        layout.addWidget(scroll, 1)
+        self.refilter()
+        self.refresh_suggestion()
+
+    def refresh_suggestion(self) -> None:
+        chosen = self._suggestion()
+        if chosen is None:
+            self.suggested.setText(
+                "No practice fits this moment by the usual rules (for example, it is dark "
+                "outside). Any practice below can still be started."
+            )
+            self.suggested_start.hide()
+            return
+        practice = chosen.practice
+        self.suggested.setText(
+            f"<b>Something to try next:</b> {practice.title} ({_minutes(practice)}). "
+            f"{practice.summary}"
+        )
+        self.suggested_start.setAccessibleName(f"Start the suggestion, {practice.title}")
+        self.suggested_start.show()
+
+    def _start_suggestion(self) -> None:
+        chosen = self._suggestion()
+        if chosen is not None:
+            self.start_requested.emit(chosen.practice.id)
+
+    def visible_ids(self) -> list[str]:
+        return [card.practice.id for card in self.cards if not card.isHidden()]
+
+    def refilter(self) -> None:
+        shown = {
+            p.id
+            for p in self._library.matching(self.sense.currentData(), self.length.currentData())
+        }
+        while self.grid.count():
+            self.grid.takeAt(0)
+        position = 0
+        for card in self.cards:
+            card.setHidden(card.practice.id not in shown)
+            if card.practice.id in shown:
+                self.grid.addWidget(card, position // COLUMNS, position % COLUMNS)
+                position += 1
+        self.empty.setVisible(position == 0)

@@ -1,0 +1,164 @@
+"""The dashboard window on a generated history and on an empty one: every section opens."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from bench.generate_history import LAST_DAY, generate
+from reconnect import bootstrap
+from reconnect.core.clock import FakeClock
+from reconnect.core.dashboard_range import RangeChoice
+from reconnect.services.dashboard import DashboardReader
+from reconnect.ui.dashboard_window import DashboardActions, DashboardWindow
+from reconnect.ui.history_page import HistoryPage
+from reconnect.ui.library_page import LibraryPage
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(LAST_DAY.year, LAST_DAY.month, LAST_DAY.day, 18, 0, tzinfo=BERLIN)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("generated") / "data"
+    generate(folder, years=1.2, seed=3)
+    return folder
+
+
+@pytest.fixture
+def context(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[bootstrap.Context]:
+    folder = tmp_path / "data"
+    if request.param == "generated":
+        shutil.copytree(request.getfixturevalue("generated"), folder)
+    context = bootstrap.build(str(folder), {}, FakeClock(NOW))
+    yield context
+    context.close()
+
+
+class Calls:
+    def __init__(self) -> None:
+        self.exported: list[QWidget] = []
+        self.imported: list[QWidget] = []
+        self.helped = 0
+
+    def imports(self, parent: QWidget) -> bool:
+        self.imported.append(parent)
+        return True
+
+
+def window(qtbot: QtBot, context: bootstrap.Context, calls: Calls) -> DashboardWindow:
+    factory = context.database().session_factory
+    library = context.library
+
+    def helped() -> None:
+        calls.helped += 1
+
+    actions = DashboardActions(
+        today=lambda: context.clock.now().date(),
+        export_history=calls.exported.append,
+        import_history=calls.imports,
+        open_help=helped,
+        make_history_page=lambda: HistoryPage(factory, {p.id: p.title for p in library}),
+        make_library_page=lambda: LibraryPage(library, lambda: None),
+    )
+    dashboard = DashboardWindow(DashboardReader(factory), actions)
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    qtbot.waitExposed(dashboard)
+    return dashboard
+
+
+@pytest.mark.parametrize("context", ["generated"], indirect=True)
+def test_every_section_on_a_generated_history(qtbot: QtBot, context: bootstrap.Context) -> None:
+    dashboard = window(qtbot, context, Calls())
+    week = dashboard.overview.cards[0]
+    assert week.title.text() == "This week"
+    assert week.isVisible() and not dashboard.overview.empty.isVisible()
+    assert "moments for yourself" in week.sentence.text()
+
+    dashboard.show_section("What helps")
+    rated = dashboard.helps.card.model.rowCount()
+    assert rated > 5
+    assert dashboard.helps.ordering.isVisible()
+    assert dashboard.helps.bars.describe()
+
+    dashboard.show_section("When")
+    assert not dashboard.when.empty.isVisible()
+    assert "No check-ins" not in dashboard.when.heatmap.describe()
+    assert dashboard.when.months.model.rowCount() == 12
+    assert dashboard.when.trend.model.rowCount() == 26
+    assert "Where you felt it:" in dashboard.when.marks.text()
+
+    dashboard.show_section("History")
+    assert dashboard.history.isVisible()
+    dashboard.show_section("Library")
+    assert dashboard.library.visible_ids()
+
+
+@pytest.mark.parametrize("context", ["generated"], indirect=True)
+def test_the_range_changes_the_figures(qtbot: QtBot, context: bootstrap.Context) -> None:
+    dashboard = window(qtbot, context, Calls())
+    dashboard.show_section("What helps")
+    three_months = dashboard.figures().report.overall.checkins
+    dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.ALL))
+    everything = dashboard.figures().report.overall.checkins
+    dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.WEEKS_4))
+    four_weeks = dashboard.figures().report.overall.checkins
+    assert 0 < four_weeks < three_months < everything
+    assert dashboard.figures().since == date(2026, 10, 24)
+
+
+@pytest.mark.parametrize("context", ["empty"], indirect=True)
+def test_every_section_on_an_empty_history(qtbot: QtBot, context: bootstrap.Context) -> None:
+    dashboard = window(qtbot, context, Calls())
+    assert dashboard.overview.empty.isVisible()
+    assert "no hurry" in dashboard.overview.empty.text()
+    assert all(not card.isVisible() for card in dashboard.overview.cards)
+    qtbot.mouseClick(dashboard.overview.library_button, Qt.MouseButton.LeftButton)
+    assert dashboard.tabs.currentIndex() == dashboard.SECTIONS.index("Library")
+
+    dashboard.show_section("What helps")
+    assert dashboard.helps.empty.isVisible()
+    assert "Nothing is a fine answer" in dashboard.helps.empty.text()
+    dashboard.show_section("When")
+    assert dashboard.when.empty.isVisible()
+    assert all(not block.isVisible() for block in dashboard.when.content)
+    dashboard.show_section("History")
+    dashboard.show_section("Library")
+
+
+@pytest.mark.parametrize("context", ["empty"], indirect=True)
+def test_menus_export_import_and_help(qtbot: QtBot, context: bootstrap.Context) -> None:
+    calls = Calls()
+    dashboard = window(qtbot, context, calls)
+    actions = {a.text(): a for menu in dashboard.menuBar().actions() for a in menu.menu().actions()}
+    actions["&Export history…"].trigger()
+    actions["&Import history…"].trigger()
+    actions["&Help and crisis support"].trigger()
+    assert calls.exported == [dashboard] and calls.imported == [dashboard] and calls.helped == 1
+    actions["&Close"].trigger()
+    assert not dashboard.isVisible()
+
+
+@pytest.mark.parametrize("context", ["generated"], indirect=True)
+def test_starting_from_what_helps_and_the_library(
+    qtbot: QtBot, context: bootstrap.Context
+) -> None:
+    dashboard = window(qtbot, context, Calls())
+    dashboard.show_section("Library")
+    card = dashboard.library.cards[0]
+    with qtbot.waitSignal(dashboard.start_requested) as signal:
+        card.start_button.click()
+    assert signal.args == [card.practice.id]
+    dashboard.show_section("What helps")
+    with qtbot.waitSignal(dashboard.start_requested) as signal:
+        dashboard.helps.bars.practice_activated.emit("sunlight")
+    assert signal.args == ["sunlight"]

@@ -1,0 +1,74 @@
+"""The dashboard's library: filters, Start buttons, and the suggestion."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reconnect.core.practices import Library, Practice, Step
+from reconnect.core.suggestion import Suggestion
+from reconnect.core.vocabulary import Place
+from reconnect.ui.library_page import LibraryPage
+
+
+def practice(pid: str, senses: tuple[str, ...], seconds: int) -> Practice:
+    return Practice(
+        id=pid,
+        title=pid.replace("-", " ").capitalize(),
+        summary=f"About {pid}.",
+        senses=senses,
+        place=Place.DESK,
+        steps=(Step("Be here.", seconds),),
+    )
+
+
+LIBRARY = Library(
+    [
+        practice("slow-breath", ("breath",), 60),
+        practice("long-stretch", ("movement", "touch"), 300),
+        practice("warm-mug", ("touch", "temperature"), 90),
+    ]
+)
+
+
+def page(qtbot: QtBot, chosen: Suggestion | None) -> LibraryPage:
+    widget = LibraryPage(LIBRARY, lambda: chosen)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_filters_by_sense_and_length(qtbot: QtBot) -> None:
+    widget = page(qtbot, None)
+    assert widget.visible_ids() == ["long-stretch", "slow-breath", "warm-mug"]
+    widget.sense.setCurrentIndex(widget.sense.findData("touch"))
+    assert widget.visible_ids() == ["long-stretch", "warm-mug"]
+    widget.length.setCurrentIndex(widget.length.findData(2))
+    assert widget.visible_ids() == ["warm-mug"]
+    widget.sense.setCurrentIndex(widget.sense.findData("scent"))
+    assert widget.visible_ids() == []
+    assert widget.empty.isVisible()
+
+
+def test_start_buttons_ask_to_start_that_practice(qtbot: QtBot) -> None:
+    widget = page(qtbot, None)
+    card = next(c for c in widget.cards if c.practice.id == "warm-mug")
+    assert card.start_button.accessibleName() == "Start Warm mug"
+    with qtbot.waitSignal(widget.start_requested) as signal:
+        qtbot.mouseClick(card.start_button, Qt.MouseButton.LeftButton)
+    assert signal.args == ["warm-mug"]
+
+
+def test_the_suggestion_comes_first_with_its_own_start(qtbot: QtBot) -> None:
+    chosen = Suggestion(LIBRARY.get("slow-breath"), 0.4)  # type: ignore[arg-type]
+    widget = page(qtbot, chosen)
+    assert "Something to try next:</b> Slow breath (1 minute)" in widget.suggested.text()
+    with qtbot.waitSignal(widget.start_requested) as signal:
+        widget.suggested_start.click()
+    assert signal.args == ["slow-breath"]
+
+
+def test_no_suggestion_is_explained(qtbot: QtBot) -> None:
+    widget = page(qtbot, None)
+    assert widget.suggested.text().startswith("No practice fits this moment")
+    assert widget.suggested_start.isHidden()
