@@ -27,10 +27,12 @@ class Context:
     Attributes:
         paths: the data folder and database URL.
         clock: where "now" comes from.
+        environ: the environment this run was given (the process's, unless a test chose one).
     """
 
     paths: DataPaths
     clock: Clock
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     _database: Database | None = field(default=None, init=False, repr=False)
 
     @cached_property
@@ -98,7 +100,6 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from reconnect.core.sessions import Trigger
     from reconnect.paths import bundled_dir, icons_dir
     from reconnect.services.breaks import BreakRecords
-    from reconnect.services.history import recent
     from reconnect.settings_store import SettingsFile
     from reconnect.ui.break_scheduler import BreakScheduler
     from reconnect.ui.control_server import ControlServer
@@ -126,7 +127,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     planner = BreakPlanner(
         settings.rhythm(), rng, now, last.astimezone(now.tzinfo) if last else None
     )
-    windows = Windows(context, lambda: recent(database.session_factory, 200))
+    windows = Windows(context)
     tray_app = TrayApp(
         clock=clock,
         library=context.library,
@@ -142,13 +143,14 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         sleep_watch=SleepWatch(clock),
         poll_timer=QTimer(),
         quit_app=app.quit,
-        open_history=windows.show_history,
+        show_dashboard=windows.show_dashboard,
         open_settings=windows.show_settings,
         open_help=windows.show_help,
         load_settings=lambda: settings_file.load(clock.now()),
     )
     surface = windows.make_surface(tray_app, QSystemTrayIcon.isSystemTrayAvailable())
     tray_app.attach(surface)
+    windows.connect_app(tray_app)
     flow = windows.make_practice_flow(tray_app, records, settings_file)
     tray_app.practice_started.connect(
         lambda session_id, practice_id, trigger: flow.open(
@@ -156,6 +158,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         )
     )
     flow.done.connect(tray_app.practice_finished)
+    flow.done.connect(windows.refresh_dashboard)
     server = ControlServer(server_name(context.paths.root), tray_app)
     return RunningApp(tray_app, server, surface, problems, context, flow)
 
@@ -166,5 +169,6 @@ def build(
     clock: Clock | None = None,
 ) -> Context:
     """Assemble a context from the command line's choices and the environment."""
-    paths = resolve_data_paths(data_dir, os.environ if environ is None else environ)
-    return Context(paths=paths, clock=clock or SystemClock())
+    environ = os.environ if environ is None else environ
+    paths = resolve_data_paths(data_dir, environ)
+    return Context(paths=paths, clock=clock or SystemClock(), environ=environ)

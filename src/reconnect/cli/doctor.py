@@ -159,6 +159,28 @@ def check_desktop(environ: dict[str, str]) -> list[Finding]:
     return findings
 
 
+def check_autostart(context: Context) -> Finding:
+    """Whether Reconnect starts at login; being off is a choice, not a problem."""
+    from reconnect.autostart import AutostartError, autostart_state
+
+    try:
+        state = autostart_state(context.environ, sys.platform)
+    except AutostartError as error:
+        return Finding(False, "start at login", str(error))
+    if state.enabled and state.program_missing:
+        return Finding(
+            False,
+            "start at login",
+            f"on, but the program it starts is gone ({state.program}); "
+            "run 'reconnect autostart on' to point it at this Reconnect",
+        )
+    if state.enabled:
+        return Finding(True, "start at login", f"on ({state.location})")
+    return Finding(
+        True, "start at login", "off; to start Reconnect when you log in: reconnect autostart on"
+    )
+
+
 def run_doctor(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
     print(
         f"Reconnect {__version__} on Python {sys.version.split()[0]}, {platform.system()}",
@@ -171,6 +193,7 @@ def run_doctor(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
         *check_database(context),
         *check_library(context),
         *check_desktop(dict(os.environ)),
+        check_autostart(context),
     ]
     width = max(len(f.topic) for f in findings)
     for finding in findings:

@@ -46,6 +46,8 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from reconnect.cli import (
+        autostart_commands,
+        backup_commands,
         doctor,
         history_commands,
         library_commands,
@@ -73,9 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     library_commands.register(commands, [common])
     history_commands.register(commands, [common])
+    backup_commands.register(commands, [common])
     remote_commands.register(commands, [common])
     settings_commands.register(commands, [common])
     stats_commands.register(commands, [common])
+    autostart_commands.register(commands, [common])
     doctor.register(commands, [common])
     return parser
 
