@@ -27,7 +27,7 @@ MEMORY_TARGET_MB = 40.0
 def _memory_mb() -> tuple[float, float]:
     """(PSS, RSS) of this process in MB, from /proc."""
     pss = rss = 0.0
-    with open("/proc/self/smaps_rollup", encoding="ascii") as rollup:
+    with Path("/proc/self/smaps_rollup").open(encoding="ascii") as rollup:
         for line in rollup:
             if line.startswith("Pss:"):
                 pss = int(line.split()[1]) / 1024
@@ -37,7 +37,11 @@ def _memory_mb() -> tuple[float, float]:
 
 
 def _measure(data_dir: str, bare: bool) -> dict[str, float]:
-    """In this process: open the dashboard (or a bare window) and time its first paint."""
+    """In this process: open the dashboard (or a bare window) and time its first paint.
+
+    The dashboard is opened as a person opens it: from the running app (its tray parts built
+    on this display, a break armed), so what the app has already loaded is not counted again.
+    """
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
@@ -45,9 +49,15 @@ def _measure(data_dir: str, bare: bool) -> dict[str, float]:
     from reconnect import bootstrap
 
     context = bootstrap.build(data_dir, environ={})
-    context.database()  # open and migrated, as in the running app
-    _ = context.library
-    app.processEvents()
+    running = None
+    if not bare:
+        running = bootstrap.build_tray_app(context, app)
+        running.tray_app.start()
+    else:
+        context.database()  # open and migrated, as in the running app
+        _ = context.library
+    for _ in range(5):
+        app.processEvents()
     pss0, rss0 = _memory_mb()
     painted: list[float] = []
 
@@ -68,25 +78,40 @@ def _measure(data_dir: str, bare: bool) -> dict[str, float]:
         content.installEventFilter(spy)
         window.show()
     else:
-        from reconnect.ui.windows import Windows
-
-        windows = Windows(context)
-        windows.show_dashboard()
-        window = windows._open["dashboard"]  # noqa: SLF001 - the benchmark looks inside
+        assert running is not None
+        running.tray_app.open_dashboard()
+        window = next(w for w in app.topLevelWidgets() if w.objectName() == "dashboard")
         content = window.overview.cards[0]  # type: ignore[attr-defined]
         content.installEventFilter(spy)
     deadline = time.perf_counter() + 20
     while not painted and time.perf_counter() < deadline:
         app.processEvents()
+    # Memory once the overview is complete: the statistics (worked out in their own short
+    # process) have arrived and are shown.
+    while not bare and window.report() is None and time.perf_counter() < deadline:  # type: ignore[attr-defined]
+        app.processEvents()
+        time.sleep(0.005)
+    complete = time.perf_counter()
     app.processEvents()
     pss1, rss1 = _memory_mb()
+    every_section = pss1
+    if not bare:  # for the record: each section looked at once (the charts module loads)
+        for name in window.SECTIONS:  # type: ignore[attr-defined]
+            window.show_section(name)  # type: ignore[attr-defined]
+            app.processEvents()
+        every_section, _ = _memory_mb()
     result = {
+        "every_section_mb": every_section - pss0,
+        "complete_ms": (complete - started) * 1000,
         "first_content_ms": (painted[0] - started) * 1000 if painted else float("nan"),
         "pss_added_mb": pss1 - pss0,
         "rss_added_mb": rss1 - rss0,
     }
     window.close()
-    context.close()
+    if running is not None:
+        running.close()
+    else:
+        context.close()
     return result
 
 
@@ -119,6 +144,8 @@ def measure(data_dir: Path, runs: int) -> dict[str, float]:
         "first_content_ms": median(dashboard, "first_content_ms"),
         "pss_added_mb": median(dashboard, "pss_added_mb"),
         "rss_added_mb": median(dashboard, "rss_added_mb"),
+        "complete_ms": median(dashboard, "complete_ms"),
+        "every_section_mb": median(dashboard, "every_section_mb"),
         "bare_first_content_ms": median(bare, "first_content_ms"),
         "bare_pss_added_mb": median(bare, "pss_added_mb"),
         "runs": float(runs),
@@ -133,9 +160,13 @@ def lines(figures: dict[str, float]) -> list[str]:
         f"{'dashboard first content':<28} {first:9.2f} ms   target <= "
         f"{FIRST_CONTENT_TARGET_MS:g} ms   {'PASS' if first <= FIRST_CONTENT_TARGET_MS else 'MISS'}"
         f"   baseline bare window {bare:.2f} ms (x{first / bare if bare else 0:.1f})",
+        f"{'  overview complete':<28} {figures['complete_ms']:9.2f} ms   (the statistics, "
+        "worked out in a short-lived process, shown)",
         f"{'dashboard memory added':<28} {added:9.2f} MB   target <= {MEMORY_TARGET_MB:g} MB   "
         f"{'PASS' if added <= MEMORY_TARGET_MB else 'MISS'}   baseline bare window "
         f"{bare_added:.2f} MB (PSS; RSS added {figures['rss_added_mb']:.1f} MB)",
+        f"{'  after every section':<28} {figures['every_section_mb']:9.2f} MB   (each section "
+        "shown once)",
     ]
 
 

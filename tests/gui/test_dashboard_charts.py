@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reconnect.core.time_patterns import by_month, weekly_trend
-from reconnect.ui.dashboard_charts import FigureTableModel, MonthChart, TrendChart
+from reconnect.ui.dashboard_charts import MonthChart, TrendChart
+from reconnect.ui.figure_table import FigureTableModel
 
 
 def test_figure_model_passes_the_model_tester(qtmodeltester: object) -> None:

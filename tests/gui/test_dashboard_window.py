@@ -17,6 +17,7 @@ from bench.generate_history import LAST_DAY, generate
 from reconnect import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.dashboard_range import RangeChoice
+from reconnect.core.spark_stats import compute
 from reconnect.services.dashboard import DashboardReader
 from reconnect.ui.dashboard_window import DashboardActions, DashboardWindow
 from reconnect.ui.history_page import HistoryPage
@@ -68,6 +69,7 @@ def window(qtbot: QtBot, context: bootstrap.Context, calls: Calls) -> DashboardW
         open_help=helped,
         make_history_page=lambda: HistoryPage(factory, {p.id: p.title for p in library}),
         make_library_page=lambda: LibraryPage(library, lambda: None),
+        compute_report=lambda counts, deliver: deliver(compute(counts)),
     )
     dashboard = DashboardWindow(DashboardReader(factory), actions)
     qtbot.addWidget(dashboard)
@@ -84,6 +86,8 @@ def test_every_section_on_a_generated_history(qtbot: QtBot, context: bootstrap.C
     assert week.isVisible() and not dashboard.overview.empty.isVisible()
     assert "moments for yourself" in week.sentence.text()
 
+    qtbot.waitUntil(lambda: dashboard.overview.observations.isVisible())
+    assert dashboard.overview.range_heading.text() == "Over the last 3 months"
     dashboard.show_section("What helps")
     rated = dashboard.helps.card.model.rowCount()
     assert rated > 5
@@ -107,11 +111,12 @@ def test_every_section_on_a_generated_history(qtbot: QtBot, context: bootstrap.C
 def test_the_range_changes_the_figures(qtbot: QtBot, context: bootstrap.Context) -> None:
     dashboard = window(qtbot, context, Calls())
     dashboard.show_section("What helps")
-    three_months = dashboard.figures().report.overall.checkins
+    qtbot.waitUntil(lambda: dashboard.helps.card.isVisible())
+    three_months = dashboard.figures().checkins
     dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.ALL))
-    everything = dashboard.figures().report.overall.checkins
+    everything = dashboard.figures().checkins
     dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.WEEKS_4))
-    four_weeks = dashboard.figures().report.overall.checkins
+    four_weeks = dashboard.figures().checkins
     assert 0 < four_weeks < three_months < everything
     assert dashboard.figures().since == date(2026, 10, 24)
 

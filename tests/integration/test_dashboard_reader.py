@@ -79,19 +79,21 @@ def test_period_counts_over_local_dates(context: bootstrap.Context, reader: Dash
 def test_figures_follow_the_range(reader: DashboardReader) -> None:
     four_weeks = reader.figures(RangeChoice.WEEKS_4, TODAY)
     assert (four_weeks.since, four_weeks.until) == (date(2026, 10, 21), TODAY)
-    assert four_weeks.report.overall.checkins == 4
+    assert four_weeks.checkins == four_weeks.report().overall.checkins == 4
+    assert four_weeks.r0 == four_weeks.report().overall.prior_rate == 0.75
     assert four_weeks.any_history
-    assert four_weeks.overview.periods[0].title == "This week"
-    assert [f.value for f in four_weeks.overview.periods[0].figures] == [2, 2, 1]
-    assert [f.value for f in four_weeks.overview.periods[1].figures] == [3, 3, 2]
+    assert four_weeks.periods[0].title == "This week"
+    assert [f.value for f in four_weeks.periods[0].figures] == [2, 2, 1]
+    assert [f.value for f in four_weeks.periods[1].figures] == [3, 3, 2]
     everything = reader.figures(RangeChoice.ALL, TODAY)
-    assert everything.since is None and everything.report.overall.checkins == 5
-    assert "Where you felt it most: chest." in everything.overview.observations
+    assert everything.since is None and everything.report().overall.checkins == 5
+    said = everything.overview(everything.report()).observations
+    assert "Where you felt it most: chest." in said
 
 
 def test_patterns_count_by_local_hour_weekday_and_month(reader: DashboardReader) -> None:
     figures = reader.figures(RangeChoice.MONTHS_12, TODAY)
-    patterns = reader.patterns(RangeChoice.MONTHS_12, TODAY, figures.report.overall.prior_rate)
+    patterns = reader.patterns(RangeChoice.MONTHS_12, TODAY, figures.r0)
     tuesday = patterns.grid[1]
     assert [(c.checkins, c.sparks) for c in tuesday[9:11]] == [(1, 0), (1, 1)]  # today, the 3rd
     assert tuesday[10].greyed  # fewer than 3 check-ins
@@ -110,7 +112,7 @@ def test_an_empty_history(context: bootstrap.Context) -> None:
     reader = DashboardReader(context.database().session_factory)
     figures = reader.figures(RangeChoice.MONTHS_3, TODAY)
     assert not figures.any_history
-    assert figures.report.rated == ()
-    assert figures.overview.observations == ()
-    patterns = reader.patterns(RangeChoice.MONTHS_3, TODAY, figures.report.overall.prior_rate)
+    assert figures.report().rated == () and figures.counts == ()
+    assert figures.overview(figures.report()).observations == ()
+    patterns = reader.patterns(RangeChoice.MONTHS_3, TODAY, figures.r0)
     assert all(c.checkins == 0 for row in patterns.grid for c in row)

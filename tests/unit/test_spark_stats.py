@@ -191,3 +191,27 @@ def test_report_to_dict_has_the_documented_shape() -> None:
 def test_the_ordering_is_explained_in_one_sentence() -> None:
     assert ORDERING_SENTENCE.count(".") == 1 and ORDERING_SENTENCE.endswith(".")
     assert "lower end" in ORDERING_SENTENCE
+
+
+def test_counts_and_reports_survive_plain_json() -> None:
+    import json
+
+    from reconnect.core.spark_stats import (
+        counts_from_plain,
+        counts_to_plain,
+        report_from_plain,
+        report_to_plain,
+    )
+
+    counts = [
+        PracticeCounts("a", "Ä title", 3, 2, 2, 1, 1, 3),
+        PracticeCounts("b", "B", 9, 9, 8, 0, 0, 0),
+    ]
+    assert counts_from_plain(json.loads(json.dumps(counts_to_plain(counts)))) == counts
+    report = compute(counts)
+    assert report_from_plain(json.loads(json.dumps(report_to_plain(report)))) == report
+    for bad in ({}, [1], [{"id": "a"}], [{**counts_to_plain(counts)[0], "sparks": -1}]):
+        with pytest.raises(ValueError):
+            counts_from_plain(bad)
+    with pytest.raises(ValueError, match="not a statistics report"):
+        report_from_plain({"overall": {}})

@@ -142,14 +142,16 @@ def observations(report: Report, marks: MarkCounts) -> tuple[str, ...]:
     return tuple(said)
 
 
+def periods(week: PeriodCounts, month: PeriodCounts) -> tuple[PeriodSummary, ...]:
+    """This week and this month: what the overview shows first, needing no statistics."""
+    return (
+        period_summary("This week", "this week", week),
+        period_summary("This month", "this month", month),
+    )
+
+
 def overview(
     week: PeriodCounts, month: PeriodCounts, report: Report, marks: MarkCounts
 ) -> Overview:
     """The overview: this week, this month, and observations over the dashboard's range."""
-    return Overview(
-        periods=(
-            period_summary("This week", "this week", week),
-            period_summary("This month", "this month", month),
-        ),
-        observations=observations(report, marks),
-    )
+    return Overview(periods=periods(week, month), observations=observations(report, marks))

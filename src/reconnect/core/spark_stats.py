@@ -6,7 +6,7 @@ Plain numbers in, plain numbers out; scipy is imported only inside the functions
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 # How many check-ins the prior is worth: a few, so a practice's own check-ins soon dominate.
@@ -204,3 +204,60 @@ def report_to_dict(report: Report, since: date | None, until: date | None) -> di
             for p in report.rated
         ],
     }
+
+
+# --- to and from plain JSON values, for the statistics worker process -------------------------
+
+
+def counts_to_plain(counts: Sequence[PracticeCounts]) -> list[dict[str, object]]:
+    return [asdict(c) for c in counts]
+
+
+def counts_from_plain(rows: object) -> list[PracticeCounts]:
+    """Counts read back from JSON.
+
+    Raises:
+        ValueError: not a list of complete, well-typed counts.
+    """
+    if not isinstance(rows, list):
+        raise ValueError("expected a list of practice counts")
+    result = []
+    for row in rows:
+        if not isinstance(row, dict) or set(row) != _COUNT_FIELDS:
+            raise ValueError(f"not a practice's counts: {row!r}")
+        texts, numbers = (row["id"], row["title"]), [row[k] for k in _COUNT_NUMBERS]
+        if not all(isinstance(t, str) for t in texts) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in numbers
+        ):
+            raise ValueError(f"not a practice's counts: {row!r}")
+        result.append(PracticeCounts(**row))
+    return result
+
+
+def report_to_plain(report: Report) -> dict[str, object]:
+    return {
+        "overall": asdict(report.overall),
+        "practices": [{**asdict(p), "interval80": list(p.interval80)} for p in report.practices],
+    }
+
+
+def report_from_plain(data: object) -> Report:
+    """A report read back from JSON (as ``report_to_plain`` wrote it).
+
+    Raises:
+        ValueError: it is not such a report.
+    """
+    try:
+        assert isinstance(data, dict)
+        overall = Overall(**data["overall"])
+        practices = tuple(
+            PracticeStats(**{**p, "interval80": (p["interval80"][0], p["interval80"][1])})
+            for p in data["practices"]
+        )
+    except (AssertionError, KeyError, TypeError, IndexError) as error:
+        raise ValueError(f"not a statistics report: {error}") from None
+    return Report(overall, practices)
+
+
+_COUNT_NUMBERS = ("sessions", "completed", "checkins", "sparks", "strong_sparks", "level_sum")
+_COUNT_FIELDS = {"id", "title", *_COUNT_NUMBERS}

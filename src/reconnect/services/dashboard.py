@@ -1,37 +1,60 @@
 """The dashboard's read side: each figure from a few aggregate queries, as plain dataclasses.
 
-The overview and "what helps" come first and fast; the time patterns are read when asked for.
+The counts come first and fast; the statistics over them (scipy) are made by the caller, so a
+window can show the counts at once and work the statistics out beside it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect.core import time_patterns as tp
+from reconnect.core.care import QUIET_DAYS, long_quiet
 from reconnect.core.dashboard_range import RangeChoice, date_range
-from reconnect.core.overview import Overview, overview
-from reconnect.core.spark_stats import Report, compute
-from reconnect.storage import pattern_queries, stats_queries
+from reconnect.core.overview import Overview, PeriodSummary, observations, periods
+from reconnect.core.spark_stats import PracticeCounts, Report, compute, prior_rate
+from reconnect.storage import care_queries, pattern_queries, stats_queries
 
 
 @dataclass(frozen=True)
 class Figures:
-    """The overview and the ranking for one range.
+    """What the overview and the ranking need for one range, before any statistics.
 
     Attributes:
         since: the first local date counted; None from the beginning.
         until: the last local date counted (today).
+        counts: per practice, in the range (for ``spark_stats.compute``).
+        periods: this week and this month.
+        marks: body areas and feeling words named in the range.
+        checkins: all check-ins in the range.
+        r0: the range's prior rate (``spark_stats.prior_rate``), for the time patterns.
         any_history: whether there is any session at all, in or out of the range.
+        long_quiet: check-ins have said "nothing" for about three weeks up to today, whatever
+            the range (``care.long_quiet``).
     """
 
     since: date | None
     until: date
-    report: Report
-    overview: Overview
+    counts: tuple[PracticeCounts, ...]
+    periods: tuple[PeriodSummary, ...]
+    marks: tp.MarkCounts
+    checkins: int
+    r0: float
     any_history: bool
+    long_quiet: bool = False
+
+    def report(self) -> Report:
+        """The statistics of ``counts`` (imports scipy: slow the first time in a process)."""
+        return compute(self.counts)
+
+    def overview(self, report: Report) -> Overview:
+        return Overview(self.periods, observations(report, self.marks))
 
 
 @dataclass(frozen=True)
@@ -56,17 +79,23 @@ class DashboardReader:
     def figures(self, choice: RangeChoice, today: date) -> Figures:
         since, until = date_range(choice, today)
         with self._factory() as session:
-            report = compute(stats_queries.practice_counts(session, since, until))
+            counts = tuple(stats_queries.practice_counts(session, since, until))
             week = stats_queries.period_counts(session, tp.week_start(today), today)
             month = stats_queries.period_counts(session, today.replace(day=1), today)
             marks = tp.mark_counts(pattern_queries.mark_counts(session, since, until))
             first, _ = stats_queries.date_bounds(session)
+            levels = care_queries.recent_levels(session, today - timedelta(days=QUIET_DAYS - 1))
+        checkins = sum(c.checkins for c in counts)
         return Figures(
             since=since,
             until=until,
-            report=report,
-            overview=overview(week, month, report, marks),
+            counts=counts,
+            periods=periods(week, month),
+            marks=marks,
+            checkins=checkins,
+            r0=prior_rate(checkins, sum(c.sparks for c in counts)),
             any_history=first is not None,
+            long_quiet=long_quiet(levels, today),
         )
 
     def patterns(self, choice: RangeChoice, today: date, r0: float) -> Patterns:
@@ -86,3 +115,39 @@ class DashboardReader:
             calendar=tp.calendar(days, today),
             marks=tp.mark_counts(marks),
         )
+
+
+QUIET_NOTE_MARKER = ".told-about-quiet-stretch"
+
+
+class QuietNoteMarker:
+    """Remembers the day the note about a quiet stretch was last shown.
+
+    It is a small file in the data folder holding that day as ISO text. A file that can't be
+    read as a day counts as written on the day it was last changed.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def last_told(self) -> date | None:
+        try:
+            text = self.path.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            try:
+                return date.fromtimestamp(self.path.stat().st_mtime)
+            except OSError:
+                return None
+
+    def told(self, day: date) -> None:
+        """Note that it was shown on ``day``; if that fails, it may simply come again."""
+        with contextlib.suppress(OSError):
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(f"{day.isoformat()}\n")

@@ -6,11 +6,12 @@ again after the range or the history changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,16 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconnect.core.care import QUIET_NOTE_TEXT, QUIET_NOTE_TITLE, quiet_note_due
 from reconnect.core.dashboard_range import RangeChoice
 from reconnect.core.overview import PeriodSummary
-from reconnect.core.spark_stats import ORDERING_SENTENCE
+from reconnect.core.spark_stats import ORDERING_SENTENCE, PracticeCounts, Report
 from reconnect.core.time_patterns import SEASON_NOTE, MarkCounts
-from reconnect.services.dashboard import DashboardReader, Figures
-from reconnect.ui.dashboard_charts import ChartCard, MonthChart, TrendChart, percent
+from reconnect.services.dashboard import DashboardReader, Figures, QuietNoteMarker
+from reconnect.ui.figure_table import NumbersCard, percent
 from reconnect.ui.history_page import HistoryPage
 from reconnect.ui.library_page import LibraryPage
 from reconnect.ui.pattern_widgets import CalendarWidget, HeatmapWidget
 from reconnect.ui.ranked_bars import RankedBars
+
+SectionT = TypeVar("SectionT", bound=QWidget)
 
 NO_HISTORY = (
     "Nothing to show yet, and there is no hurry. After a practice, tell Reconnect whether "
@@ -58,6 +62,12 @@ class DashboardActions:
         open_help: shows help and crisis support.
         make_history_page: builds the History section.
         make_library_page: builds the Library section.
+        compute_report: works out the statistics of the counts and hands the report to the
+            callback, now or later (the app uses a short-lived process: see stats_process).
+        open_help_on: shows help on one section (``crisis``, ``numbness``, ``using``); without
+            it, ``open_help`` is used.
+        quiet_marker: remembers when the note about a quiet stretch was shown; without it,
+            the note may come once in every dashboard window while the stretch lasts.
     """
 
     today: Callable[[], date]
@@ -66,6 +76,9 @@ class DashboardActions:
     open_help: Callable[[], None]
     make_history_page: Callable[[], HistoryPage]
     make_library_page: Callable[[], LibraryPage]
+    compute_report: Callable[[Sequence[PracticeCounts], Callable[[Report], None]], None]
+    open_help_on: Callable[[str], None] | None = None
+    quiet_marker: QuietNoteMarker | None = None
 
 
 def _wrapping(text: str = "", name: str | None = None) -> QLabel:
@@ -83,9 +96,7 @@ def _scrolling(inner: QWidget) -> QScrollArea:
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(inner)
     # The page's warm background shows through the viewport and the scrolled widget.
-    scroll.setStyleSheet(
-        "QScrollArea, QScrollArea > QWidget { background: transparent; }"
-    )
+    scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget { background: transparent; }")
     return scroll
 
 
@@ -119,11 +130,54 @@ class PeriodCard(QFrame):
         self.setAccessibleName(f"{summary.title}: {summary.sentence}")
 
 
+class QuietNoteCard(QFrame):
+    """The note said once after a long quiet stretch: common, noticing is the practice, help.
+
+    Attributes:
+        said: it was shown in this window.
+        dismissed: the person answered "Thank you"; it stays away in this window.
+    """
+
+    def __init__(self, read_more: Callable[[], None]) -> None:
+        super().__init__()
+        self.setObjectName("dashboardCard")
+        self.said = False
+        self.dismissed = False
+        self.title = _wrapping(QUIET_NOTE_TITLE, "cardTitle")
+        self.text = _wrapping(QUIET_NOTE_TEXT, "observations")
+        self.thanks_button = QPushButton("Thank you")
+        self.thanks_button.setAccessibleDescription("Put this note away")
+        self.thanks_button.clicked.connect(self.dismiss)
+        self.read_button = QPushButton("Read about numbness")
+        self.read_button.setAccessibleDescription("Open the help on numbness")
+        self.read_button.clicked.connect(lambda: read_more())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.thanks_button)
+        buttons.addWidget(self.read_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        self.setAccessibleName(f"{QUIET_NOTE_TITLE}: {QUIET_NOTE_TEXT}")
+        self.hide()
+
+    def dismiss(self) -> None:
+        self.dismissed = True
+        self.hide()
+
+
 class OverviewSection(QWidget):
     """This week and this month in words, then a few observations over the range."""
 
-    def __init__(self, open_library: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        open_library: Callable[[], None],
+        read_about_numbness: Callable[[], None] = lambda: None,
+    ) -> None:
         super().__init__()
+        self.quiet = QuietNoteCard(read_about_numbness)
         self.cards = (PeriodCard(), PeriodCard())
         self.setObjectName("page")
         self.range_heading = _wrapping(name="cardTitle")
@@ -135,6 +189,7 @@ class OverviewSection(QWidget):
         for card in self.cards:
             cards.addWidget(card, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.quiet)
         layout.addWidget(self.empty)
         layout.addWidget(self.library_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(cards)
@@ -144,16 +199,21 @@ class OverviewSection(QWidget):
         layout.addStretch(1)
 
     def show_figures(self, figures: Figures, range_label: str) -> None:
+        """The counts at once; the observations follow with ``show_report``."""
         empty = not figures.any_history
         self.empty.setVisible(empty)
         self.library_button.setVisible(empty)
-        for card, period in zip(self.cards, figures.overview.periods, strict=True):
+        for card, period in zip(self.cards, figures.periods, strict=True):
             card.setVisible(not empty)
             card.show_summary(period)
-        said = figures.overview.observations
-        self.observations.setVisible(bool(said) and not empty)
-        self.range_heading.setVisible(bool(said) and not empty)
         self.range_heading.setText(range_label)
+        self.range_heading.hide()
+        self.observations.hide()
+
+    def show_report(self, figures: Figures, report: Report) -> None:
+        said = figures.overview(report).observations if figures.any_history else ()
+        self.observations.setVisible(bool(said))
+        self.range_heading.setVisible(bool(said))
         self.observations.setText("\n\n".join(said))
 
 
@@ -164,25 +224,31 @@ class HelpsSection(QWidget):
         super().__init__()
         self.ordering = _wrapping(ORDERING_SENTENCE)
         self.empty = _wrapping(name="emptyState")
-        self.card = ChartCard(
-            "What helps",
-            ("Practice", "Check-ins", "Something stirred", "Likely range", "Middle", "Note"),
-        )
-        # The ranked bars are drawn by our own widget; the card keeps its toggle and table.
         self.bars = RankedBars()
         self.bars.setObjectName("page")
         self.bars.practice_activated.connect(start)
-        self.card.stack.removeWidget(self.card.view)
-        self.card.stack.insertWidget(0, _scrolling(self.bars))
-        self.card.stack.setCurrentIndex(0)
+        self.card = NumbersCard(
+            "What helps",
+            ("Practice", "Check-ins", "Something stirred", "Likely range", "Middle", "Note"),
+            _scrolling(self.bars),
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.ordering)
         layout.addWidget(self.empty)
         layout.addWidget(self.card, 1)
 
     def show_figures(self, figures: Figures) -> None:
-        report = figures.report
-        rated = report.rated
+        """Until the report is there: a kind word, or the empty state when there is nothing."""
+        if figures.checkins:
+            self.empty.setText("Working out what tends to help…")
+            self.empty.show()
+            self.card.hide()
+            self.ordering.hide()
+        else:
+            self.show_report(figures, None)
+
+    def show_report(self, figures: Figures, report: Report | None) -> None:
+        rated = report.rated if report is not None else ()
         if not figures.any_history:
             self.empty.setText(
                 "Practices you check in on will be listed here, with how often something "
@@ -193,7 +259,7 @@ class HelpsSection(QWidget):
         self.empty.setVisible(not rated)
         self.card.setVisible(bool(rated))
         self.ordering.setVisible(bool(rated))
-        self.bars.set_practices(rated, report.overall.prior_rate)
+        self.bars.set_practices(rated, figures.r0)
         self.bars.setMinimumHeight(self.bars.sizeHint().height())  # scrolls, never squeezes
         rows, sentences = [], []
         for p in rated:
@@ -234,6 +300,9 @@ class WhenSection(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
+        # Qt's chart module is loaded with this section, not with the dashboard.
+        from reconnect.ui.dashboard_charts import MonthChart, TrendChart
+
         self.empty = _wrapping(name="emptyState")
         self.heatmap = HeatmapWidget()
         self.months = MonthChart()
@@ -276,11 +345,11 @@ class WhenSection(QWidget):
                 "Once there are check-ins, this shows at which hours, on which days and in "
                 "which months something tends to stir."
             )
-        elif figures.report.overall.checkins == 0:
+        elif figures.checkins == 0:
             self.empty.setText(NO_CHECKINS_IN_RANGE)
-        has = figures.report.overall.checkins > 0
+        has = figures.checkins > 0
         self.empty.setVisible(not has)
-        patterns = reader.patterns(choice, today, figures.report.overall.prior_rate)
+        patterns = reader.patterns(choice, today, figures.r0)
         self.heatmap.set_grid(patterns.grid, patterns.r0)
         self.months.set_months(patterns.months)
         self.trend.set_trend(patterns.trend)
@@ -316,6 +385,8 @@ class DashboardWindow(QMainWindow):
         self._reader = reader
         self._actions = actions
         self._figures: Figures | None = None
+        self._report: Report | None = None
+        self._asked = False  # the report of the current figures is being worked out
         self._fresh: set[int] = set()
 
         self.range = QComboBox()
@@ -327,13 +398,18 @@ class DashboardWindow(QMainWindow):
         range_label.setBuddy(self.range)
         self.range.currentIndexChanged.connect(self.refresh)
 
-        self.overview = OverviewSection(lambda: self.tabs.setCurrentIndex(4))
+        self.overview = OverviewSection(
+            lambda: self.tabs.setCurrentIndex(4), lambda: self.open_help_on("numbness")
+        )
         self.helps = HelpsSection(self.start_requested.emit)
-        self.when = WhenSection()
-        self.history = actions.make_history_page()
-        self.library = actions.make_library_page()
-        self.history.changed.connect(self._history_changed)
-        self.library.start_requested.connect(self.start_requested.emit)
+        # These three are made when first shown: the dashboard opens faster, and the
+        # When section loads Qt's chart module only if it is looked at.
+        self.when: WhenSection | None = None
+        self.history: HistoryPage | None = None
+        self.library: LibraryPage | None = None
+        self._hosts = [QWidget() for _ in range(3)]
+        for host in self._hosts:
+            QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -342,9 +418,7 @@ class DashboardWindow(QMainWindow):
             (
                 _scrolling(self.overview),
                 self.helps,
-                self.when,
-                self.history,
-                self.library,
+                *self._hosts,
             ),
             strict=True,
         ):
@@ -392,20 +466,44 @@ class DashboardWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Forget what was read and read the section on show again."""
+        self._forget()
         self._fresh.clear()
-        self._figures = None
         self._show_section(self.tabs.currentIndex())
 
     def _history_changed(self) -> None:
         """An edit, delete or undo: the figures change; the History section already shows it."""
-        self._figures = None
+        self._forget()
         self._fresh.intersection_update({3})
         self._show_section(self.tabs.currentIndex())
+
+    def _forget(self) -> None:
+        self._figures = None
+        self._report = None
+        self._asked = False  # an answer still on its way belongs to the old figures
 
     def figures(self) -> Figures:
         if self._figures is None:
             self._figures = self._reader.figures(self.choice, self._actions.today())
         return self._figures
+
+    def report(self) -> Report | None:
+        """The statistics of the current figures, once worked out; asks for them if needed."""
+        if self._report is None and not self._asked:
+            self._asked = True
+            figures = self.figures()
+            self._actions.compute_report(
+                figures.counts, lambda report: self._got_report(figures, report)
+            )
+        return self._report
+
+    def _got_report(self, figures: Figures, report: Report) -> None:
+        if figures is not self._figures:
+            return  # the range or the history changed meanwhile
+        self._report = report
+        if 0 in self._fresh:
+            self.overview.show_report(figures, report)
+        if 1 in self._fresh:
+            self.helps.show_report(figures, report)
 
     def _show_section(self, index: int) -> None:
         if index in self._fresh:
@@ -419,17 +517,73 @@ class DashboardWindow(QMainWindow):
                 else (f"Over the {label[0].lower()}{label[1:]}")
             )
             self.overview.show_figures(self.figures(), heading)
+            self._consider_quiet_note(self.figures())
+            self._after_first_paint(0)
         elif index == 1:
             self.helps.show_figures(self.figures())
+            self._after_first_paint(1)
         elif index == 2:
+            if self.when is None:
+                self.when = self._place(2, WhenSection())
             self.when.show_patterns(
                 self._reader, self.choice, self.figures(), self._actions.today()
             )
         elif index == 3:
+            if self.history is None:
+                self.history = self._place(3, self._actions.make_history_page())
+                self.history.changed.connect(self._history_changed)
             figures = self.figures()
             self.history.set_range(figures.since, figures.until)
         elif index == 4:
+            if self.library is None:
+                self.library = self._place(4, self._actions.make_library_page())
+                self.library.start_requested.connect(self.start_requested.emit)
             self.library.refresh_suggestion()
+
+    def _place(self, index: int, section: SectionT) -> SectionT:
+        layout = self._hosts[index - 2].layout()
+        assert layout is not None
+        layout.addWidget(section)
+        section.show()
+        return section
+
+    def _after_first_paint(self, index: int) -> None:
+        """Show what is known now; the statistics follow once the window has been drawn."""
+        report = self._report
+        if report is not None:
+            figures = self.figures()
+            if index == 0:
+                self.overview.show_report(figures, report)
+            else:
+                self.helps.show_report(figures, report)
+            return
+        QTimer.singleShot(0, self.report)
 
     def show_section(self, name: str) -> None:
         self.tabs.setCurrentIndex(self.SECTIONS.index(name))
+
+    def open_help_on(self, section: str) -> None:
+        """Help on ``section`` (``crisis``, ``numbness`` or ``using``)."""
+        if self._actions.open_help_on is not None:
+            self._actions.open_help_on(section)
+        else:
+            self._actions.open_help()
+
+    def _consider_quiet_note(self, figures: Figures) -> None:
+        """Say the note about a long quiet stretch once (``care.quiet_note_due``).
+
+        Once shown, the marker keeps it away for 90 days; in this window it stays until
+        "Thank you", or until the stretch is no longer quiet.
+        """
+        card = self.overview.quiet
+        if card.said:
+            card.setVisible(figures.long_quiet and not card.dismissed)
+            return
+        marker = self._actions.quiet_marker
+        today = self._actions.today()
+        last = marker.last_told() if marker is not None else None
+        if quiet_note_due(figures.long_quiet, last, today):
+            card.said = True
+            card.show()
+            if marker is not None:
+                marker.told(today)

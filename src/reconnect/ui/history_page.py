@@ -116,8 +116,9 @@ class HistoryPage(QWidget):
         confirm: Callable[[QWidget, str], bool] = _ask,
         show_problem: Callable[[QWidget, str], None] = _tell,
         page_size: int = PAGE_SIZE,
+        load_now: bool = True,
     ) -> None:
-        """Build the page and list the whole history.
+        """Build the page and list the whole history (or wait for ``set_range``).
 
         Args:
             factory: opens database sessions for the history's units of work.
@@ -126,6 +127,8 @@ class HistoryPage(QWidget):
             confirm: asks (parent, question) and says whether to go ahead.
             show_problem: tells (parent, message) what went wrong and what to do.
             page_size: how many moments to read at a time.
+            load_now: read the list at once; the dashboard passes False and calls
+                ``set_range`` when the section is first shown.
         """
         super().__init__(parent)
         self._factory = factory
@@ -237,7 +240,8 @@ class HistoryPage(QWidget):
             shortcut = QShortcut(keys, where)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self._load(self._filter)
+        if load_now:
+            self._load(self._filter)
 
     # --- what is listed -----------------------------------------------------------------
 

@@ -68,11 +68,12 @@ class Windows:
 
     def _make_dashboard(self) -> QWidget:
         from reconnect.core.sessions import Moment, Trigger
-        from reconnect.services.dashboard import DashboardReader
+        from reconnect.services.dashboard import QUIET_NOTE_MARKER, DashboardReader, QuietNoteMarker
         from reconnect.ui.dashboard_window import DashboardActions, DashboardWindow
         from reconnect.ui.history_page import HistoryPage
         from reconnect.ui.history_transfer import HistoryTransfer
         from reconnect.ui.library_page import LibraryPage
+        from reconnect.ui.stats_process import StatsProcess
 
         factory = self._context.database().session_factory
         clock = self._context.clock
@@ -83,15 +84,22 @@ class Windows:
         def suggestion() -> Suggestion | None:
             return app.suggestion() if app is not None else None
 
+        stats = StatsProcess()
         actions = DashboardActions(
             today=lambda: clock.now().date(),
             export_history=transfer.export,
             import_history=transfer.import_,
             open_help=self.show_help,
-            make_history_page=lambda: HistoryPage(factory, {p.id: p.title for p in library}),
+            make_history_page=lambda: HistoryPage(
+                factory, {p.id: p.title for p in library}, load_now=False
+            ),
             make_library_page=lambda: LibraryPage(library, suggestion),
+            compute_report=stats.compute,
+            open_help_on=self.show_help,
+            quiet_marker=QuietNoteMarker(self._context.paths.root / QUIET_NOTE_MARKER),
         )
         window = DashboardWindow(DashboardReader(factory), actions)
+        stats.setParent(window)
 
         def start(practice_id: str) -> None:
             if app is None:
@@ -104,10 +112,35 @@ class Windows:
         window.start_requested.connect(start)
         return window
 
-    def show_help(self) -> None:
+    def show_help(self, section: str = "crisis") -> None:
+        """Help and crisis support, open on ``section`` (crisis, numbness or using)."""
         from reconnect.ui.help_dialog import HelpDialog
 
-        self._bring("help", HelpDialog)
+        window = self._bring("help", self._make_help)
+        assert isinstance(window, HelpDialog)
+        window.show_section(section)
+
+    def _make_help(self) -> QWidget:
+        from reconnect.core.settings import Settings
+        from reconnect.settings_store import SettingsFile
+        from reconnect.ui.help_dialog import HelpDialog
+
+        app = self._app
+        settings_file = SettingsFile(self._context.paths.settings_file)
+
+        def current() -> Settings:
+            if app is not None:
+                return app.settings
+            return settings_file.load(self._context.clock.now())[0]
+
+        def save_contact(text: str) -> None:
+            settings_file.save(current().with_value("care.trusted_contact", text))
+            if app is not None:
+                app.reload_settings()
+
+        return HelpDialog(
+            trusted_contact=str(current()["care.trusted_contact"]), save_contact=save_contact
+        )
 
     def show_settings(self) -> None:
         def make() -> QWidget:
@@ -191,7 +224,7 @@ class Windows:
                 log.warning("the chosen music could not be remembered: %s", error)
             return Path(path)
 
-        return PracticeFlow(
+        flow = PracticeFlow(
             clock=tray_app.clock,
             library=tray_app.library,
             records=records,
@@ -200,8 +233,13 @@ class Windows:
             reduced_motion=lambda: bool(tray_app.settings["appearance.reduced_motion"]),
             music_source=music_source,
             choose_music=choose_music,
-            make_checkin=lambda title, save, note: CheckInDialog(title, save, note),
+            make_checkin=lambda title, save, note: CheckInDialog(
+                title, save, note, open_help=self.show_help
+            ),
             start_instead=lambda practice_id, trigger: tray_app.start_practice(
                 practice_id, trigger
             ),
         )
+        # The flow makes the player; it is handed help as it opens.
+        flow.player_opened.connect(lambda player: player.set_open_help(self.show_help))
+        return flow
