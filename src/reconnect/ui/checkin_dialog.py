@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -78,7 +78,7 @@ class CheckInDialog(QDialog):
     """Asks, gently, whether anything stirred during a practice.
 
     Keys 0-3 choose the level (unless typing in a text field), Enter saves once a level is
-    chosen (Ctrl+Enter from the note), Escape is "Not now".
+    chosen (Ctrl+Enter from the note), Escape is "Not now", F1 opens help (when offered).
 
     Signals:
         saved: the save callback returned without error; the dialog has closed.
@@ -95,6 +95,7 @@ class CheckInDialog(QDialog):
         note: str = "",
         parent: QWidget | None = None,
         initial: CheckInAnswer | None = None,
+        open_help: Callable[[], None] | None = None,
     ) -> None:
         """Build the dialog.
 
@@ -104,6 +105,7 @@ class CheckInDialog(QDialog):
             note: text written during the practice, to start the note with.
             initial: an earlier answer to show for changing (editing from the history);
                 its note replaces ``note``.
+            open_help: opens help and crisis support; without it there is no Help button.
         """
         super().__init__(parent)
         self._save_callback = save
@@ -181,8 +183,18 @@ class CheckInDialog(QDialog):
         self.save_button.setDefault(True)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save)
+        self.help_button = QPushButton("Help")
+        self.help_button.setAccessibleName("Help")
+        self.help_button.setAccessibleDescription("Help and crisis support (F1)")
+        self.help_button.setToolTip("Help and crisis support (F1)")
+        self.help_button.setAutoDefault(False)
+        self.help_button.setVisible(open_help is not None)
+        if open_help is not None:
+            self.help_button.clicked.connect(lambda: open_help())
+            QShortcut(QKeySequence.StandardKey.HelpContents, self, lambda: open_help())
 
         buttons = QHBoxLayout()
+        buttons.addWidget(self.help_button)
         buttons.addStretch(1)
         buttons.addWidget(self.not_now_button)
         buttons.addWidget(self.save_button)
@@ -215,6 +227,7 @@ class CheckInDialog(QDialog):
             *self.feeling_chips.values(),
             self.own_words,
             self.note,
+            self.help_button,
             self.not_now_button,
             self.save_button,
         ]

@@ -144,7 +144,8 @@ class QuietNoteCard(QFrame):
         self.said = False
         self.dismissed = False
         self.title = _wrapping(QUIET_NOTE_TITLE, "cardTitle")
-        self.text = _wrapping(QUIET_NOTE_TEXT, "observations")
+        self.text = _wrapping(QUIET_NOTE_TEXT)
+        self.text.setStyleSheet("font-size: 11pt;")
         self.thanks_button = QPushButton("Thank you")
         self.thanks_button.setAccessibleDescription("Put this note away")
         self.thanks_button.clicked.connect(self.dismiss)
@@ -159,6 +160,7 @@ class QuietNoteCard(QFrame):
         layout.setContentsMargins(14, 10, 14, 12)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
+        layout.addSpacing(4)
         layout.addLayout(buttons)
         self.setAccessibleName(f"{QUIET_NOTE_TITLE}: {QUIET_NOTE_TEXT}")
         self.hide()

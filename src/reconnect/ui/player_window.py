@@ -52,7 +52,7 @@ def _clock_text(seconds: int) -> str:
 
 
 class PlayerWindow(QWidget):
-    """Walks through one practice. Space pauses or resumes, Right goes on, Esc stops.
+    """Walks through one practice. Space pauses or resumes, Right goes on, Esc stops, F1 helps.
 
     Signals:
         ended(object): a ``PlayerResult``, once, when the practice ends in any way.
@@ -72,7 +72,13 @@ class PlayerWindow(QWidget):
         alternative_title: str | None = None,
         tick: QTimer | None = None,
         parent: QWidget | None = None,
+        open_help: Callable[[], None] | None = None,
     ) -> None:
+        """Build the window and start the first step.
+
+        Args:
+            open_help: opens help and crisis support; without it there is no Help button.
+        """
         super().__init__(parent)
         self.practice = practice
         self.setObjectName("playerWindow")
@@ -136,6 +142,9 @@ class PlayerWindow(QWidget):
         self.next_button.clicked.connect(self.next_step)
         self.stop_button = self._button("Stop (Esc)", "End the practice here")
         self.stop_button.clicked.connect(self.stop)
+        self.help_button = self._button("Help (F1)", "Help and crisis support; pauses here")
+        self.help_button.clicked.connect(lambda: self.open_help())
+        self._open_help: Callable[[], None] | None = None
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -150,6 +159,7 @@ class PlayerWindow(QWidget):
         buttons.addWidget(self.pause_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.help_button)
         buttons.addWidget(self.stop_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 22)
@@ -163,6 +173,8 @@ class PlayerWindow(QWidget):
         for key, slot in ((Qt.Key.Key_Space, self.toggle_pause), (Qt.Key.Key_Right, self.next_step),
                           (Qt.Key.Key_Escape, self.stop)):  # fmt: skip
             QShortcut(QKeySequence(key), self, activated=slot)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, lambda: self.open_help())
+        self.set_open_help(open_help)
 
         self.run = PracticeRun(practice, clock)
         self.tick_timer = tick or QTimer(self)
@@ -333,6 +345,19 @@ class PlayerWindow(QWidget):
             return
         self.run.stop()
         self._end(completed=self.run.state is RunState.FINISHED)
+
+    def set_open_help(self, open_help: Callable[[], None] | None) -> None:
+        """Offer help (the button and F1) through ``open_help``; None takes the offer away."""
+        self._open_help = open_help
+        self.help_button.setVisible(open_help is not None)
+
+    def open_help(self) -> None:
+        """Pause, so nothing moves on or chimes while help is read, then open it."""
+        if self._open_help is None:
+            return
+        if not self._ended and self.run.state is RunState.RUNNING:
+            self.toggle_pause()
+        self._open_help()
 
     def _cant(self) -> None:
         self._switch_to = self.practice.alternative
