@@ -5,6 +5,7 @@ Nothing here runs at import time; ``build`` is called once by the entry point.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from reconnect.core.clock import Clock, SystemClock
 from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import Library
 from reconnect.paths import DataPaths, illustrations_dir, practices_dir, resolve_data_paths
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from reconnect.storage.database import Database
@@ -74,8 +77,11 @@ class RunningApp:
     problems: list[str]
     context: Context
     flow: Any = None
+    timers: list[Any] = field(default_factory=list)
 
     def close(self) -> None:
+        for timer in self.timers:
+            timer.stop()
         self.server.close()
         if self.flow is not None:
             self.flow.close()
@@ -160,7 +166,34 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     flow.done.connect(tray_app.practice_finished)
     flow.done.connect(windows.refresh_dashboard)
     server = ControlServer(server_name(context.paths.root), tray_app)
-    return RunningApp(tray_app, server, surface, problems, context, flow)
+    backups = QTimer()
+    backups.setInterval(BACKUP_CHECK_MS)
+    backups.timeout.connect(lambda: take_daily_backup(context))
+    # The first look a minute after start, not during it; then hourly (a no-op most hours).
+    QTimer.singleShot(BACKUP_FIRST_MS, lambda: take_daily_backup(context))
+    backups.start()
+    running = RunningApp(tray_app, server, surface, problems, context, flow)
+    running.timers.append(backups)
+    return running
+
+
+BACKUP_FIRST_MS = 60_000
+BACKUP_CHECK_MS = 3_600_000
+
+
+def take_daily_backup(context: Context) -> None:
+    """Today's copy of the database, if not taken yet; a failure is logged, never fatal."""
+    from reconnect.paths import DataFolderError
+    from reconnect.storage.backups import daily_backup
+    from reconnect.storage.problems import DatabaseProblem
+
+    try:
+        made = daily_backup(context.paths, context.database(), context.clock.now())
+    except (DatabaseProblem, DataFolderError, OSError) as error:
+        log.warning("today's backup could not be taken: %s", error)
+        return
+    if made is not None:
+        log.info("today's backup: %s", made)
 
 
 def build(

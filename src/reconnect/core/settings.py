@@ -194,6 +194,13 @@ DECLARATIONS: tuple[Setting, ...] = (
         "Practices never to suggest, as practice ids separated by commas.",
     ),
     Setting(
+        "practices.own_folder",
+        "text",
+        "",
+        "The folder that holds your own practices (.toml files); empty for the practices "
+        "folder inside your data folder.",
+    ),
+    Setting(
         "practices.have_headphones",
         "bool",
         False,
@@ -219,10 +226,24 @@ DECLARATIONS: tuple[Setting, ...] = (
         choices=("system", "light", "dark"),
     ),
     Setting(
+        "appearance.text_size",
+        "choice",
+        "system",
+        "Text size: system (as your desktop sets it), larger or largest.",
+        choices=("system", "larger", "largest"),
+    ),
+    Setting(
         "appearance.reduced_motion",
         "bool",
         False,
         "Show the breathing pacer as words and counts, without animation (yes or no).",
+    ),
+    Setting(
+        "care.trusted_contact",
+        "text",
+        "",
+        "Someone you trust and how to reach them, kept for hard moments and shown in Help "
+        "(one line; empty for none).",
     ),
 )
 

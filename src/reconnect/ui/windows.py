@@ -143,24 +143,67 @@ class Windows:
         )
 
     def show_settings(self) -> None:
-        def make() -> QWidget:
-            box = QMessageBox()
-            box.setWindowTitle("Reconnect: settings")
-            box.setIcon(QMessageBox.Icon.Information)
-            box.setText(
-                "Your working hours, the time between breaks and the other choices can be "
-                "changed from a terminal, for example:\n\n"
-                "    reconnect settings\n"
-                "    reconnect settings set rhythm.interval_minutes 45\n"
-                "    reconnect settings set rhythm.friday 09:00-13:00\n\n"
-                "A running Reconnect takes up a change at once. A settings window comes in a "
-                "later version."
+        """The settings window: every declared setting, start at login, and privacy."""
+        import sys
+
+        from PySide6.QtCore import QCoreApplication
+
+        from reconnect import autostart
+        from reconnect.core.sessions import Moment
+        from reconnect.paths import default_data_dir, icons_dir
+        from reconnect.settings_store import SettingsFile
+        from reconnect.ui.history_transfer import HistoryTransfer
+        from reconnect.ui.settings_window import AutostartControls, SettingsWindow
+
+        context, app = self._context, self._app
+        paths, environ, platform = context.paths, context.environ, sys.platform
+        settings_file = SettingsFile(paths.settings_file)
+
+        def start_at_login() -> autostart.AutostartState:
+            # A data folder other than the default one goes into the entry, as the CLI does.
+            chosen = paths.root != default_data_dir().expanduser().absolute()
+            icon = icons_dir() / "reconnect.svg"
+            return autostart.enable(
+                environ,
+                platform,
+                autostart.launch_command(paths.root if chosen else None),
+                icon=str(icon) if icon.is_file() else autostart.APP_ID,
             )
-            box.setInformativeText(f"They are kept in {self._context.paths.settings_file}.")
-            folder = box.addButton("Open the data folder", QMessageBox.ButtonRole.ActionRole)
-            box.addButton(QMessageBox.StandardButton.Close)
-            folder.clicked.connect(self.open_data_folder)
-            return box
+
+        def close_database() -> None:
+            # Nothing may write to the history once its file goes: the open prompt's answer
+            # goes with everything else, and no break comes before Reconnect has closed.
+            if app is not None:
+                app.current_prompt = None
+                app.poll_timer.stop()
+                app.scheduler.shutdown()
+            context.close()
+
+        def make() -> QWidget:
+            clock = context.clock
+            settings = app.settings if app is not None else settings_file.load(clock.now())[0]
+            transfer = HistoryTransfer(
+                context.database().session_factory, lambda: Moment.of(clock.now())
+            )
+            return SettingsWindow(
+                settings,
+                library=context.library,
+                paths=paths,
+                save=settings_file.save,
+                applied=app.reload_settings if app is not None else lambda: None,
+                autostart=AutostartControls(
+                    state=lambda: autostart.autostart_state(environ, platform),
+                    enable=start_at_login,
+                    disable=lambda: autostart.disable(environ, platform),
+                ),
+                close_database=close_database,
+                quit_app=app.quit if app is not None else QCoreApplication.quit,
+                export_history=transfer.export,
+                open_folder=lambda folder: QDesktopServices.openUrl(
+                    QUrl.fromLocalFile(str(folder))
+                ),
+                # open_practice_form: the practice form's opener, once it is written.
+            )
 
         self._bring("settings", make)
 
