@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reconnect.core.clock import Clock, SystemClock
@@ -43,9 +44,16 @@ class Context:
         pictures = illustrations_dir()
         return load_library(
             practices_dir(),
-            own_dir=self.paths.own_practices,
+            own_dir=self.own_practices_dir(),
             illustration_exists=lambda name: (pictures / f"{name}.svg").is_file(),
         )
+
+    def own_practices_dir(self) -> Path:
+        """The person's own practices: the folder chosen in settings, else the data folder's."""
+        from reconnect.settings_store import SettingsFile
+
+        chosen = str(SettingsFile(self.paths.settings_file).peek("practices.own_folder")).strip()
+        return Path(chosen).expanduser() if chosen else self.paths.own_practices
 
     def database(self) -> Database:
         """The open, migrated database.

@@ -8,8 +8,10 @@ import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from reconnect.core.settings import Settings, load_settings
+from reconnect.core.errors import InputError
+from reconnect.core.settings import Settings, declaration, load_settings
 from reconnect.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
@@ -73,3 +75,19 @@ class SettingsFile:
         except OSError:
             Path(temp).unlink(missing_ok=True)
             raise
+
+    def peek(self, key: str) -> Any:
+        """One stored value, or its default when missing or unusable; changes nothing.
+
+        For reading a setting before the app has loaded (and reported on) the whole file.
+        """
+        setting = declaration(key)
+        try:
+            data = json.loads(self.path.read_bytes().decode("utf-8"))
+            return (
+                setting.parse(data[key])
+                if isinstance(data, dict) and key in data
+                else (setting.default)
+            )
+        except (OSError, ValueError, UnicodeDecodeError, InputError):
+            return setting.default

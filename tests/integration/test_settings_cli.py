@@ -80,3 +80,17 @@ def test_a_bad_stored_value_falls_back_to_the_default(cli: Cli, data_dir: Path) 
     assert result.out == "60\n"
     assert "rhythm.interval_minutes can't be 999" in result.err
     assert "rhythm.colour: not a setting Reconnect knows" in result.err
+
+
+def test_own_practices_come_from_the_chosen_folder(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    folder = tmp_path / "my practices"
+    folder.mkdir()
+    source = Path(__file__).parents[2] / "resources" / "practices" / "hand-on-heart.toml"
+    text = source.read_text(encoding="utf-8").replace("hand-on-heart", "my-own-heart")
+    (folder / "my-own-heart.toml").write_text(text, encoding="utf-8")
+    assert cli("settings", "set", "practices.own_folder", str(folder)).code == 0
+    listed = cli("practices", "--json")
+    assert listed.code == 0
+    assert "my-own-heart" in listed.out
