@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from reconnect.ui.first_run import FIRST_RUN_MARKER
 from tests.support.desktop import VirtualDesktop
 
 pytestmark = pytest.mark.slow
@@ -29,6 +30,10 @@ class App:
             "RECONNECT_DATA_DIR": str(data),
         }
         self.process: subprocess.Popen[str] | None = None
+        # Someone who has seen the welcome: these tests are about the tray, not the first run
+        # (tests/gui/test_first_run.py has that).
+        data.mkdir(parents=True, exist_ok=True)
+        (data / FIRST_RUN_MARKER).touch()
 
     def start(self) -> subprocess.Popen[str]:
         with self.log.open("w") as log:

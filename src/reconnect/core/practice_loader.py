@@ -299,11 +299,26 @@ def read_practice_file(
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return None, [LibraryProblem(label, "", f"is not UTF-8 text (byte {error.start})")]
+    return parse_practice_text(text, label, path.stem, own, illustration_exists, path)
+
+
+def parse_practice_text(
+    text: str,
+    file: str,
+    expected_id: str | None = None,
+    own: bool = False,
+    illustration_exists: Callable[[str], bool] | None = None,
+    source: Path | None = None,
+) -> tuple[Practice | None, list[LibraryProblem]]:
+    """Check a practice file's text, as ``read_practice_file`` does once it has read it.
+
+    Args are those of ``parse_practice``; ``text`` is the whole file.
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return None, [LibraryProblem(label, "", f"is not valid TOML: {error}")]
-    return parse_practice(data, label, path.stem, own, illustration_exists, path)
+        return None, [LibraryProblem(file, "", f"is not valid TOML: {error}")]
+    return parse_practice(data, file, expected_id, own, illustration_exists, source)
 
 
 def load_library(

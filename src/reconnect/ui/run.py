@@ -7,9 +7,12 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from reconnect.bootstrap import Context
+from reconnect.bootstrap import Context, RunningApp
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ def run_tray(context: Context, out: TextIO, err: TextIO, open_dashboard: bool = 
     for problem in running.problems:
         print(f"reconnect: {problem}", file=err)
     running.tray_app.start()
+    welcome = _offer_first_run(context, running)
     if open_dashboard:
         running.tray_app.open_dashboard()
     ready_file = os.environ.get("RECONNECT_READY_FILE")  # for bench/bench_start.py
@@ -56,6 +60,26 @@ def run_tray(context: Context, out: TextIO, err: TextIO, open_dashboard: bool = 
         return app.exec()
     finally:
         running.close()
+        del welcome  # held until here: a window without a parent lives as long as a reference
+
+
+def _offer_first_run(context: Context, running: RunningApp) -> QDialog | None:
+    """The welcome screens, once per data folder; afterwards the app reads its settings."""
+    from reconnect.settings_store import SettingsFile
+    from reconnect.ui.first_run import FirstRun, first_run_done
+
+    if first_run_done(context.paths.root):
+        return None
+    tray_app = running.tray_app
+    dialog = FirstRun(
+        context.paths.root,
+        tray_app.settings,
+        SettingsFile(context.paths.settings_file).save,
+        open_help=running.surface.widget.open_help.emit,
+    )
+    dialog.finished.connect(lambda _result: tray_app.reload_settings())
+    dialog.show()  # not modal: the tray stays usable while it is open
+    return dialog
 
 
 def _tell_ready(path: str) -> None:

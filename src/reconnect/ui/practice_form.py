@@ -1,0 +1,682 @@
+"""A form to add, change or delete one of the person's own practices.
+
+It writes the same data file a person could write by hand, checked first with the
+library's own rules; a practice that comes with Reconnect is shown, and can be copied.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from itertools import pairwise
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reconnect.core.practice_loader import MAX_STEPS
+from reconnect.core.practice_writer import check_practice, new_practice_id
+from reconnect.core.practices import Library, LibraryProblem, Practice, Step
+from reconnect.core.vocabulary import SENSES, Place
+from reconnect.paths import DataFolderError, ensure_private_dir
+from reconnect.ui.practice_problems import length_words, place_problem
+from reconnect.ui.step_editor import StepEditor
+
+log = logging.getLogger(__name__)
+
+TITLE_LENGTH = 60
+SUMMARY_LENGTH = 160
+SENSE_COLUMNS = 5
+COPY_SUFFIX = " (my copy)"
+
+PLACE_WORDS: dict[Place, str] = {
+    Place.DESK: "At the desk: sitting or standing where you work",
+    Place.AWAY: "A few steps away: a corridor, a kitchen, a quiet room",
+    Place.WINDOW: "By a window: it needs a window, or a door to outside",
+    Place.OUTDOORS: "Outdoors: it needs going outside",
+}
+
+INTRO = {
+    "new": (
+        "A practice of your own",
+        "Describe a small moment in your own words. Offering, as in “you might notice…”, "
+        "tends to feel kinder than instructing. It is kept as a file in your practices "
+        "folder, on this computer only.",
+    ),
+    "edit": ("", "One of your own practices. Changes are saved to its file."),
+    "bundled": (
+        "",
+        "This practice comes with Reconnect, so it can't be changed here. You can make "
+        "your own copy and change that instead.",
+    ),
+    "copy": ("Your own copy", "This copy is yours to change; the original stays as it is."),
+}
+
+FORM_STYLE = """
+QDialog#practiceForm, QWidget#practiceFormBody { background: #fbf6f1; }
+QDialog#practiceForm QLabel { color: #3c474d; }
+QLabel#formHeading { color: #2f3a40; font-size: 15pt; font-weight: 600; }
+QLabel#formIntro, QLabel#formHint { color: #6b777d; }
+QLabel#formSection { color: #8a6a58; font-weight: 600; }
+QLabel#stepHeading { color: #8a6a58; font-weight: 600; }
+QFrame#stepCard {
+    background: #fffdfa;
+    border: 1px solid #e3d3c6;
+    border-radius: 10px;
+}
+QLabel#formProblem {
+    background: #f8e8e1;
+    border: 1px solid #e2bfae;
+    border-radius: 8px;
+    padding: 4px 8px;
+    color: #7a3f2e;
+}
+QPushButton#stepButton { padding: 2px 8px; }
+QPushButton#stepButton:disabled { background: #f6efe9; border-color: #ebe0d6; color: #b3a59b; }
+"""
+
+
+def write_private_file(folder: Path, name: str, text: str) -> Path:
+    """Write ``folder/name`` all at once, readable only by its owner; the folder is 0700.
+
+    Raises:
+        OSError, DataFolderError: the folder or the file can't be written.
+    """
+    ensure_private_dir(folder)
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=".practice.", suffix=".part")  # 0600
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        target = folder / name
+        Path(temp).replace(target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def confirm_delete(parent: QWidget, title: str) -> bool:
+    """Ask before a practice's file is removed; "Keep it" is the default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Delete this practice?")
+    box.setText(f"Delete “{title}”?")
+    box.setInformativeText(
+        "Its file is removed from your practices folder. Your history stays as it is."
+    )
+    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+class PracticeForm(QDialog):
+    """Add a practice of your own, change one, or copy one that comes with Reconnect.
+
+    Nothing is written while the library's rules find a problem; each problem is shown
+    next to its field. Escape cancels.
+
+    Signals:
+        saved(object): the ``Practice`` as the library will load it, once its file is
+            written; the dialog has closed.
+        deleted(str): the id of the practice whose file was removed; the dialog has closed.
+    """
+
+    saved = Signal(object)
+    deleted = Signal(str)
+
+    def __init__(
+        self,
+        own_dir: Path,
+        library: Library,
+        existing: Practice | None = None,
+        on_saved: Callable[[Practice], None] | None = None,
+        *,
+        on_deleted: Callable[[str], None] | None = None,
+        confirm: Callable[[QWidget, str], bool] = confirm_delete,
+        illustration_exists: Callable[[str], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Build the form, empty or filled in from ``existing``.
+
+        Args:
+            own_dir: the person's practices folder (``DataPaths.own_practices``).
+            library: the practices that loaded, for the ids already taken.
+            existing: a practice to change (the person's own) or to show and copy (a
+                bundled one); None for a new practice.
+            on_saved: called with the saved practice, as ``saved`` is emitted.
+            on_deleted: called with the id of a deleted practice, as ``deleted`` is.
+            confirm: asks before deleting; a test gives its own answer.
+            illustration_exists: tells whether a picture name is available.
+        """
+        super().__init__(parent)
+        self._own_dir = own_dir
+        self._library = library
+        self._existing = existing
+        self._on_saved = on_saved
+        self._on_deleted = on_deleted
+        self._confirm = confirm
+        self._illustration_exists = illustration_exists
+        if existing is None:
+            self.mode = "new"
+        else:
+            self.mode = "edit" if existing.own else "bundled"
+        self.step_editors: list[StepEditor] = []
+        self._descriptions: dict[QWidget, str] = {}
+
+        self.setObjectName("practiceForm")
+        self.setWindowTitle("Reconnect: your own practice")
+        self.setAccessibleName("Your own practice")
+        self.setStyleSheet(FORM_STYLE)
+        self.resize(680, 760)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("formHeading")
+        self.heading.setWordWrap(True)
+        self.intro = QLabel()
+        self.intro.setObjectName("formIntro")
+        self.intro.setWordWrap(True)
+
+        body = QWidget()
+        body.setObjectName("practiceFormBody")
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(22, 16, 22, 16)
+        self.body_layout.setSpacing(6)
+        self._build_fields()
+        self._build_steps()
+        self.general_problem = self._problem_label("Problem with this practice")
+        self.body_layout.addWidget(self.general_problem)
+        self.body_layout.addStretch(1)
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
+
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addLayout(self.button_row)
+
+        self._fill(existing)
+        self._apply_mode()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _problem_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName("formProblem")
+        label.setWordWrap(True)
+        label.setAccessibleName(name)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        return label
+
+    def _section(self, text: str, buddy: QWidget | None = None) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("formSection")
+        label.setWordWrap(True)
+        if buddy is not None:
+            label.setBuddy(buddy)
+        self.body_layout.addSpacing(8)
+        self.body_layout.addWidget(label)
+        return label
+
+    def _build_fields(self) -> None:
+        self.body_layout.addWidget(self.heading)
+        self.body_layout.addWidget(self.intro)
+
+        self.copy_button = QPushButton("&Make my own copy")
+        self.copy_button.setObjectName("primary")
+        self.copy_button.setAccessibleName("Make my own copy")
+        self.copy_button.setAccessibleDescription("Start a practice of your own from this one")
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.clicked.connect(self.make_copy)
+        copy_row = QHBoxLayout()
+        copy_row.setContentsMargins(0, 6, 0, 0)
+        copy_row.addWidget(self.copy_button)
+        copy_row.addStretch(1)
+        self.body_layout.addLayout(copy_row)
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(TITLE_LENGTH)
+        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setPlaceholderText("For example: Steam from a cup")
+        self._section("&Title", self.title_edit)
+        self.body_layout.addWidget(self.title_edit)
+        self.title_problem = self._problem_label("Problem with the title")
+        self.body_layout.addWidget(self.title_problem)
+
+        self.summary_edit = QLineEdit()
+        self.summary_edit.setMaxLength(SUMMARY_LENGTH)
+        self.summary_edit.setAccessibleName("Summary")
+        self.summary_edit.setAccessibleDescription("What the practice is, said plainly")
+        self.summary_edit.setPlaceholderText("What it is, said plainly, in one line")
+        self._section("In one &line", self.summary_edit)
+        self.body_layout.addWidget(self.summary_edit)
+        self.summary_problem = self._problem_label("Problem with the summary")
+        self.body_layout.addWidget(self.summary_problem)
+
+        self.sense_boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(4)
+        for index, sense in enumerate(SENSES):
+            box = QCheckBox(sense.capitalize())
+            box.setAccessibleName(f"Sense: {sense}")
+            self.sense_boxes[sense] = box
+            grid.addWidget(box, index // SENSE_COLUMNS, index % SENSE_COLUMNS)
+        self._section("S&enses it engages", self.sense_boxes[SENSES[0]])
+        self.body_layout.addLayout(grid)
+        self.senses_problem = self._problem_label("Problem with the senses")
+        self.body_layout.addWidget(self.senses_problem)
+
+        self.places = QButtonGroup(self)
+        self.place_buttons: dict[Place, QRadioButton] = {}
+        for place in Place:
+            button = QRadioButton(PLACE_WORDS[place])
+            button.setAccessibleName(f"Where it fits: {place.label}")
+            self.places.addButton(button)
+            self.place_buttons[place] = button
+        self.place_label = self._section("&Where it fits", self.place_buttons[Place.DESK])
+        for button in self.place_buttons.values():
+            self.body_layout.addWidget(button)
+        self.places.buttonToggled.connect(self._place_toggled)
+        self.place_problem = self._problem_label("Problem with where it fits")
+        self.body_layout.addWidget(self.place_problem)
+
+        self.headphones_box = QCheckBox("It needs &headphones")
+        self.headphones_box.setAccessibleName("It needs headphones")
+        about = "It is only suggested when you have said you have headphones at hand."
+        self.headphones_box.setAccessibleDescription(about)
+        self.headphones_box.setToolTip(about)
+        self.body_layout.addSpacing(6)
+        self.body_layout.addWidget(self.headphones_box)
+
+        self.safety_edit = QPlainTextEdit()
+        self.safety_edit.setTabChangesFocus(True)
+        self.safety_edit.setFixedHeight(58)
+        self.safety_edit.setAccessibleName("A gentle note")
+        self.safety_edit.setAccessibleDescription("Optional, shown with the practice")
+        self.safety_edit.setPlaceholderText(
+            "Shown with the practice, for example: Go gently, and stop whenever you like."
+        )
+        self._section("A gentle &note, if you like", self.safety_edit)
+        self.body_layout.addWidget(self.safety_edit)
+        self.safety_problem = self._problem_label("Problem with the note")
+        self.body_layout.addWidget(self.safety_problem)
+
+    def _build_steps(self) -> None:
+        self.steps_label = self._section("Steps, played in order")
+        self.steps_layout = QVBoxLayout()
+        self.steps_layout.setSpacing(8)
+        self.body_layout.addLayout(self.steps_layout)
+        self.steps_problem = self._problem_label("Problem with the steps")
+        self.body_layout.addWidget(self.steps_problem)
+
+        self.add_step_button = QPushButton("&Add a step")
+        self.add_step_button.setAccessibleName("Add a step")
+        self.add_step_button.setAutoDefault(False)
+        self.add_step_button.clicked.connect(lambda: self.add_step())
+        self.total_label = QLabel()
+        self.total_label.setObjectName("formHint")
+        self.total_label.setWordWrap(True)
+        self.total_label.setAccessibleName("Length of the practice")
+        row = QHBoxLayout()
+        row.addWidget(self.add_step_button)
+        row.addWidget(self.total_label, 1)
+        self.body_layout.addSpacing(4)
+        self.body_layout.addLayout(row)
+
+    def _build_buttons(self) -> None:
+        self.delete_button = QPushButton("&Delete this practice…")
+        self.delete_button.setAccessibleName("Delete this practice")
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self.delete)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleDescription("Close without saving (Escape)")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = QPushButton("&Save")
+        self.save_button.setObjectName("primary")
+        self.save_button.setAccessibleName("Save")
+        self.save_button.setAccessibleDescription("Save it in your practices folder")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.button_row = QHBoxLayout()
+        self.button_row.setContentsMargins(22, 0, 22, 0)
+        self.button_row.addWidget(self.delete_button)
+        self.button_row.addStretch(1)
+        self.button_row.addWidget(self.cancel_button)
+        self.button_row.addWidget(self.save_button)
+
+    # --- filling in ---------------------------------------------------------------------------
+
+    def _fill(self, practice: Practice | None) -> None:
+        if practice is None:
+            self.place_buttons[Place.DESK].setChecked(True)
+            self.add_step(focus=False)
+            return
+        self.title_edit.setText(practice.title)
+        self.summary_edit.setText(practice.summary)
+        for sense, box in self.sense_boxes.items():
+            box.setChecked(sense in practice.senses)
+        self.place_buttons[practice.place].setChecked(True)
+        self.headphones_box.setChecked(practice.needs_headphones)
+        self.safety_edit.setPlainText(practice.safety or "")
+        for step in practice.steps:
+            self.add_step(step, focus=False)
+
+    def _apply_mode(self) -> None:
+        heading, intro = INTRO[self.mode]
+        if self.mode in ("edit", "bundled") and self._existing is not None:
+            heading = self._existing.title
+        self.heading.setText(heading)
+        self.intro.setText(intro)
+        if self.mode == "bundled" and self._existing is not None:
+            self.setWindowTitle(f"Reconnect: {self._existing.title}")
+        else:
+            self.setWindowTitle("Reconnect: your own practice")
+        editable = self.mode != "bundled"
+        self.copy_button.setVisible(not editable)
+        self.title_edit.setReadOnly(not editable)
+        self.summary_edit.setReadOnly(not editable)
+        self.safety_edit.setReadOnly(not editable)
+        for widget in (
+            *self.sense_boxes.values(),
+            *self.place_buttons.values(),
+            self.headphones_box,
+        ):
+            widget.setEnabled(editable)
+        for editor in self.step_editors:
+            editor.set_editable(editable)
+        self.add_step_button.setVisible(editable)
+        self.save_button.setVisible(editable)
+        self.delete_button.setVisible(self.mode == "edit")
+        self.cancel_button.setText("Cancel" if editable else "Close")
+        self.cancel_button.setAccessibleName(self.cancel_button.text())
+        self._renumber()
+        (self.title_edit if editable else self.copy_button).setFocus()
+
+    def make_copy(self) -> None:
+        """Turn a bundled practice's view into a new practice of the person's own."""
+        if self.mode != "bundled" or self._existing is None:
+            return
+        base = self._existing.title[: TITLE_LENGTH - len(COPY_SUFFIX)]
+        self.title_edit.setText(base + COPY_SUFFIX)
+        self.mode = "copy"
+        self._apply_mode()
+        self.title_edit.selectAll()
+
+    # --- steps --------------------------------------------------------------------------------
+
+    def add_step(self, step: Step | None = None, focus: bool = True) -> StepEditor | None:
+        """Add a step at the end (a new, empty one unless ``step`` is given)."""
+        if len(self.step_editors) >= MAX_STEPS:
+            return None
+        editor = StepEditor(step)
+        editor.move_up.connect(lambda: self.move_step(editor, -1))
+        editor.move_down.connect(lambda: self.move_step(editor, 1))
+        editor.remove.connect(lambda: self.remove_step(editor))
+        editor.changed.connect(self._show_total)
+        self.step_editors.append(editor)
+        self.steps_layout.addWidget(editor)
+        editor.show()  # now, not on the next turn of the event loop: focus can go to it
+        editor.set_editable(self.mode != "bundled")
+        self._renumber()
+        if focus:
+            editor.text_edit.setFocus()
+            self._reveal(editor)
+        return editor
+
+    def move_step(self, editor: StepEditor, offset: int) -> None:
+        index = self.step_editors.index(editor)
+        target = index + offset
+        if not 0 <= target < len(self.step_editors):
+            return
+        self.step_editors.insert(target, self.step_editors.pop(index))
+        self.steps_layout.removeWidget(editor)
+        self.steps_layout.insertWidget(target, editor)
+        self._renumber()
+        # Keep the keyboard where it was: on the same button, or its partner at the ends.
+        button = editor.up_button if offset < 0 else editor.down_button
+        (button if button.isEnabled() else editor.text_edit).setFocus()
+        self._reveal(editor)
+
+    def remove_step(self, editor: StepEditor) -> None:
+        if len(self.step_editors) <= 1:
+            return
+        index = self.step_editors.index(editor)
+        self.step_editors.remove(editor)
+        self.steps_layout.removeWidget(editor)
+        editor.hide()
+        editor.deleteLater()
+        self._renumber()
+        following = self.step_editors[min(index, len(self.step_editors) - 1)]
+        following.text_edit.setFocus()
+
+    def _renumber(self) -> None:
+        count = len(self.step_editors)
+        for number, editor in enumerate(self.step_editors, start=1):
+            editor.set_number(number, count)
+        self.add_step_button.setEnabled(count < MAX_STEPS)
+        self._show_total()
+        self._set_tab_order()
+
+    def _show_total(self) -> None:
+        seconds = sum(editor.seconds_spin.value() for editor in self.step_editors)
+        self.total_label.setText(
+            f"Altogether {length_words(seconds)}. One to five minutes is a comfortable length."
+        )
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.copy_button,
+            self.title_edit,
+            self.summary_edit,
+            *self.sense_boxes.values(),
+            *self.place_buttons.values(),
+            self.headphones_box,
+            self.safety_edit,
+        ]
+        for editor in self.step_editors:
+            chain.extend(editor.focus_chain())
+        chain.extend([self.add_step_button, self.delete_button, self.cancel_button])
+        chain.append(self.save_button)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _place_toggled(self) -> None:
+        checked = self.places.checkedButton()
+        if checked is not None:
+            self.place_label.setBuddy(checked)
+
+    def _reveal(self, widget: QWidget) -> None:
+        self.scroll_area.ensureWidgetVisible(widget, 0, 40)
+
+    # --- reading and saving -------------------------------------------------------------------
+
+    def practice(self) -> Practice:
+        """The practice as entered; the library's rules judge it on saving."""
+        checked = self.places.checkedButton()
+        place = next((p for p, b in self.place_buttons.items() if b is checked), Place.DESK)
+        title = self.title_edit.text().strip()
+        keep = self._existing if self.mode in ("edit", "copy") else None
+        return Practice(
+            id=self._existing.id if self.mode == "edit" and self._existing else self._new_id(title),
+            title=title,
+            summary=self.summary_edit.text().strip(),
+            senses=tuple(s for s, box in self.sense_boxes.items() if box.isChecked()),
+            place=place,
+            steps=tuple(editor.step() for editor in self.step_editors),
+            needs_headphones=self.headphones_box.isChecked(),
+            safety=self.safety_edit.toPlainText().strip() or None,
+            alternative=keep.alternative if keep else None,
+            own=True,
+        )
+
+    def _files_in_folder(self) -> set[str]:
+        try:
+            return {path.stem for path in self._own_dir.glob("*.toml")}
+        except OSError:
+            return set()
+
+    def _new_id(self, title: str) -> str:
+        # A file that didn't load still keeps its name: never write over it.
+        return new_practice_id(title, {*self._library.ids(), *self._files_in_folder()})
+
+    def _target(self, practice: Practice) -> Path:
+        if self.mode == "edit" and self._existing is not None and self._existing.source:
+            return self._existing.source
+        return self._own_dir / f"{practice.id}.toml"
+
+    def save(self) -> bool:
+        """Check what was entered and, if the library's rules agree, write its file.
+
+        Returns:
+            Whether it was saved (and the dialog closed).
+        """
+        if self.mode == "bundled":
+            return False
+        practice = self.practice()
+        target = self._target(practice)
+        bundled = {p.id for p in self._library if not p.own}
+        checked = check_practice(
+            practice,
+            file=str(target),
+            reserved_ids=bundled,
+            known_ids={*self._library.ids(), *self._files_in_folder(), practice.id},
+            illustration_exists=self._illustration_exists,
+        )
+        self.clear_problems()
+        if checked.practice is None:
+            self.show_problems(checked.problems)
+            return False
+        try:
+            path = write_private_file(target.parent, target.name, checked.text)
+        except (OSError, DataFolderError) as error:
+            detail = error.strerror if isinstance(error, OSError) and error.strerror else error
+            self._show_general(f"It couldn't be saved in {target.parent} ({detail}).")
+            return False
+        saved = replace(checked.practice, source=path)
+        log.info("saved the practice %s in %s", saved.id, path)
+        self.accept()
+        if self._on_saved is not None:
+            self._on_saved(saved)
+        self.saved.emit(saved)
+        return True
+
+    def delete(self) -> bool:
+        """Remove the person's own practice's file, after asking."""
+        if self.mode != "edit" or self._existing is None:
+            return False
+        if not self._confirm(self, self._existing.title):
+            return False
+        target = self._target(self._existing)
+        try:
+            target.unlink(missing_ok=True)
+        except OSError as error:
+            self._show_general(f"It couldn't be deleted ({error.strerror or error}).")
+            return False
+        self.accept()
+        if self._on_deleted is not None:
+            self._on_deleted(self._existing.id)
+        self.deleted.emit(self._existing.id)
+        return True
+
+    # --- problems -----------------------------------------------------------------------------
+
+    def _field_labels(self) -> dict[str, tuple[QLabel, QWidget]]:
+        return {
+            "title": (self.title_problem, self.title_edit),
+            "summary": (self.summary_problem, self.summary_edit),
+            "safety": (self.safety_problem, self.safety_edit),
+            "senses": (self.senses_problem, self.sense_boxes[SENSES[0]]),
+            "place": (self.place_problem, self.place_buttons[Place.DESK]),
+            "steps": (self.steps_problem, self.add_step_button),
+            "general": (self.general_problem, self.save_button),
+        }
+
+    def show_problems(self, problems: tuple[LibraryProblem, ...] | list[LibraryProblem]) -> None:
+        """Show each problem next to its field, calmly, and move to the first."""
+        labels = self._field_labels()
+        lines: dict[str, list[str]] = {}
+        step_lines: dict[int, tuple[list[str], list[str]]] = {}
+        for problem in problems:
+            placed = place_problem(problem)
+            if placed.step is not None and 0 <= placed.step < len(self.step_editors):
+                text, timing = step_lines.setdefault(placed.step, ([], []))
+                (text if placed.anchor == "step-text" else timing).append(placed.sentence)
+            else:
+                anchor = placed.anchor if placed.anchor in labels else "general"
+                lines.setdefault(anchor, []).append(placed.sentence)
+        first: QWidget | None = None
+        for anchor, (label, field) in labels.items():
+            if anchor in lines:
+                label.setText("\n".join(lines[anchor]))
+                label.show()
+                self._describe(field, " ".join(lines[anchor]))
+                first = first or field
+        for index, (text, timing) in sorted(step_lines.items()):
+            editor = self.step_editors[index]
+            editor.show_problems(text, timing)
+            first = first or editor.first_problem_field()
+        if first is not None:
+            first.setFocus()
+            self._reveal(first)
+
+    def _show_general(self, text: str) -> None:
+        self.general_problem.setText(text)
+        self.general_problem.show()
+        self._reveal(self.general_problem)
+
+    def _describe(self, field: QWidget, problem: str) -> None:
+        """A field's accessible description: its own words, then the problem, if any."""
+        own = self._descriptions.setdefault(field, field.accessibleDescription())
+        field.setAccessibleDescription(f"{problem} {own}".strip() if problem else own)
+
+    def clear_problems(self) -> None:
+        for label, field in self._field_labels().values():
+            label.hide()
+            label.clear()
+            self._describe(field, "")
+        for editor in self.step_editors:
+            editor.clear_problems()
+
+    def problem_texts(self) -> dict[str, str]:
+        """The problems on show, by where they are (``title``, ``step 2 timing``...)."""
+        shown = {
+            anchor: label.text()
+            for anchor, (label, _field) in self._field_labels().items()
+            if label.isVisibleTo(self)
+        }
+        for editor in self.step_editors:
+            for part, label in (("text", editor.text_problem), ("timing", editor.timing_problem)):
+                if label.isVisibleTo(editor):
+                    shown[f"step {editor.number} {part}"] = label.text()
+        return shown

@@ -1,0 +1,348 @@
+"""The first run: three skippable screens, the choices saved, and never shown twice."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QTime, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from reconnect.core.clock import FakeClock
+from reconnect.core.settings import Settings
+from reconnect.settings_store import SettingsFile
+from reconnect.ui.first_run import FIRST_RUN_MARKER, FirstRun, first_run_done
+from tests.support.desktop import VirtualDesktop
+
+Make = Callable[..., FirstRun]
+
+
+@pytest.fixture
+def settings_file(data_dir: Path) -> SettingsFile:
+    return SettingsFile(data_dir / "settings.json")
+
+
+@pytest.fixture
+def make(qtbot: QtBot, data_dir: Path, settings_file: SettingsFile) -> Make:
+    def build(
+        settings: Settings | None = None,
+        music: str | None = None,
+        save: Callable[[Settings], None] | None = None,
+    ) -> FirstRun:
+        dialog = FirstRun(
+            data_dir,
+            settings or Settings(),
+            save or settings_file.save,
+            choose_music=lambda parent: music,
+            open_help=lambda: None,
+        )
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    return build
+
+
+def stored(settings_file: SettingsFile) -> dict[str, object]:
+    if not settings_file.path.exists():
+        return {}
+    data = json.loads(settings_file.path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_three_screens_say_what_it_is_then_hours_then_music(make: Make) -> None:
+    dialog = make()
+    assert dialog.windowTitle() == "Welcome to Reconnect"
+    assert dialog.pages.count() == 3
+    welcome = " ".join(dialog.welcome_text.text().split())
+    for words in ("not therapy", "not medical advice", "skipped", "leaves this computer"):
+        assert words in welcome
+    assert "Help and crisis support" in welcome
+    assert dialog.step_label.text() == "1 of 3"
+    assert dialog.skip_button.isVisible() and dialog.next_button.isVisible()
+    assert not dialog.back_button.isVisible() and not dialog.done_button.isVisible()
+
+    dialog.next_button.click()
+    assert dialog.page_index == 1 and dialog.step_label.text() == "2 of 3"
+    assert dialog.start_edit.time() == QTime(9, 0) and dialog.end_edit.time() == QTime(17, 30)
+    assert dialog.skip_button.isVisible() and dialog.back_button.isVisible()
+
+    dialog.next_button.click()
+    assert dialog.page_index == 2 and dialog.step_label.text() == "3 of 3"
+    assert dialog.done_button.isVisible() and not dialog.next_button.isVisible()
+    assert dialog.skip_button.isVisible()
+    assert dialog.music_label.text() == "No music chosen; that's fine."
+
+    dialog.back_button.click()
+    assert dialog.page_index == 1
+
+
+def test_every_control_has_a_name_and_labels_have_buddies(make: Make) -> None:
+    dialog = make()
+    for page in range(3):
+        dialog.pages.setCurrentIndex(page)
+        for widget in dialog.findChildren(QWidget):
+            focusable = widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+            control = widget.inherits("QAbstractButton") or widget.inherits("QAbstractSpinBox")
+            if focusable and control and widget.isVisibleTo(dialog):
+                assert widget.accessibleName(), widget
+
+
+@pytest.mark.parametrize("page", [0, 1, 2])
+def test_skip_on_any_screen_marks_it_done_and_changes_nothing(
+    make: Make, data_dir: Path, settings_file: SettingsFile, page: int
+) -> None:
+    dialog = make()
+    for _ in range(page):
+        dialog.next_button.click()
+    assert not first_run_done(data_dir)
+    dialog.skip_button.click()
+    assert not dialog.isVisible()
+    assert dialog.result() == FirstRun.DialogCode.Rejected
+    assert first_run_done(data_dir)
+    assert stat.S_IMODE((data_dir / FIRST_RUN_MARKER).stat().st_mode) == 0o600
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    # Hours reach the settings only once confirmed with Next; the defaults are not written.
+    assert stored(settings_file) == {}
+
+
+def test_escape_is_skip(qtbot: QtBot, make: Make, data_dir: Path) -> None:
+    dialog = make()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert first_run_done(data_dir)
+
+
+def test_done_saves_the_hours_for_the_workdays_and_the_music(
+    qtbot: QtBot, make: Make, data_dir: Path, settings_file: SettingsFile, clock: FakeClock
+) -> None:
+    dialog = make(music="/home/me/Music/goosebumps.flac")
+    dialog.next_button.click()
+    dialog.start_edit.setTime(QTime(8, 15))
+    dialog.end_edit.setTime(QTime(16, 0))
+    dialog.next_button.click()
+    dialog.choose_button.click()
+    assert dialog.music_label.text() == "Chosen: goosebumps.flac"
+    assert dialog.music_label.toolTip() == "/home/me/Music/goosebumps.flac"
+    with qtbot.waitSignal(dialog.finished) as finished:
+        dialog.done_button.click()
+    assert finished.args == [FirstRun.DialogCode.Accepted.value]
+    assert first_run_done(data_dir)
+
+    settings, problems = settings_file.load(clock.now())
+    assert problems == []
+    for day in ("monday", "tuesday", "wednesday", "thursday", "friday"):
+        assert settings[f"rhythm.{day}"] == "08:15-16:00"
+    assert settings["rhythm.saturday"] == "" and settings["rhythm.sunday"] == ""
+    assert settings["practices.music"] == "/home/me/Music/goosebumps.flac"
+
+
+def test_done_keeps_the_other_settings_and_music_can_stay_empty(
+    make: Make, settings_file: SettingsFile
+) -> None:
+    before = (
+        Settings()
+        .with_value("rhythm.interval_minutes", 45)
+        .with_value("rhythm.saturday", "10:00-12:00")
+    )
+    dialog = make(settings=before, music=None)
+    dialog.next_button.click()
+    dialog.next_button.click()
+    dialog.choose_button.click()  # the file dialog was closed without a choice
+    dialog.done_button.click()
+    assert stored(settings_file) == {
+        "rhythm.interval_minutes": 45,
+        "rhythm.saturday": "10:00-12:00",
+    }
+
+
+def test_music_can_be_chosen_and_cleared(make: Make, settings_file: SettingsFile) -> None:
+    dialog = make(settings=Settings().with_value("practices.music", "/old.ogg"), music=None)
+    dialog.next_button.click()
+    dialog.next_button.click()
+    assert dialog.music_label.text() == "Chosen: old.ogg"
+    dialog.clear_button.click()
+    assert not dialog.clear_button.isEnabled()
+    dialog.done_button.click()
+    assert "practices.music" not in stored(settings_file)
+
+
+def test_an_end_before_the_start_is_refused_gently(
+    make: Make, data_dir: Path, settings_file: SettingsFile
+) -> None:
+    dialog = make()
+    dialog.next_button.click()
+    dialog.start_edit.setTime(QTime(18, 0))
+    dialog.end_edit.setTime(QTime(9, 0))
+    dialog.next_button.click()
+    assert dialog.page_index == 1
+    assert dialog.hours_problem.isVisible()
+    assert dialog.hours_problem.text() == (
+        "The day ends before it starts. Choose an end after 18:00."
+    )
+    assert not first_run_done(data_dir)
+    dialog.end_edit.setTime(QTime(22, 0))
+    dialog.next_button.click()
+    assert dialog.page_index == 2 and not dialog.hours_problem.isVisible()
+
+
+def test_hours_confirmed_with_next_are_kept_when_the_music_is_skipped(
+    make: Make, settings_file: SettingsFile
+) -> None:
+    dialog = make()
+    dialog.next_button.click()
+    dialog.start_edit.setTime(QTime(10, 0))
+    dialog.next_button.click()
+    dialog.skip_button.click()
+    assert stored(settings_file) == {
+        f"rhythm.{day}": "10:00-17:30"
+        for day in ("friday", "monday", "thursday", "tuesday", "wednesday")
+    }
+
+
+def test_a_failed_save_is_said_and_the_dialog_stays(make: Make, data_dir: Path) -> None:
+    def refuse(_settings: Settings) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    dialog = make(save=refuse)
+    dialog.next_button.click()
+    dialog.next_button.click()
+    dialog.done_button.click()
+    assert dialog.isVisible()
+    assert "couldn't be saved (Permission denied)" in dialog.save_problem.text()
+    assert not first_run_done(data_dir)
+    dialog.skip_button.click()
+    assert first_run_done(data_dir)
+
+
+def test_the_crisis_button_opens_help(qtbot: QtBot, data_dir: Path) -> None:
+    opened: list[bool] = []
+    dialog = FirstRun(data_dir, Settings(), lambda s: None, open_help=lambda: opened.append(True))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.help_button.click()
+    assert opened == [True]
+
+
+# --- the running app: shown once ------------------------------------------------------------
+
+
+class FakeSurfaceWidget(QObject):
+    open_help = Signal()
+
+
+@pytest.fixture
+def running(data_dir: Path) -> SimpleNamespace:
+    reloads: list[bool] = []
+    tray_app = SimpleNamespace(
+        settings=Settings(), reload_settings=lambda: reloads.append(True) or "Settings applied."
+    )
+    widget = FakeSurfaceWidget()
+    return SimpleNamespace(
+        tray_app=tray_app, surface=SimpleNamespace(widget=widget), reloads=reloads
+    )
+
+
+def test_the_app_offers_it_once_and_reads_the_settings_after(
+    qtbot: QtBot, data_dir: Path, running: SimpleNamespace, clock: FakeClock
+) -> None:
+    from reconnect.bootstrap import build
+    from reconnect.ui.run import _offer_first_run
+
+    context = build(str(data_dir), {}, clock)
+    dialog = _offer_first_run(context, running)  # type: ignore[arg-type]
+    assert isinstance(dialog, FirstRun)
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and not dialog.isModal()
+    dialog.next_button.click()
+    dialog.start_edit.setTime(QTime(8, 0))
+    dialog.next_button.click()
+    dialog.done_button.click()
+    assert running.reloads == [True]
+    assert json.loads((data_dir / "settings.json").read_text())["rhythm.monday"] == "08:00-17:30"
+
+    assert _offer_first_run(context, running) is None  # type: ignore[arg-type]
+    assert not any(
+        isinstance(w, FirstRun) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+
+
+def visible_welcome(env: dict[str, str]) -> bool:
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", "^Welcome to Reconnect$"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return bool(found.stdout.strip())
+
+
+@pytest.mark.slow
+def test_a_real_start_shows_it_once(
+    qtbot: QtBot, tmp_path: Path, with_tray: VirtualDesktop
+) -> None:
+    """The app itself: a new data folder gets the welcome; after Skip, a second start doesn't."""
+    with_tray.start_window_manager()
+    data = tmp_path / "data"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("RECONNECT_")},
+        **with_tray.environment(),
+        "RECONNECT_DATA_DIR": str(data),
+    }
+
+    log = (tmp_path / "app.log").open("w")
+
+    def start() -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "reconnect"], env=env, stdout=log, stderr=log, text=True
+        )
+
+    def reconnect(*args: str) -> int:
+        command = [sys.executable, "-m", "reconnect", *args]
+        return subprocess.run(command, env=env, capture_output=True, timeout=60).returncode
+
+    def stop(app: subprocess.Popen[str]) -> None:
+        assert reconnect("quit") == 0
+        assert app.wait(30) == 0
+
+    app = start()
+    try:
+        qtbot.waitUntil(lambda: visible_welcome(env), timeout=30000)
+        subprocess.run(
+            [
+                "xdotool",
+                "search",
+                "--name",
+                "^Welcome to Reconnect$",
+                "windowactivate",
+                "--sync",
+                "key",
+                "Escape",
+            ],
+            env=env,
+            check=True,
+            timeout=30,
+        )
+        qtbot.waitUntil(lambda: first_run_done(data), timeout=10000)
+        assert not visible_welcome(env)
+        stop(app)
+
+        app = start()
+        qtbot.waitUntil(lambda: reconnect("status") == 0, timeout=30000)
+        assert not visible_welcome(env)
+        stop(app)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+        log.close()
