@@ -41,6 +41,15 @@ class Context:
 
     @cached_property
     def library(self) -> Library:
+        return self._load_library()
+
+    def reload_library(self) -> Library:
+        """Read the practice files again, into the same library object everyone holds."""
+        fresh = self._load_library()
+        self.library.replace_with(fresh)
+        return self.library
+
+    def _load_library(self) -> Library:
         pictures = illustrations_dir()
         return load_library(
             practices_dir(),

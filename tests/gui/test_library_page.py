@@ -72,3 +72,26 @@ def test_no_suggestion_is_explained(qtbot: QtBot) -> None:
     widget = page(qtbot, None)
     assert widget.suggested.text().startswith("No practice fits this moment")
     assert widget.suggested_start.isHidden()
+
+
+def test_own_practices_can_be_changed_and_new_ones_added(qtbot: QtBot) -> None:
+    import dataclasses
+
+    library = Library(list(LIBRARY))
+    widget = LibraryPage(library, lambda: None)
+    qtbot.addWidget(widget)
+    assert all(card.change_button is None for card in widget.cards)  # bundled: no Change
+    with qtbot.waitSignal(widget.add_requested):
+        widget.add_button.click()
+
+    mine = dataclasses.replace(practice("my-tea", ("taste",), 120), own=True)
+    library.replace_with(Library([*LIBRARY, mine]))
+    widget.reload()
+    card = next(c for c in widget.cards if c.practice.id == "my-tea")
+    assert card.change_button is not None
+    assert card.change_button.accessibleName() == "Change My tea"
+    with qtbot.waitSignal(widget.change_requested) as signal:
+        card.change_button.click()
+    assert signal.args == ["my-tea"]
+    widget.sense.setCurrentIndex(widget.sense.findData("taste"))
+    assert widget.visible_ids() == ["my-tea"]

@@ -111,6 +111,12 @@ class Library:
         self._by_id = {p.id: p for p in sorted(practices, key=lambda p: (p.title.lower(), p.id))}
         self.problems: tuple[LibraryProblem, ...] = tuple(problems)
 
+    def replace_with(self, other: Library) -> None:
+        """Take ``other``'s practices and problems, so everyone holding this library sees them
+        (after the person adds, changes or deletes a practice of their own)."""
+        self._by_id = dict(other._by_id)
+        self.problems = other.problems
+
     def __iter__(self) -> Iterator[Practice]:
         return iter(self._by_id.values())
 

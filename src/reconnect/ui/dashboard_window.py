@@ -62,6 +62,7 @@ class DashboardActions:
         open_help: shows help and crisis support.
         make_history_page: builds the History section.
         make_library_page: builds the Library section.
+        open_practice_form: the form for a practice of one's own (None: a new one).
         compute_report: works out the statistics of the counts and hands the report to the
             callback, now or later (the app uses a short-lived process: see stats_process).
         open_help_on: shows help on one section (``crisis``, ``numbness``, ``using``); without
@@ -78,6 +79,7 @@ class DashboardActions:
     make_library_page: Callable[[], LibraryPage]
     compute_report: Callable[[Sequence[PracticeCounts], Callable[[Report], None]], None]
     open_help_on: Callable[[str], None] | None = None
+    open_practice_form: Callable[[str | None], None] = lambda _practice_id: None
     quiet_marker: QuietNoteMarker | None = None
 
 
@@ -540,6 +542,9 @@ class DashboardWindow(QMainWindow):
             if self.library is None:
                 self.library = self._place(4, self._actions.make_library_page())
                 self.library.start_requested.connect(self.start_requested.emit)
+                self.library.add_requested.connect(lambda: self._actions.open_practice_form(None))
+                self.library.change_requested.connect(self._actions.open_practice_form)
+            self.library.reload()
             self.library.refresh_suggestion()
 
     def _place(self, index: int, section: SectionT) -> SectionT:

@@ -41,7 +41,12 @@ def _senses(practice: Practice) -> str:
 class PracticeCard(QFrame):
     """One practice: its title, what it is, how long, and a Start button."""
 
-    def __init__(self, practice: Practice, start: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        practice: Practice,
+        start: Callable[[str], None],
+        change: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__()
         self.practice = practice
         self.setObjectName("practiceCard")
@@ -64,6 +69,12 @@ class PracticeCard(QFrame):
         self.start_button.clicked.connect(lambda: start(practice.id))
         row = QHBoxLayout()
         row.addWidget(details, 1)
+        self.change_button: QPushButton | None = None
+        if change is not None and practice.own:
+            self.change_button = QPushButton("Change…")
+            self.change_button.setAccessibleName(f"Change {practice.title}")
+            self.change_button.clicked.connect(lambda: change(practice.id))
+            row.addWidget(self.change_button)
         row.addWidget(self.start_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -76,9 +87,13 @@ class LibraryPage(QWidget):
 
     Signals:
         start_requested(str): the person chose to start the practice with this id.
+        add_requested: the person wants to write a practice of their own.
+        change_requested(str): the person wants to change their own practice with this id.
     """
 
     start_requested = Signal(str)
+    add_requested = Signal()
+    change_requested = Signal(str)
 
     def __init__(
         self,
@@ -115,10 +130,13 @@ class LibraryPage(QWidget):
         for widget in (sense_label, self.sense, length_label, self.length):
             filters.addWidget(widget)
         filters.addStretch(1)
+        self.add_button = QPushButton("Add your own practice…")
+        self.add_button.clicked.connect(lambda: self.add_requested.emit())
+        filters.addWidget(self.add_button)
         self.sense.currentIndexChanged.connect(self.refilter)
         self.length.currentIndexChanged.connect(self.refilter)
 
-        self.cards = [PracticeCard(p, self.start_requested.emit) for p in library]
+        self.cards: list[PracticeCard] = []
         self.empty = QLabel(
             "No practice matches both choices. Try another sense or a longer length."
         )
@@ -137,8 +155,31 @@ class LibraryPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
-        self.refilter()
+        self.reload()
         self.refresh_suggestion()
+
+    def reload(self) -> None:
+        """Make the cards again when the library has changed (a practice added or changed)."""
+        shown = [(p.id, p.title, p.summary, p.minutes, p.own) for p in self._library]
+        if shown == [
+            (
+                c.practice.id,
+                c.practice.title,
+                c.practice.summary,
+                c.practice.minutes,
+                c.practice.own,
+            )
+            for c in self.cards
+        ]:
+            return
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = [
+            PracticeCard(p, self.start_requested.emit, self.change_requested.emit)
+            for p in self._library
+        ]
+        self.refilter()
 
     def refresh_suggestion(self) -> None:
         chosen = self._suggestion()

@@ -95,6 +95,7 @@ class Windows:
             ),
             make_library_page=lambda: LibraryPage(library, suggestion),
             compute_report=stats.compute,
+            open_practice_form=self.show_practice_form,
             open_help_on=self.show_help,
             quiet_marker=QuietNoteMarker(self._context.paths.root / QUIET_NOTE_MARKER),
         )
@@ -141,6 +142,33 @@ class Windows:
         return HelpDialog(
             trusted_contact=str(current()["care.trusted_contact"]), save_contact=save_contact
         )
+
+    def show_practice_form(self, practice_id: str | None = None) -> None:
+        """The form for a practice of one's own: a new one, or ``practice_id`` to change."""
+        from reconnect.paths import illustrations_dir
+        from reconnect.ui.practice_form import PracticeForm
+
+        context = self._context
+        pictures = illustrations_dir()
+        existing = context.library.get(practice_id) if practice_id else None
+
+        def changed(_: object) -> None:
+            context.reload_library()
+            self.refresh_dashboard()
+
+        def make() -> QWidget:
+            form = PracticeForm(
+                context.own_practices_dir(),
+                context.library,
+                existing,
+                on_saved=changed,
+                on_deleted=changed,
+                illustration_exists=lambda name: (pictures / f"{name}.svg").is_file(),
+            )
+            return form
+
+        self._open.pop("practice-form", None)  # a fresh form each time
+        self._bring("practice-form", make)
 
     def show_settings(self) -> None:
         """The settings window: every declared setting, start at login, and privacy."""
@@ -202,7 +230,7 @@ class Windows:
                 open_folder=lambda folder: QDesktopServices.openUrl(
                     QUrl.fromLocalFile(str(folder))
                 ),
-                # open_practice_form: the practice form's opener, once it is written.
+                open_practice_form=lambda: self.show_practice_form(),
             )
 
         self._bring("settings", make)
