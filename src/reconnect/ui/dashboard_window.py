@@ -92,8 +92,9 @@ def _wrapping(text: str = "", name: str | None = None) -> QLabel:
     return label
 
 
-def _scrolling(inner: QWidget) -> QScrollArea:
+def _scrolling(inner: QWidget, name: str) -> QScrollArea:
     scroll = QScrollArea()
+    scroll.setAccessibleName(name)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(inner)
@@ -147,7 +148,7 @@ class QuietNoteCard(QFrame):
         self.dismissed = False
         self.title = _wrapping(QUIET_NOTE_TITLE, "cardTitle")
         self.text = _wrapping(QUIET_NOTE_TEXT)
-        self.text.setStyleSheet("font-size: 11pt;")
+        self.text.setObjectName("quietNoteText")
         self.thanks_button = QPushButton("Thank you")
         self.thanks_button.setAccessibleDescription("Put this note away")
         self.thanks_button.clicked.connect(self.dismiss)
@@ -234,7 +235,7 @@ class HelpsSection(QWidget):
         self.card = NumbersCard(
             "What helps",
             ("Practice", "Check-ins", "Something stirred", "Likely range", "Middle", "Note"),
-            _scrolling(self.bars),
+            _scrolling(self.bars, "What helps, most surely first"),
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.ordering)
@@ -339,7 +340,7 @@ class WhenSection(QWidget):
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(_scrolling(inner))
+        outer.addWidget(_scrolling(inner, "When something stirred"))
 
     def show_patterns(
         self, reader: DashboardReader, choice: RangeChoice, figures: Figures, today: date
@@ -417,10 +418,11 @@ class DashboardWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setAccessibleName("Dashboard sections")
         for title, page in zip(
             self.TAB_LABELS,
             (
-                _scrolling(self.overview),
+                _scrolling(self.overview, "Overview"),
                 self.helps,
                 *self._hosts,
             ),

@@ -93,6 +93,7 @@ class NumbersCard(QWidget):
         self.model = FigureTableModel(headers, self)
         self.picture = picture
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setModel(self.model)
         self.table.setAccessibleName(f"{title}, as numbers")
         self.table.verticalHeader().hide()

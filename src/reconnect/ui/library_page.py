@@ -146,6 +146,7 @@ class LibraryPage(QWidget):
         self.grid = QGridLayout(grid_host)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Practices")
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -58,14 +58,14 @@ class StatsProcess(QObject):
     def cancel(self) -> None:
         """Forget the computation under way, if any; its answer will not be delivered."""
         process, self._process, self._deliver = self._process, None, None
-        if process is not None:
+        if process is not None and shiboken6.isValid(process):
             process.blockSignals(True)
             process.kill()
             process.waitForFinished(1000)
             process.deleteLater()
 
     def _finished(self, process: QProcess, code: int, status: QProcess.ExitStatus) -> None:
-        if process is not self._process:
+        if process is not self._process or not shiboken6.isValid(process):
             return
         output = bytes(process.readAllStandardOutput().data())
         if status == QProcess.ExitStatus.NormalExit and code == 0:
@@ -80,8 +80,12 @@ class StatsProcess(QObject):
         self._failed(process, f"exit {code}: {problem.strip()[-300:]}")
 
     def _failed(self, process: QProcess, why: str) -> None:
-        if process is not self._process or not shiboken6.isValid(self):
-            return
+        if (
+            process is not self._process
+            or not shiboken6.isValid(self)
+            or not shiboken6.isValid(process)
+        ):
+            return  # an old request, or Qt is taking the process down with its window
         log.warning("the statistics process failed (%s); working them out here", why)
         self._done(compute(self._counts))
 

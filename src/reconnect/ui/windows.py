@@ -100,7 +100,9 @@ class Windows:
             quiet_marker=QuietNoteMarker(self._context.paths.root / QUIET_NOTE_MARKER),
         )
         window = DashboardWindow(DashboardReader(factory), actions)
-        stats.setParent(window)
+        # A process still working when the window goes is stopped, not left to Qt's warning.
+        window.destroyed.connect(stats.cancel)
+        window.setProperty("stats_process", stats)  # lives as long as the window
 
         def start(practice_id: str) -> None:
             if app is None:
