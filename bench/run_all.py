@@ -1,0 +1,304 @@
+"""Run every benchmark, print one table of targets and figures, and write docs/performance.md.
+
+Runs ``bench_start``, ``bench_idle`` and ``bench_history`` one after the other, each in its
+own process, showing their output as it comes. The table (with the date and the machine) goes
+to docs/performance.md; with ``--quick`` nothing is written there, only to ``--out`` if given.
+
+    python -m bench.run_all [--quick] [--no-peers] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCUMENT = ROOT / "docs" / "performance.md"
+
+# A figure line of bench_history (and whatever is added to it in the same style):
+# "stats query (median)   45.10 ms   target <= 50 ms   PASS   baseline count(*) 0.12 ms (x366)"
+_FIGURE = re.compile(
+    r"^(?P<name>\S.*?)\s+(?P<value>-?\d+(?:\.\d+)?) (?P<unit>ms|s|MB|/min)\s+"
+    r"target (?P<target>.+?)\s+(?P<verdict>PASS|MISS)\b\s*(?P<rest>.*)$"
+)
+
+
+@dataclass
+class Outcome:
+    """What one benchmark script did."""
+
+    title: str
+    command: list[str]
+    status: int = 0
+    seconds: float = 0.0
+    output: str = ""
+    rows: list[dict[str, object]] = field(default_factory=list)
+
+
+def _run(title: str, module: str, args: list[str]) -> Outcome:
+    """Run one script, echoing its output; its figures are read afterwards."""
+    command = [sys.executable, "-m", module, *args]
+    print(f"\n=== {title}: {' '.join(['python', '-m', module, *args])}", flush=True)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    began = time.monotonic()
+    lines: list[str] = []
+    with subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            print(line, end="", flush=True)
+            lines.append(line)
+    outcome = Outcome(title, command, process.returncode, time.monotonic() - began, "".join(lines))
+    if outcome.status != 0:
+        outcome.rows.append(_failed(title, f"exit status {outcome.status}"))
+    return outcome
+
+
+def _failed(title: str, why: str) -> dict[str, object]:
+    return {
+        "benchmark": title,
+        "figure": "(no figures)",
+        "target": "",
+        "measured": f"{why}; see its output",
+        "peer": "",
+        "met": False,
+    }
+
+
+def _with_json(title: str, module: str, args: list[str], work: Path) -> Outcome:
+    out = work / f"{module.rsplit('.', 1)[-1]}.json"
+    outcome = _run(title, module, [*args, "--json", str(out)])
+    if outcome.status == 0:
+        try:
+            outcome.rows = json.loads(out.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            outcome.rows = [_failed(title, "its figures could not be read")]
+    return outcome
+
+
+def history_rows(output: str) -> list[dict[str, object]]:
+    """The figures among bench_history's lines (those with a target and a verdict)."""
+    rows: list[dict[str, object]] = []
+    for line in output.splitlines():
+        match = _FIGURE.match(line.strip())
+        if not match:
+            continue
+        name = match["name"].strip()
+        if name.lower().startswith("check-in"):
+            benchmark = "Check-in write"
+        elif name.lower().startswith("dashboard"):
+            benchmark = "Dashboard"
+        else:
+            benchmark = "History"
+        rows.append(
+            {
+                "benchmark": benchmark,
+                "figure": name,
+                "target": match["target"].strip(),
+                "measured": f"{match['value']} {match['unit']}",
+                "peer": match["rest"].strip(),
+                "met": match["verdict"] == "PASS",
+            }
+        )
+    return rows
+
+
+# --- the machine ---------------------------------------------------------------------------
+
+
+def _first(path: str, key: str) -> str:
+    try:
+        for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+            name, _, value = line.partition(":" if ":" in line else "=")
+            if name.strip() == key:
+                return value.strip().strip('"')
+    except OSError:
+        pass
+    return ""
+
+
+def machine() -> dict[str, str]:
+    """What the figures were measured on."""
+    memory = _first("/proc/meminfo", "MemTotal")
+    gib = f"{int(memory.split()[0]) / 1024 / 1024:.1f} GiB" if memory else "?"
+    try:
+        import PySide6
+
+        pyside = PySide6.__version__
+    except ImportError:
+        pyside = "not installed"
+    from reconnect import __version__
+
+    commit = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "CPU": _first("/proc/cpuinfo", "model name") or platform.processor() or "?",
+        "cores": str(os.cpu_count()),
+        "RAM": gib,
+        "OS": f"{_first('/etc/os-release', 'PRETTY_NAME') or platform.system()}, "
+        f"kernel {platform.release()}",
+        "Python": platform.python_version(),
+        "PySide6": pyside,
+        "Reconnect": f"{__version__} ({commit or 'no git'})",
+        "load average when started": " ".join(f"{load:.2f}" for load in os.getloadavg()),
+    }
+
+
+# --- the table and the document ----------------------------------------------------------
+
+
+def _met(value: object) -> str:
+    return {True: "yes", False: "**no**"}.get(value, "") if isinstance(value, bool) else ""
+
+
+def table(rows: list[dict[str, object]]) -> list[str]:
+    out = [
+        "| benchmark | figure | target | measured | peer or baseline (same run) | met |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        cells = [str(row.get(key, "")).replace("|", "\\|") for key in
+                 ("benchmark", "figure", "target", "measured", "peer")]  # fmt: skip
+        out.append("| " + " | ".join([*cells, _met(row.get("met"))]) + " |")
+    return out
+
+
+def document(when: datetime, host: dict[str, str], outcomes: list[Outcome], quick: bool) -> str:
+    rows = [row for outcome in outcomes for row in outcome.rows]
+    met = sum(row.get("met") is True for row in rows)
+    missed = sum(row.get("met") is False for row in rows)
+    parts = [
+        "# Performance",
+        "",
+        "Written by "
+        + (
+            "`python -m bench.run_all --quick` (tiny sizes: not figures to go by)"
+            if quick
+            else "`python -m bench.run_all`"
+        )
+        + f" on {when:%Y-%m-%d %H:%M %Z}. {met} targets met, {missed} missed.",
+        "",
+        "## Machine",
+        "",
+        *(f"- {key}: {value}" for key, value in host.items()),
+        "",
+        "## Figures",
+        "",
+        *table(rows),
+        "",
+        "## How they are measured",
+        "",
+        "- **Start** (`bench/bench_start.py`): from just before the process is started until "
+        "its event loop runs with the tray icon shown and the next break armed (Reconnect "
+        "writes the monotonic time to `RECONNECT_READY_FILE` then), on a virtual X display "
+        "with a tray host (trayer). Reconnect (the installed `reconnect`, a data folder with a "
+        "year of generated history and a break just done) alternates with a bare PySide6 app "
+        "that only shows a tray icon (`bench/bare_tray.py`); medians of 10 starts each, "
+        "after one untimed start each.",
+        "- **Idle** (`bench/bench_idle.py`): Reconnect, Safe Eyes and Workrave (Debian's "
+        "packages, installed by the script when missing) start together on one virtual "
+        "desktop (Xvfb, a session bus, a stand-in system bus, trayer, openbox, dunst), each "
+        "with a fresh home folder; after 60 s, each process tree is watched for 60 s. PSS, "
+        "RSS and USS from `/proc/PID/smaps_rollup` at the end; CPU from the run time of every "
+        "thread (`/proc/PID/task/*/schedstat`); wake-ups are voluntary context switches summed "
+        "over all threads. PSS splits shared pages among all the processes that map them, so "
+        "it drops when other programs use the same libraries (another Qt app from the same "
+        "virtual environment, or GTK shared by Safe Eyes and Workrave); USS, the private "
+        "part, does not.",
+        "- **History and check-in write** (`bench/bench_history.py`): a generated five-year "
+        "history (about 14,000 sessions); each figure beside a plain baseline measured in the "
+        "same run.",
+        "",
+        "## How to reproduce",
+        "",
+        "```sh",
+        "scripts/setup                      # system packages and .venv",
+        ".venv/bin/python -m bench.run_all  # about five minutes; installs safeeyes and workrave",
+        "```",
+        "",
+        "Each benchmark also runs alone (`python -m bench.bench_start`, `bench.bench_idle`, "
+        "`bench.bench_history`; `--help` for their options, `--quick` for a tiny run). "
+        "`python -m bench.run_all --quick --out FILE` is a quick look that leaves this file "
+        "alone.",
+        "",
+        "## Output of this run",
+        "",
+    ]
+    for outcome in outcomes:
+        parts += [
+            f"### {outcome.title} ({outcome.seconds:.0f} s, exit status {outcome.status})",
+            "",
+            "```",
+            outcome.output.rstrip(),
+            "```",
+            "",
+        ]
+    return "\n".join(parts)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run_all", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="tiny runs; docs/performance.md is left alone"
+    )
+    parser.add_argument("--no-peers", action="store_true", help="idle cost of Reconnect alone")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="write the report here (default docs/performance.md; none if --quick)",
+    )
+    args = parser.parse_args(argv)
+    target = args.out if args.out is not None else (None if args.quick else DOCUMENT)
+    quick = ["--quick"] if args.quick else []
+    when = datetime.now().astimezone()
+    host = machine()
+    with tempfile.TemporaryDirectory(prefix="reconnect-run-all-") as temp:
+        work = Path(temp)
+        outcomes = [
+            _with_json("Start", "bench.bench_start", quick, work),
+            _with_json(
+                "Idle",
+                "bench.bench_idle",
+                [*quick, *(["--no-peers"] if args.no_peers else [])],
+                work,
+            ),
+        ]
+        history = _run("History", "bench.bench_history", quick)
+        if history.status == 0:
+            history.rows = history_rows(history.output) or [
+                _failed("History", "no figure lines in its output")
+            ]
+        outcomes.append(history)
+    rows = [row for outcome in outcomes for row in outcome.rows]
+    print("\n=== Summary\n")
+    for line in table(rows):
+        print(line)
+    if target is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(document(when, host, outcomes, args.quick), encoding="utf-8")
+        print(f"\nWritten to {target}")
+    return 1 if any(outcome.status != 0 for outcome in outcomes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
