@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,8 +14,30 @@ import pytest
 
 from reconnect.core.clock import FakeClock
 from tests.support.desktop import DesktopUnavailable, VirtualDesktop
+from tests.support.network_guard import NetworkGuard
+
+# The PostgreSQL server and the fixtures that run a test on SQLite and on PostgreSQL.
+pytest_plugins = ("tests.support.postgres",)
 
 BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def network_guard() -> Iterator[NetworkGuard]:
+    """Reconnect never uses the network: an Internet socket in this process is refused."""
+    guard = NetworkGuard()
+    with guard.installed():
+        yield guard
+
+
+@pytest.fixture(autouse=True)
+def no_network(network_guard: NetworkGuard) -> Iterator[None]:
+    """Fail the test that tried, even if the code under test caught the refusal."""
+    before = len(network_guard.attempts)
+    yield
+    tried = network_guard.attempts[before:]
+    if tried:
+        pytest.fail("Reconnect used the network:\n" + "\n".join(tried), pytrace=False)
 
 
 @pytest.fixture
@@ -37,13 +59,19 @@ class CliResult:
 
 
 @pytest.fixture
-def cli(data_dir: Path, clock: FakeClock) -> Callable[..., CliResult]:
-    """Run ``reconnect`` in this process with its own data folder and the fake clock."""
+def cli(
+    data_dir: Path, clock: FakeClock, database_environ: dict[str, str]
+) -> Callable[..., CliResult]:
+    """Run ``reconnect`` in this process with its own data folder and the fake clock.
+
+    The database is the data folder's SQLite file, or in ``both_databases`` modules a
+    PostgreSQL database of the test's own (``database_environ``).
+    """
     from reconnect.cli.main import main
 
     def run(*args: str, environ: dict[str, str] | None = None) -> CliResult:
         out, err = io.StringIO(), io.StringIO()
-        env = {"RECONNECT_DATA_DIR": str(data_dir), **(environ or {})}
+        env = {"RECONNECT_DATA_DIR": str(data_dir), **database_environ, **(environ or {})}
         code = main(list(args), environ=env, clock=clock, stdout=out, stderr=err)
         return CliResult(code, out.getvalue(), err.getvalue())
 

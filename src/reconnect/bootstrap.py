@@ -8,19 +8,27 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reconnect.core.clock import Clock, SystemClock
+from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
 from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import Library
-from reconnect.paths import DataPaths, illustrations_dir, practices_dir, resolve_data_paths
+from reconnect.paths import (
+    DATABASE_URL_VARIABLE,
+    DataPaths,
+    illustrations_dir,
+    practices_dir,
+    resolve_data_paths,
+)
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from reconnect.core.settings import Settings
     from reconnect.storage.database import Database
 
 
@@ -75,8 +83,16 @@ class Context:
             # Imported here: commands that never touch the database start faster.
             from reconnect.storage.database import open_database
 
-            self._database = open_database(self.paths, now=self.clock.now())
+            self._database = open_database(
+                self.paths, now=self.clock.now(), computer=self.computer_name()
+            )
         return self._database
+
+    def computer_name(self) -> str:
+        """This computer's name in a shared history (``sync.computer_name``)."""
+        from reconnect.settings_store import SettingsFile
+
+        return str(SettingsFile(self.paths.settings_file).peek("sync.computer_name"))
 
     def close(self) -> None:
         if self._database is not None:
@@ -123,6 +139,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from reconnect.core.sessions import Trigger
     from reconnect.paths import bundled_dir, icons_dir
     from reconnect.services.breaks import BreakRecords
+    from reconnect.services.outbox import OUTBOX_FILE, Outbox
     from reconnect.settings_store import SettingsFile
     from reconnect.ui.break_scheduler import BreakScheduler
     from reconnect.ui.control_server import ControlServer
@@ -131,20 +148,35 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from reconnect.ui.desktop.sleep_watch import SleepWatch
     from reconnect.ui.notifier import Notifier
     from reconnect.ui.prompt_window import PromptWindow
+    from reconnect.ui.theme import apply_theme
     from reconnect.ui.tray_app import TrayApp
     from reconnect.ui.windows import Windows
 
     app.setWindowIcon(QIcon(str(icons_dir() / "reconnect.svg")))
-    style = bundled_dir("resources") / "styles" / "calm.qss"
-    app.setStyleSheet(style.read_text(encoding="utf-8"))
 
     clock = context.clock
     now = clock.now()
     settings_file = SettingsFile(context.paths.settings_file)
     settings, problems = settings_file.load(now)
+    # Before the first window, so none starts in the wrong look.
+    styles = bundled_dir("resources") / "styles"
+    theme, text_size = settings["appearance.theme"], settings["appearance.text_size"]
+    appearance = apply_theme(app, theme, text_size, styles)
+
+    def apply_appearance(chosen: Settings) -> None:
+        appearance.apply(chosen["appearance.theme"], chosen["appearance.text_size"], styles)
+
     problems += [f"a practice file was left out: {p}" for p in context.library.problems]
     database = context.database()
-    records = BreakRecords(database.session_factory)
+    notifier = Notifier()
+    outbox = Outbox(context.paths.root / OUTBOX_FILE) if database.is_server else None
+    records = BreakRecords(
+        database.session_factory,
+        outbox,
+        out_of_reach=lambda: notifier.notify(
+            translate("Bootstrap", OUT_OF_REACH_TITLE), translate("Bootstrap", OUT_OF_REACH_TEXT)
+        ),
+    )
     last = records.last_break_end()
     rng = random.Random()
     planner = BreakPlanner(
@@ -159,7 +191,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         planner=planner,
         scheduler=BreakScheduler(),
         prompt=PromptWindow(),
-        notifier=Notifier(),
+        notifier=notifier,
         rng=rng,
         idle_monitor=find_idle_monitor(),
         busy=BusyDetector(),
@@ -170,10 +202,13 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         open_settings=windows.show_settings,
         open_help=windows.show_help,
         load_settings=lambda: settings_file.load(clock.now()),
+        apply_appearance=apply_appearance,
     )
     surface = windows.make_surface(tray_app, QSystemTrayIcon.isSystemTrayAvailable())
     tray_app.attach(surface)
     windows.connect_app(tray_app)
+    # Charts take their colours when drawn: an open dashboard draws them again in a new look.
+    appearance.changed.connect(lambda _scheme: windows.refresh_dashboard())
     flow = windows.make_practice_flow(tray_app, records, settings_file)
     tray_app.practice_started.connect(
         lambda session_id, practice_id, trigger: flow.open(
@@ -191,7 +226,25 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     backups.start()
     running = RunningApp(tray_app, server, surface, problems, context, flow)
     running.timers.append(backups)
+    if outbox is not None:
+        # What was kept while the shared history was out of reach goes there once it is back
+        # (each save tries first too).
+        retry = QTimer()
+        retry.setInterval(OUTBOX_RETRY_MS)
+        retry.timeout.connect(lambda: records.has_pending() and records.retry_pending())
+        retry.start()
+        running.timers.append(retry)
+        QTimer.singleShot(0, lambda: records.has_pending() and records.retry_pending())
     return running
+
+
+OUTBOX_RETRY_MS = 180_000
+OUT_OF_REACH_TITLE = QT_TRANSLATE_NOOP("Bootstrap", "Your shared history is out of reach for now")
+OUT_OF_REACH_TEXT = QT_TRANSLATE_NOOP(
+    "Bootstrap",
+    "What you save is kept safely on this computer and added to it as soon as it can be "
+    "reached again. Nothing is lost.",
+)
 
 
 BACKUP_FIRST_MS = 60_000
@@ -218,7 +271,17 @@ def build(
     environ: Mapping[str, str] | None = None,
     clock: Clock | None = None,
 ) -> Context:
-    """Assemble a context from the command line's choices and the environment."""
+    """Assemble a context from the command line's choices and the environment.
+
+    The database is ``RECONNECT_DATABASE_URL`` when set, else the ``sync.database_url``
+    setting, else the file in the data folder.
+    """
     environ = os.environ if environ is None else environ
     paths = resolve_data_paths(data_dir, environ)
+    if not environ.get(DATABASE_URL_VARIABLE):
+        from reconnect.settings_store import SettingsFile
+
+        chosen = str(SettingsFile(paths.settings_file).peek("sync.database_url"))
+        if chosen:
+            paths = replace(paths, database_url=chosen)
     return Context(paths=paths, clock=clock or SystemClock(), environ=environ)

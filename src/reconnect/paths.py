@@ -88,6 +88,8 @@ def resolve_data_paths(
 def ensure_private_dir(path: Path) -> None:
     """Create a folder readable only by its owner (0700), or tighten an existing one.
 
+    Tightening only takes away: a folder the person made read-only stays read-only.
+
     Raises:
         DataFolderError: it cannot be created or is not a folder.
     """
@@ -104,8 +106,9 @@ def ensure_private_dir(path: Path) -> None:
             "exists and is writable, or choose another folder with --data-dir."
         ) from error
     try:
-        if stat.S_IMODE(path.stat().st_mode) != 0o700:
-            path.chmod(0o700)
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
     except OSError:
         pass  # A folder we may not chmod (not ours) is still usable if we can write to it.
 

@@ -41,7 +41,7 @@ class SettingsFile:
             data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("not an object")
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # Recursion: nested too deeply
             kept = self.path.with_name(f"settings.broken-{now:%Y%m%d-%H%M%S}.json")
             try:
                 self.path.rename(kept)
@@ -72,7 +72,8 @@ class SettingsFile:
                 handle.flush()
                 os.fsync(handle.fileno())
             Path(temp).replace(self.path)
-        except OSError:
+        except BaseException:
+            # Whatever went wrong, no half-written ".part" file is left in the data folder.
             Path(temp).unlink(missing_ok=True)
             raise
 
@@ -89,5 +90,5 @@ class SettingsFile:
                 if isinstance(data, dict) and key in data
                 else (setting.default)
             )
-        except (OSError, ValueError, UnicodeDecodeError, InputError):
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError, InputError):
             return setting.default

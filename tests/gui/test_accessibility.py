@@ -7,6 +7,7 @@ and, within a row, left to right, apart from a window's last row of buttons.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from collections.abc import Iterator
 from datetime import datetime
@@ -14,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from bench.generate_history import LAST_DAY, generate
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from bench.generate_history import LAST_DAY, generate
 from reconnect import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.settings import Settings
@@ -63,8 +64,10 @@ def name_of(widget: QWidget, window: QWidget) -> str:
         return widget.accessibleName()
     if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
         return widget.text()
-    if isinstance(widget, QTabBar) and widget.count() and all(
-        widget.tabText(i).strip() for i in range(widget.count())
+    if (
+        isinstance(widget, QTabBar)
+        and widget.count()
+        and all(widget.tabText(i).strip() for i in range(widget.count()))
     ):
         return ", ".join(widget.tabText(i) for i in range(widget.count()))  # each tab says itself
     for label in window.findChildren(QLabel):
@@ -106,7 +109,7 @@ def check_window(window: QWidget) -> None:
     ]
     assert unnamed == [], f"{window.windowTitle()}: no name for {unnamed}"
     backwards = []
-    for before, after in zip(chain, chain[1:], strict=False):
+    for before, after in itertools.pairwise(chain):
         if isinstance(before, QTabBar | QAbstractItemView) or isinstance(
             after, QTabBar | QAbstractItemView
         ):

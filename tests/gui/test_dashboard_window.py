@@ -9,11 +9,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from bench.generate_history import LAST_DAY, generate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from bench.generate_history import LAST_DAY, generate
 from reconnect import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.dashboard_range import RangeChoice
@@ -154,9 +154,7 @@ def test_menus_export_import_and_help(qtbot: QtBot, context: bootstrap.Context) 
 
 
 @pytest.mark.parametrize("context", ["generated"], indirect=True)
-def test_starting_from_what_helps_and_the_library(
-    qtbot: QtBot, context: bootstrap.Context
-) -> None:
+def test_starting_from_what_helps_and_the_library(qtbot: QtBot, context: bootstrap.Context) -> None:
     dashboard = window(qtbot, context, Calls())
     dashboard.show_section("Library")
     card = dashboard.library.cards[0]

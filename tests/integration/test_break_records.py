@@ -1,10 +1,15 @@
-"""What the last run left behind is tidied honestly when the app starts again."""
+"""What the last run left behind is tidied honestly when the app starts again.
+
+Each test runs on an SQLite file and on a PostgreSQL server.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from reconnect import bootstrap
 from reconnect.core.clock import FakeClock
@@ -16,9 +21,14 @@ from reconnect.storage.unit_of_work import UnitOfWork
 NOW = datetime(2026, 11, 17, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 
 
-def test_a_crash_leaves_sessions_interrupted_and_prompts_missed(tmp_path: Path) -> None:
+pytestmark = pytest.mark.both_databases
+
+
+def test_a_crash_leaves_sessions_interrupted_and_prompts_missed(
+    tmp_path: Path, database_environ: dict[str, str]
+) -> None:
     clock = FakeClock(NOW)
-    context = bootstrap.build(str(tmp_path / "data"), {}, clock)
+    context = bootstrap.build(str(tmp_path / "data"), database_environ, clock)
     factory = context.database().session_factory
     records = BreakRecords(factory)
     practice = context.library.get("hand-on-heart")

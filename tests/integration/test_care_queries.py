@@ -1,4 +1,7 @@
-"""The long quiet stretch read from a real SQLite file, and the marker of its note."""
+"""The long quiet stretch read from a real database, and the marker of its note.
+
+Each test runs on an SQLite file and on a PostgreSQL server.
+"""
 
 from __future__ import annotations
 
@@ -24,9 +27,14 @@ BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 11, 17)  # the clock fixture's day
 
 
+pytestmark = pytest.mark.both_databases
+
+
 @pytest.fixture
-def context(tmp_path: Path, clock: FakeClock) -> Iterator[bootstrap.Context]:
-    context = bootstrap.build(str(tmp_path / "data"), {}, clock)
+def context(
+    tmp_path: Path, clock: FakeClock, database_environ: dict[str, str]
+) -> Iterator[bootstrap.Context]:
+    context = bootstrap.build(str(tmp_path / "data"), database_environ, clock)
     yield context
     context.close()
 

@@ -1,26 +1,48 @@
-"""The command line against a real data folder: what a person types and what they see."""
+"""The command line against a real data folder: what a person types and what they see.
+
+Each test runs on the data folder's SQLite file and on a PostgreSQL server.
+"""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.conftest import CliResult
 
 Cli = Callable[..., CliResult]
+NewEnviron = Callable[[], dict[str, str]]
+
+pytestmark = pytest.mark.both_databases
 
 
-def db_counts(data_dir: Path) -> tuple[int, int]:
-    with sqlite3.connect(data_dir / "reconnect.db") as connection:
-        sessions = connection.execute("SELECT count(*) FROM sessions").fetchone()[0]
-        checkins = connection.execute("SELECT count(*) FROM checkins").fetchone()[0]
-    connection.close()
+def db_counts(data_dir: Path, environ: dict[str, str]) -> tuple[int, int] | None:
+    """Sessions and check-ins in the history; None when it was never made."""
+    url = environ.get("RECONNECT_DATABASE_URL")
+    if url is None:
+        if not (data_dir / "reconnect.db").exists():
+            return None
+        url = f"sqlite:///{data_dir / 'reconnect.db'}"
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            if not engine.dialect.has_table(connection, "sessions"):
+                return None
+            sessions = connection.execute(text("SELECT count(*) FROM sessions")).scalar_one()
+            checkins = connection.execute(text("SELECT count(*) FROM checkins")).scalar_one()
+    finally:
+        engine.dispose()
     return sessions, checkins
+
+
+def other_history(tmp_path: Path, name: str, new_database_environ: NewEnviron) -> dict[str, str]:
+    """The environment of a second, empty history: its own data folder and database."""
+    return {"RECONNECT_DATA_DIR": str(tmp_path / name), **new_database_environ()}
 
 
 def test_version(cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
@@ -119,19 +141,18 @@ def test_an_empty_history_says_what_will_appear(cli: Cli) -> None:
     ],
 )
 def test_wrong_input_is_refused_in_one_line_and_nothing_is_written(
-    cli: Cli, data_dir: Path, args: tuple[str, ...], words: str
+    cli: Cli, data_dir: Path, database_environ: dict[str, str], args: tuple[str, ...], words: str
 ) -> None:
     result = cli(*args)
     assert result.code == 2
     assert words in result.err
     assert len(result.err.strip().splitlines()) == 1, result.err
     assert result.out == ""
-    if (data_dir / "reconnect.db").exists():
-        assert db_counts(data_dir) == (0, 0)
+    assert db_counts(data_dir, database_environ) in (None, (0, 0))
 
 
 def test_export_and_import_rebuild_the_same_history(
-    cli: Cli, data_dir: Path, tmp_path: Path
+    cli: Cli, tmp_path: Path, new_database_environ: NewEnviron
 ) -> None:
     cli(
         "log", "hand-on-heart", "--spark", "3", "--feeling", "joy", "--note", 'line one\nline "two"'
@@ -144,15 +165,15 @@ def test_export_and_import_rebuild_the_same_history(
         exported = cli("export", "--format", fmt, "-o", str(file))
         assert exported.code == 0, exported.err
         assert stat.S_IMODE(file.stat().st_mode) == 0o600
-        other = tmp_path / f"other-{fmt}"
-        imported = cli("import", str(file), environ={"RECONNECT_DATA_DIR": str(other)})
+        other = other_history(tmp_path, f"other-{fmt}", new_database_environ)
+        imported = cli("import", str(file), environ=other)
         assert imported.code == 0, imported.err
         assert "Imported 3 sessions (3 with check-ins)" in imported.out
-        after = json.loads(cli("history", "--json", environ={"RECONNECT_DATA_DIR": str(other)}).out)
+        after = json.loads(cli("history", "--json", environ=other).out)
         assert after == before
-        again = cli("import", str(file), environ={"RECONNECT_DATA_DIR": str(other)})
+        again = cli("import", str(file), environ=other)
         assert "Imported 0 sessions" in again.out and "3 were already here" in again.out
-        assert db_counts(other) == (3, 3)
+        assert db_counts(Path(other["RECONNECT_DATA_DIR"]), other) == (3, 3)
 
 
 def test_export_to_the_screen_and_refusing_to_overwrite(cli: Cli, tmp_path: Path) -> None:
@@ -170,7 +191,7 @@ def test_export_to_the_screen_and_refusing_to_overwrite(cli: Cli, tmp_path: Path
 
 
 def test_a_bad_import_names_its_lines_and_writes_nothing(
-    cli: Cli, data_dir: Path, tmp_path: Path
+    cli: Cli, tmp_path: Path, new_database_environ: NewEnviron
 ) -> None:
     cli("log", "hand-on-heart", "--spark", "1")
     cli("log", "sunlight", "--spark", "2")
@@ -182,24 +203,26 @@ def test_a_bad_import_names_its_lines_and_writes_nothing(
     lines[row] = lines[row].replace(",2,", ",7,")  # the spark level
     broken = tmp_path / "broken.csv"
     broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    other = tmp_path / "other"
-    result = cli("import", str(broken), environ={"RECONNECT_DATA_DIR": str(other)})
+    other = other_history(tmp_path, "other", new_database_environ)
+    result = cli("import", str(broken), environ=other)
     assert result.code == 2
     assert "nothing was imported" in result.err
     assert f"line {row + 1}: " in result.err and "spark_level" in result.err
-    assert db_counts(other) == (0, 0)
+    assert db_counts(Path(other["RECONNECT_DATA_DIR"]), other) in (None, (0, 0))
 
 
-def test_doctor_reports_a_healthy_folder(cli: Cli) -> None:
+def test_doctor_reports_a_healthy_folder(cli: Cli, database_backend: str) -> None:
     cli("log", "hand-on-heart", "--spark", "1")
     result = cli("doctor")
-    assert "schema 0003, up to date; 1 sessions, 1 check-ins" in result.out
+    assert "schema 0004, up to date; 1 sessions, 1 check-ins" in result.out
     lines = {
         line.split()[1]: line
         for line in result.out.splitlines()[1:]
         if line.strip()[:2] in ("ok", "!!")
     }
-    for topic in ("data", "database", "integrity", "practices"):
+    # The integrity check is SQLite's own; a server looks after its files itself.
+    topics = ("data", "database", "practices")
+    for topic in (*topics, "integrity") if database_backend == "sqlite" else topics:
         assert lines[topic].strip().startswith("ok"), lines[topic]
     for topic in ("system", "notifications", "idle", "sound"):
         assert topic in lines  # the desktop is checked too, each with what to do
@@ -213,6 +236,7 @@ def test_doctor_names_a_broken_practice_file(cli: Cli, data_dir: Path) -> None:
     assert "oops.toml" in result.out and "not valid TOML" in result.out
 
 
+@pytest.mark.both_databases(sqlite_only="a damaged file is SQLite's own trouble")
 def test_a_corrupt_database_is_explained_and_kept(cli: Cli, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     file = data_dir / "reconnect.db"
@@ -238,3 +262,14 @@ def test_stats_from_the_command_line(cli: Cli) -> None:
     table = cli("stats").out
     assert "Hand on heart" in table
     assert cli("stats", "--since", "2026-12-01", "--until", "2026-11-01").code == 2
+
+
+def test_a_plain_start_skips_the_commands_parsers() -> None:
+    from reconnect.cli.main import _tray_arguments
+
+    assert _tray_arguments([]) is not None
+    started = _tray_arguments(["--data-dir", "/tmp/x"])
+    assert started is not None and started.data_dir == "/tmp/x" and started.command is None
+    assert _tray_arguments(["--data-dir=/tmp/y"]).data_dir == "/tmp/y"  # type: ignore[union-attr]
+    for other in (["status"], ["--version"], ["-h"], ["--data-dir"], ["--data-dir", "x", "log"]):
+        assert _tray_arguments(other) is None, other

@@ -1,4 +1,7 @@
-"""The dashboard's read side on a real SQLite file: ranges, this week and month, patterns."""
+"""The dashboard's read side on a real database: ranges, this week and month, patterns.
+
+Each test runs on an SQLite file and on a PostgreSQL server.
+"""
 
 from __future__ import annotations
 
@@ -23,9 +26,14 @@ BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 11, 17)  # the clock fixture's day, a Tuesday
 
 
+pytestmark = pytest.mark.both_databases
+
+
 @pytest.fixture
-def context(tmp_path: Path, clock: FakeClock) -> Iterator[bootstrap.Context]:
-    context = bootstrap.build(str(tmp_path / "data"), {}, clock)
+def context(
+    tmp_path: Path, clock: FakeClock, database_environ: dict[str, str]
+) -> Iterator[bootstrap.Context]:
+    context = bootstrap.build(str(tmp_path / "data"), database_environ, clock)
     yield context
     context.close()
 
@@ -66,7 +74,9 @@ def reader(context: bootstrap.Context) -> DashboardReader:
     return DashboardReader(context.database().session_factory)
 
 
-def test_period_counts_over_local_dates(context: bootstrap.Context, reader: DashboardReader) -> None:
+def test_period_counts_over_local_dates(
+    context: bootstrap.Context, reader: DashboardReader
+) -> None:
     with context.database().session_factory() as session:
         week = period_counts(session, date(2026, 11, 16), TODAY)
         october = period_counts(session, date(2026, 10, 1), date(2026, 10, 31))

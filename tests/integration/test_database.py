@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 from reconnect.paths import resolve_data_paths
 from reconnect.storage import database as db
 from reconnect.storage.schema import Base
+from tests.support.postgres import PostgresServer
 
 
 def open_in(folder: Path) -> db.Database:
@@ -138,3 +139,50 @@ def test_an_unwritable_data_folder_is_explained(tmp_path: Path) -> None:
     blocker.write_text("")
     with pytest.raises(Exception, match=r"not a folder|Could not create"):
         open_in(blocker / "data")
+
+
+def test_on_postgresql_the_migrations_make_the_models(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
+    url = postgres.create_database(migrated=False)
+    database = db.open_database(resolve_data_paths(tmp_path, {"RECONNECT_DATABASE_URL": url}))
+    try:
+        assert database.migrated_from is None and database.is_server
+        with database.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert differences == []
+        assert db.current_revision(database.engine) == db.HEAD_REVISION
+    finally:
+        database.close()
+
+
+def test_on_postgresql_an_older_schema_is_brought_up_to_date(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
+    from alembic import command
+
+    url = postgres.create_database(migrated=False)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(db._alembic_config(connection), "0003")
+        connection.execute(
+            text(
+                "INSERT INTO sessions VALUES ('s1', 'sunlight', 'Sunlight', 'tray', 'completed', "
+                "'2026-11-17 13:00:00', 60, NULL, NULL, '2026-11-17', 14, 1)"
+            )
+        )
+        connection.execute(
+            text("INSERT INTO checkins VALUES ('c1', 's1', 2, '2026-11-17 13:05:00', 60, '')")
+        )
+    engine.dispose()
+    paths = resolve_data_paths(tmp_path, {"RECONNECT_DATABASE_URL": url})
+    migrated = db.open_database(paths, computer="the desktop")
+    try:
+        assert migrated.migrated_from == "0003" and migrated.backup_file is None
+        with migrated.engine.connect() as connection:
+            rows = connection.execute(text("SELECT id, computer FROM sessions")).all()
+            checkins = connection.execute(text("SELECT count(*) FROM checkins")).scalar()
+        assert [tuple(row) for row in rows] == [("s1", "the desktop")]
+        assert checkins == 1
+    finally:
+        migrated.close()

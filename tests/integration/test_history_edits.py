@@ -1,4 +1,7 @@
-"""Browsing, editing, deleting and restoring moments in a real SQLite file."""
+"""Browsing, editing, deleting and restoring moments in a real database.
+
+Each test runs on an SQLite file and on a PostgreSQL server.
+"""
 
 from __future__ import annotations
 
@@ -41,9 +44,12 @@ class Answer:
     note: str = ""
 
 
+pytestmark = pytest.mark.both_databases
+
+
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(resolve_data_paths(tmp_path, {}))
+def database(tmp_path: Path, database_environ: dict[str, str]) -> Iterator[Database]:
+    database = open_database(resolve_data_paths(tmp_path, database_environ))
     yield database
     database.close()
 

@@ -1,4 +1,7 @@
-"""Sessions and check-ins go into the real database and come back as they went in."""
+"""Sessions and check-ins go into the real database and come back as they went in.
+
+Each test runs on an SQLite file and on a PostgreSQL server.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +22,12 @@ from reconnect.storage.unit_of_work import UnitOfWork
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
+pytestmark = pytest.mark.both_databases
+
+
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(resolve_data_paths(tmp_path, {}))
+def database(tmp_path: Path, database_environ: dict[str, str]) -> Iterator[Database]:
+    database = open_database(resolve_data_paths(tmp_path, database_environ))
     yield database
     database.close()
 
@@ -75,7 +81,7 @@ def test_local_hour_and_day_are_stored_as_the_person_lived_them(database: Databa
         row = connection.execute(
             text("SELECT local_date, local_hour, local_weekday FROM sessions")
         ).one()
-    assert tuple(row) == ("2026-11-17", 21, 1)
+    assert (str(row[0]), row[1], row[2]) == ("2026-11-17", 21, 1)
 
 
 def test_recent_is_newest_first_and_limited(database: Database) -> None:

@@ -1,4 +1,7 @@
-"""Time patterns from a real SQLite file: local hours, weekdays, months, days and marks."""
+"""Time patterns from a real database: local hours, weekdays, months, days and marks.
+
+Each test runs on an SQLite file and on a PostgreSQL server.
+"""
 
 from __future__ import annotations
 
@@ -37,9 +40,14 @@ NEW_YORK = ZoneInfo("America/New_York")
 TODAY = date(2026, 11, 17)  # the fake clock's Tuesday
 
 
+pytestmark = pytest.mark.both_databases
+
+
 @pytest.fixture
-def context(tmp_path: Path, clock: FakeClock) -> Iterator[bootstrap.Context]:
-    context = bootstrap.build(str(tmp_path / "data"), {}, clock)
+def context(
+    tmp_path: Path, clock: FakeClock, database_environ: dict[str, str]
+) -> Iterator[bootstrap.Context]:
+    context = bootstrap.build(str(tmp_path / "data"), database_environ, clock)
     yield context
     context.close()
 

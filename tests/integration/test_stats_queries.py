@@ -1,4 +1,7 @@
-"""Spark statistics from a real SQLite file: counts per practice by local date, and the command."""
+"""Spark statistics from a real database: counts per practice by local date, and the command.
+
+Each test runs on an SQLite file and on a PostgreSQL server.
+"""
 
 from __future__ import annotations
 
@@ -28,9 +31,14 @@ BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
 
 
+pytestmark = pytest.mark.both_databases
+
+
 @pytest.fixture
-def context(tmp_path: Path, clock: FakeClock) -> Iterator[bootstrap.Context]:
-    context = bootstrap.build(str(tmp_path / "data"), {}, clock)
+def context(
+    tmp_path: Path, clock: FakeClock, database_environ: dict[str, str]
+) -> Iterator[bootstrap.Context]:
+    context = bootstrap.build(str(tmp_path / "data"), database_environ, clock)
     yield context
     context.close()
 

@@ -36,8 +36,7 @@ def test_sparks_are_counted_in_words() -> None:
         "Something stirred twice, once as a spark or a glow."
     )
     assert period_sentence("this week", PeriodCounts(1, 1, 1, 0)) == (
-        "This week you took 1 moment for yourself and checked in after it. "
-        "Something stirred once."
+        "This week you took 1 moment for yourself and checked in after it. Something stirred once."
     )
     assert period_sentence("this week", PeriodCounts(2, 0, 0, 0)) == (
         "This week you took 2 moments for yourself."

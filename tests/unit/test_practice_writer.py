@@ -29,7 +29,7 @@ characters = st.one_of(
 
 def trimmed(max_size: int, one_line: bool = False) -> st.SearchStrategy[str]:
     """Text the loader keeps exactly: trimmed, not empty, no NUL (and one line if asked)."""
-    chars = characters.filter(lambda c: c != "\n") if one_line else characters
+    chars = characters.filter(lambda c: c not in "\n\r") if one_line else characters
     return st.text(chars, min_size=1, max_size=max_size).map(str.strip).filter(bool)
 
 

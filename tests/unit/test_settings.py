@@ -24,6 +24,8 @@ OTHER_VALUES: dict[str, Any] = {
     "text": "/home/me/Music/chills",
     "hours": "07:15-24:00",
     "ids": ("box-breath", "short-walk"),
+    "name": "The laptop",
+    "database": "postgresql+psycopg://me@db.example:5432/reconnect?sslmode=require",
 }
 
 

@@ -7,6 +7,7 @@ Exit status: 0 done, 1 could not be done (the data folder or database), 2 bad in
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import NoReturn, TextIO
@@ -15,7 +16,7 @@ from reconnect import __version__, bootstrap
 from reconnect.core.clock import Clock
 from reconnect.core.errors import InputError
 from reconnect.paths import DataFolderError
-from reconnect.storage.problems import DatabaseProblem
+from reconnect.storage.problems import DatabaseProblem, explain
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         doctor,
         history_commands,
         library_commands,
+        migrate_commands,
         remote_commands,
         settings_commands,
         stats_commands,
@@ -76,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     library_commands.register(commands, [common])
     history_commands.register(commands, [common])
     backup_commands.register(commands, [common])
+    migrate_commands.register(commands, [common])
     remote_commands.register(commands, [common])
     settings_commands.register(commands, [common])
     stats_commands.register(commands, [common])
@@ -92,6 +95,25 @@ def _run_tray(
     return run_tray(context, out, err)
 
 
+def _tray_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments of a plain start in the tray (nothing but ``--data-dir``), or None.
+
+    Starting in the tray is what happens at every login: it skips building every command's
+    parser (and importing their modules), which the tray never needs.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    data_dir = None
+    while words:
+        word = words.pop(0)
+        if word == "--data-dir" and words and not words[0].startswith("-"):
+            data_dir = words.pop(0)
+        elif word.startswith("--data-dir=") and len(word) > len("--data-dir="):
+            data_dir = word.split("=", 1)[1]
+        else:
+            return None
+    return argparse.Namespace(data_dir=data_dir, command=None)
+
+
 def main(
     argv: Sequence[str] | None = None,
     environ: Mapping[str, str] | None = None,
@@ -103,7 +125,7 @@ def main(
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:
-        args = build_parser().parse_args(argv)
+        args = _tray_arguments(argv) or build_parser().parse_args(argv)
     except UsageError as error:
         print(error, file=err)
         return EXIT_BAD_INPUT
@@ -117,6 +139,12 @@ def main(
         return EXIT_BAD_INPUT
     except (DatabaseProblem, DataFolderError) as error:
         print(f"reconnect: {error}", file=err)
+        return EXIT_FAILED
+    except Exception as error:
+        # SQLite failing under a command (a damaged page, a full disk): plain words, no trace.
+        if not isinstance(getattr(error, "orig", None), sqlite3.Error):
+            raise
+        print(f"reconnect: {explain(error)}", file=err)
         return EXIT_FAILED
     finally:
         context.close()

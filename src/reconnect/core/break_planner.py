@@ -19,6 +19,7 @@ from reconnect.core.break_policy import (
     next_opening,
     window_on,
 )
+from reconnect.core.i18n import translate
 from reconnect.core.vocabulary import DAY_NAMES, MONTH_NAMES
 
 # A wakeup later than this after its planned time means the machine slept or the clock jumped:
@@ -106,33 +107,38 @@ def _day_words(moment: datetime, now: datetime) -> str:
     if days == 0:
         return ""
     if days == 1:
-        return "tomorrow"
-    name = _DAYS[moment.weekday()]
+        return translate("BreakPlanner", "tomorrow")
+    name = translate("Vocabulary", _DAYS[moment.weekday()])
     if 1 < days < 7:
         return name
     # A week or more away, a bare day name would read as the coming one.
-    return f"{name} {moment.day} {_MONTHS[moment.month - 1]}"
+    month = translate("Vocabulary", _MONTHS[moment.month - 1])
+    return translate("BreakPlanner", "{weekday} {day} {month}").format(
+        weekday=name, day=moment.day, month=month
+    )
 
 
 def _when(moment: datetime, now: datetime) -> str:
     """'15:00', 'tomorrow 09:00' or 'Monday 09:00', in now's zone."""
     local = moment.astimezone(now.tzinfo)
     day = _day_words(local, now)
-    return f"{day} {local:%H:%M}" if day else f"{local:%H:%M}"
+    if not day:
+        return f"{local:%H:%M}"
+    return translate("BreakPlanner", "{day} {time}").format(day=day, time=f"{local:%H:%M}")
 
 
 def _countdown(delta: timedelta) -> str:
     seconds = delta.total_seconds()
     if seconds < 60:
-        return "in less than a minute"
+        return translate("BreakPlanner", "in less than a minute")
     # Rounded up, so "in 1 min" never shows when more than a minute is left.
     minutes = math.ceil(seconds / 60)
     hours, rest = divmod(minutes, 60)
     if hours == 0:
-        return f"in {minutes} min"
+        return translate("BreakPlanner", "in {minutes} min").format(minutes=minutes)
     if rest == 0:
-        return f"in {hours} h"
-    return f"in {hours} h {rest} min"
+        return translate("BreakPlanner", "in {hours} h").format(hours=hours)
+    return translate("BreakPlanner", "in {hours} h {minutes} min").format(hours=hours, minutes=rest)
 
 
 def _never_any_break(rhythm: Rhythm, now: datetime) -> bool:
@@ -226,26 +232,35 @@ class BreakPlanner:
         """The tray tooltip: one gentle sentence about what comes next."""
         status = self.status(now)
         if status.mode is Mode.PAUSED and status.paused_until is not None:
-            return f"Paused until {_when(status.paused_until, now)}"
+            return translate("BreakPlanner", "Paused until {when}").format(
+                when=_when(status.paused_until, now)
+            )
         if status.mode is Mode.DUE:
-            return "A break is here whenever you are ready"
+            return translate("BreakPlanner", "A break is here whenever you are ready")
         if status.mode is Mode.NO_WORKING_DAYS:
-            return "No working hours are set, so no breaks are planned"
+            return translate("BreakPlanner", "No working hours are set, so no breaks are planned")
         at = status.next_break_at
         if at is None:
-            return "A break is under way"
+            return translate("BreakPlanner", "A break is under way")
         if (
             status.mode is Mode.OUTSIDE_HOURS
             and status.opens_at is not None
             and _utc(at) >= _utc(status.opens_at)
         ):
-            return f"Outside working hours until {_when(status.opens_at, now)}"
+            return translate("BreakPlanner", "Outside working hours until {when}").format(
+                when=_when(status.opens_at, now)
+            )
         day = _day_words(at, now)
+        clock = f"{at:%H:%M}"
         if not day:
-            return f"Next break at {at:%H:%M}, {_countdown(_utc(at) - _utc(now))}"
-        if day == "tomorrow":
-            return f"Next break tomorrow at {at:%H:%M}"
-        return f"Next break on {day} at {at:%H:%M}"
+            return translate("BreakPlanner", "Next break at {time}, {countdown}").format(
+                time=clock, countdown=_countdown(_utc(at) - _utc(now))
+            )
+        if (at.date() - now.date()).days == 1:
+            return translate("BreakPlanner", "Next break tomorrow at {time}").format(time=clock)
+        return translate("BreakPlanner", "Next break on {day} at {time}").format(
+            day=day, time=clock
+        )
 
     # -- The app's timer and settings --------------------------------------------------------------
 

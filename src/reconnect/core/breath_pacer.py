@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
 from reconnect.core.practices import BreathPattern
 
 # Elapsed seconds arrive as sums of float clock readings; a boundary reached but for a
@@ -25,11 +26,12 @@ class Phase(StrEnum):
     HOLD_OUT = "hold_out"
 
 
+# In English; a view carries them through translate("BreathPacer", ...).
 WORDS: dict[Phase, str] = {
-    Phase.IN: "Breathe in",
-    Phase.HOLD_IN: "Hold",
-    Phase.OUT: "Breathe out",
-    Phase.HOLD_OUT: "Rest",
+    Phase.IN: QT_TRANSLATE_NOOP("BreathPacer", "Breathe in"),
+    Phase.HOLD_IN: QT_TRANSLATE_NOOP("BreathPacer", "Hold"),
+    Phase.OUT: QT_TRANSLATE_NOOP("BreathPacer", "Breathe out"),
+    Phase.HOLD_OUT: QT_TRANSLATE_NOOP("BreathPacer", "Rest"),
 }
 
 
@@ -116,7 +118,7 @@ def pacer_at(pattern: BreathPattern, elapsed: float) -> PacerView:
     count = max(1, math.ceil(length - (into - start) - _EPSILON))
     return PacerView(
         phase=phase,
-        word=WORDS[phase],
+        word=translate("BreathPacer", WORDS[phase]),
         count=count,
         phase_fraction=fraction,
         size=_size(phase, fraction),

@@ -9,10 +9,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
 from reconnect.core.vocabulary import SparkLevel
 
 GENERAL_NUMBER = "112"
-UNKNOWN_NUMBER_TEXT = "your local emergency number (112 works in many countries)"
+# The words below are marked for the catalogue and translated where they are shown
+# (translate("Care", ...)), so that they follow a translator installed after import.
+UNKNOWN_NUMBER_TEXT = QT_TRANSLATE_NOOP(
+    "Care", "your local emergency number (112 works in many countries)"
+)
 
 
 @dataclass(frozen=True)
@@ -23,7 +28,8 @@ class EmergencyNumber:
         country: the ISO 3166 code it was found for (upper case); None when the country is
             not known or not in the table.
         number: the number to call; None when unknown.
-        also: a short addition said after the number, like "112 works too".
+        also: a short addition said after the number, like "112 works too" (in English;
+            shown through ``translate("Care", also)``).
     """
 
     country: str | None
@@ -37,8 +43,12 @@ class EmergencyNumber:
     def text(self) -> str:
         """The number with its addition, or a gentle general phrase when unknown."""
         if self.number is None:
-            return UNKNOWN_NUMBER_TEXT
-        return f"{self.number} ({self.also})" if self.also else self.number
+            return translate("Care", UNKNOWN_NUMBER_TEXT)
+        if not self.also:
+            return self.number
+        return translate("Care", "{number} ({also})").format(
+            number=self.number, also=translate("Care", self.also)
+        )
 
 
 # The European Union, the rest of the EEA and Switzerland answer 112 everywhere.
@@ -48,14 +58,14 @@ _ONE_ONE_TWO = (
 
 _NUMBERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(_ONE_ONE_TWO.split(), ("112", "")),
-    "IE": ("112", "999 works too"),
-    "GB": ("999", "112 works too"),
+    "IE": ("112", QT_TRANSLATE_NOOP("Care", "999 works too")),
+    "GB": ("999", QT_TRANSLATE_NOOP("Care", "112 works too")),
     "US": ("911", ""),
     "CA": ("911", ""),
     "MX": ("911", ""),
-    "AU": ("000", "112 works too from a mobile phone"),
+    "AU": ("000", QT_TRANSLATE_NOOP("Care", "112 works too from a mobile phone")),
     "NZ": ("111", ""),
-    "IN": ("112", "102 or 108 for an ambulance in many states"),
+    "IN": ("112", QT_TRANSLATE_NOOP("Care", "102 or 108 for an ambulance in many states")),
 }
 _ALIASES = {"UK": "GB", "EL": "GR"}  # the codes the EU itself sometimes uses
 
@@ -85,6 +95,7 @@ class CrisisLine:
 
     Attributes:
         name: who answers, when the number alone doesn't say it; may be empty.
+        where, how: in English, shown through ``translate("Care", ...)``.
     """
 
     number: str
@@ -94,8 +105,18 @@ class CrisisLine:
 
 
 CRISIS_LINES: tuple[CrisisLine, ...] = (
-    CrisisLine("988", "", "the United States and Canada", "call or text, any time"),
-    CrisisLine("116 123", "Samaritans", "the UK and Ireland", "call free, any time"),
+    CrisisLine(
+        "988",
+        "",
+        QT_TRANSLATE_NOOP("Care", "the United States and Canada"),
+        QT_TRANSLATE_NOOP("Care", "call or text, any time"),
+    ),
+    CrisisLine(
+        "116 123",
+        "Samaritans",
+        QT_TRANSLATE_NOOP("Care", "the UK and Ireland"),
+        QT_TRANSLATE_NOOP("Care", "call free, any time"),
+    ),
 )
 
 
@@ -106,14 +127,15 @@ QUIET_AT_LEAST = 5  # check-ins needed in it before anything is said
 QUIET_REACHING_BACK = 14  # the first of them at least this many days before today
 QUIET_AGAIN_AFTER_DAYS = 90  # once said, not said again for this long
 
-QUIET_NOTE_TITLE = "A quiet stretch"
-QUIET_NOTE_TEXT = (
+QUIET_NOTE_TITLE = QT_TRANSLATE_NOOP("Care", "A quiet stretch")
+QUIET_NOTE_TEXT = QT_TRANSLATE_NOOP(
+    "Care",
     "For a few weeks now, your check-ins have found nothing stirring. That is common, "
     "especially after a long time of stress or exhaustion, and it says nothing bad about you. "
     "Numbness tends to ease slowly and unevenly, often unnoticed at first.\n\n"
     "Noticing is itself the practice, and you have been doing it, whatever you found. "
     "If the flatness weighs on you, talking with a doctor or a therapist can help: they can "
-    "look with you at where it comes from and what could ease it."
+    "look with you at where it comes from and what could ease it.",
 )
 
 

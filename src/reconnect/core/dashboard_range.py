@@ -6,6 +6,8 @@ import calendar
 from datetime import date, timedelta
 from enum import StrEnum
 
+from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
+
 
 class RangeChoice(StrEnum):
     """How far back the dashboard looks; the value is what settings and tests use."""
@@ -17,14 +19,15 @@ class RangeChoice(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        """The name shown in the dashboard, in the person's language."""
+        return translate("DashboardRange", _LABELS[self])
 
 
 _LABELS = {
-    RangeChoice.WEEKS_4: "Last 4 weeks",
-    RangeChoice.MONTHS_3: "Last 3 months",
-    RangeChoice.MONTHS_12: "Last 12 months",
-    RangeChoice.ALL: "Everything",
+    RangeChoice.WEEKS_4: QT_TRANSLATE_NOOP("DashboardRange", "Last 4 weeks"),
+    RangeChoice.MONTHS_3: QT_TRANSLATE_NOOP("DashboardRange", "Last 3 months"),
+    RangeChoice.MONTHS_12: QT_TRANSLATE_NOOP("DashboardRange", "Last 12 months"),
+    RangeChoice.ALL: QT_TRANSLATE_NOOP("DashboardRange", "Everything"),
 }
 
 

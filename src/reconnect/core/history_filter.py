@@ -28,6 +28,8 @@ class HistoryFilter:
         practice_id: only this practice; None for all.
         level: ``"any"``, ``"no check-in"``, or one spark level (nothing is a level too).
         text: words to find in the note, the feeling words or the body areas, ignoring case.
+        computer: only the sessions recorded on this computer (a shared history); None for
+            all. Chosen with the range, on the dashboard, so clearing leaves it as it is.
     """
 
     since: date | None = None
@@ -35,6 +37,7 @@ class HistoryFilter:
     practice_id: str | None = None
     level: LevelFilter = ANY_LEVEL
     text: str = ""
+    computer: str | None = None
 
     def __post_init__(self) -> None:
         if self.since is not None and self.until is not None and self.since > self.until:
@@ -45,6 +48,7 @@ class HistoryFilter:
         object.__setattr__(self, "level", _level(self.level))
         object.__setattr__(self, "text", (self.text or "").strip())
         object.__setattr__(self, "practice_id", self.practice_id or None)
+        object.__setattr__(self, "computer", self.computer or None)
 
     @property
     def is_narrowed(self) -> bool:
@@ -57,6 +61,9 @@ class HistoryFilter:
 
     def with_range(self, since: date | None, until: date | None) -> HistoryFilter:
         return replace(self, since=since, until=until)
+
+    def with_computer(self, computer: str | None) -> HistoryFilter:
+        return replace(self, computer=computer)
 
 
 def _level(value: object) -> LevelFilter:

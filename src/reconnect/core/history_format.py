@@ -760,12 +760,24 @@ def _check_csv_header(header: list[str] | None, out: _Collector) -> bool:
 
 
 def _parse_csv(text: str, out: _Collector) -> list[BreakSession]:
+    # The csv module refuses a value over 128 KB as if a quote were astray; a long note is
+    # refused for its length instead, as in JSON. The limit is the whole process's, so it is
+    # only raised while this file is read.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        return _read_csv(text, out)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read_csv(text: str, out: _Collector) -> list[BreakSession]:
     # Lines end at "\n" only, as in a text editor, so a lone "\r" does not shift line numbers.
     reader = csv.reader(io.StringIO(text, newline="\n"), strict=True)
     rows: Iterator[list[str]] = iter(reader)
     sessions: list[BreakSession] = []
     count = 0
-    line = 1
+    line = last_row = 1
     try:
         header = next(rows, None)
         if not _check_csv_header(header, out):
@@ -778,6 +790,7 @@ def _parse_csv(text: str, out: _Collector) -> list[BreakSession]:
             if not values:
                 continue  # a blank line
             count += 1
+            last_row = line
             if count > MAX_SESSIONS:
                 out.add(
                     None,
@@ -796,6 +809,14 @@ def _parse_csv(text: str, out: _Collector) -> list[BreakSession]:
             session = _csv_session(dict(zip(CSV_COLUMNS, values, strict=True)), row)
             if session is not None:
                 sessions.append(session)
+        if count and not out.full and not text.endswith(("\n", "\r")):
+            # A file cut short inside its last value (the note) would still have all its
+            # columns, and the cut note would be imported as if it were whole.
+            out.add(
+                last_row,
+                "the file ends inside this row, with no line break after it, so it may have "
+                "been cut short; if the row is complete, add a line break at its end",
+            )
     except csv.Error as error:
         out.add(
             line,

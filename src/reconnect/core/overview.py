@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reconnect.core.i18n import translate
 from reconnect.core.spark_stats import PracticeStats, Report
 from reconnect.core.time_patterns import MarkCounts
 
@@ -58,48 +59,100 @@ class Overview:
 
 
 def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    if count == 1:
+        return translate("Overview", "once")
+    if count == 2:
+        return translate("Overview", "twice")
+    return translate("Overview", "{count} times").format(count=count)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _moments(count: int) -> str:
+    if count == 1:
+        return translate("Overview", "1 moment")
+    return translate("Overview", "{count} moments").format(count=count)
+
+
+def _practices(count: int) -> str:
+    if count == 1:
+        return translate("Overview", "1 practice")
+    return translate("Overview", "{count} practices").format(count=count)
+
+
+def _checkins(count: int) -> str:
+    if count == 1:
+        return translate("Overview", "1 check-in")
+    return translate("Overview", "{count} check-ins").format(count=count)
 
 
 def period_sentence(name: str, counts: PeriodCounts) -> str:
-    """One or two sentences about a period, such as ``this week``; kind whatever the numbers."""
+    """One or two sentences about a period, such as ``this week``; kind whatever the numbers.
+
+    Args:
+        name: the period as said inside a sentence, already in the person's language.
+    """
     if counts.sessions == 0:
-        return (
-            f"No practices {name} so far, and that is fine. "
-            "The library has one ready whenever you would like it."
-        )
-    took = f"{name[0].upper()}{name[1:]} you took {_plural(counts.sessions, 'moment')} for yourself"
+        return translate(
+            "Overview",
+            "No practices {period} so far, and that is fine. "
+            "The library has one ready whenever you would like it.",
+        ).format(period=name)
+    took = translate("Overview", "{Period} you took {moments} for yourself").format(
+        Period=f"{name[0].upper()}{name[1:]}", moments=_moments(counts.sessions)
+    )
     if counts.checkins == 0:
-        return f"{took}."
+        return translate("Overview", "{took}.").format(took=took)
     if counts.checkins == counts.sessions:
-        took += " and checked in after " + ("it" if counts.sessions == 1 else "each")
+        if counts.sessions == 1:
+            took = translate("Overview", "{took} and checked in after it").format(took=took)
+        else:
+            took = translate("Overview", "{took} and checked in after each").format(took=took)
     else:
-        took += f" and checked in after {counts.checkins}"
-    if counts.sparks == 0:
-        return (
-            f"{took}. Nothing stirred so far, and that answer counts too: noticing is the practice."
+        took = translate("Overview", "{took} and checked in after {count}").format(
+            took=took, count=counts.checkins
         )
-    stirred = f"Something stirred {_times(counts.sparks)}"
+    if counts.sparks == 0:
+        return translate(
+            "Overview",
+            "{took}. Nothing stirred so far, and that answer counts too: noticing is the practice.",
+        ).format(took=took)
+    stirred = translate("Overview", "Something stirred {times}").format(times=_times(counts.sparks))
     if counts.strong_sparks:
-        stirred += f", {_times(counts.strong_sparks)} as a spark or a glow"
-    return f"{took}. {stirred}."
+        stirred = translate("Overview", "{stirred}, {times} as a spark or a glow").format(
+            stirred=stirred, times=_times(counts.strong_sparks)
+        )
+    return translate("Overview", "{took}. {stirred}.").format(took=took, stirred=stirred)
 
 
 def period_summary(title: str, name: str, counts: PeriodCounts) -> PeriodSummary:
-    """The sentence and the three small figures of one period."""
+    """The sentence and the three small figures of one period.
+
+    Args:
+        title: the period's heading, already in the person's language.
+        name: the period as said inside a sentence, already in the person's language.
+    """
     figures = (
-        Figure("practices", counts.sessions, f"{_plural(counts.sessions, 'practice')} {name}"),
-        Figure("check-ins", counts.checkins, f"{_plural(counts.checkins, 'check-in')} {name}"),
         Figure(
-            "something stirred",
+            translate("Overview", "practices"),
+            counts.sessions,
+            translate("Overview", "{counted} {period}").format(
+                counted=_practices(counts.sessions), period=name
+            ),
+        ),
+        Figure(
+            translate("Overview", "check-ins"),
+            counts.checkins,
+            translate("Overview", "{counted} {period}").format(
+                counted=_checkins(counts.checkins), period=name
+            ),
+        ),
+        Figure(
+            translate("Overview", "something stirred"),
             counts.sparks,
-            f"something stirred {_times(counts.sparks)} {name}"
+            translate("Overview", "something stirred {times} {period}").format(
+                times=_times(counts.sparks), period=name
+            )
             if counts.sparks
-            else f"nothing stirred {name} so far",
+            else translate("Overview", "nothing stirred {period} so far").format(period=name),
         ),
     )
     return PeriodSummary(title, period_sentence(name, counts), figures)
@@ -117,7 +170,9 @@ def _words(pairs: Sequence[tuple[str, int]]) -> str:
     words = [word for word, _ in pairs[:WORDS_SHOWN]]
     if len(words) == 1:
         return words[0]
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return translate("Overview", "{words} and {last}").format(
+        words=", ".join(words[:-1]), last=words[-1]
+    )
 
 
 def observations(report: Report, marks: MarkCounts) -> tuple[str, ...]:
@@ -127,26 +182,44 @@ def observations(report: Report, marks: MarkCounts) -> tuple[str, ...]:
     if helper is not None:
         low, high = helper.interval80
         said.append(
-            f"{helper.title} has brought something most surely so far: "
-            f"likely {round(low * 100)} to {round(high * 100)} times in 100."
+            translate(
+                "Overview",
+                "{title} has brought something most surely so far: "
+                "likely {low} to {high} times in 100.",
+            ).format(title=helper.title, low=round(low * 100), high=round(high * 100))
         )
     elif report.overall.checkins:
         said.append(
-            "No practice stands out yet. That is usual early on; "
-            "each check-in, including nothing, helps Reconnect learn."
+            translate(
+                "Overview",
+                "No practice stands out yet. That is usual early on; "
+                "each check-in, including nothing, helps Reconnect learn.",
+            )
         )
     if marks.body:
-        said.append(f"Where you felt it most: {_words(marks.body)}.")
+        said.append(
+            translate("Overview", "Where you felt it most: {words}.").format(
+                words=_words(marks.body)
+            )
+        )
     if marks.feelings:
-        said.append(f"Words you used most: {_words(marks.feelings)}.")
+        said.append(
+            translate("Overview", "Words you used most: {words}.").format(
+                words=_words(marks.feelings)
+            )
+        )
     return tuple(said)
 
 
 def periods(week: PeriodCounts, month: PeriodCounts) -> tuple[PeriodSummary, ...]:
     """This week and this month: what the overview shows first, needing no statistics."""
     return (
-        period_summary("This week", "this week", week),
-        period_summary("This month", "this month", month),
+        period_summary(
+            translate("Overview", "This week"), translate("Overview", "this week"), week
+        ),
+        period_summary(
+            translate("Overview", "This month"), translate("Overview", "this month"), month
+        ),
     )
 
 

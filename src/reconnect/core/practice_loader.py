@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Callable, Iterable
@@ -24,6 +25,7 @@ STEP_SECONDS = (3, 1800)
 PRACTICE_SECONDS = (10, 3600)
 MAX_STEPS = 40
 BREATH_PHASE_SECONDS = 20
+_SHOWN_CHARS = 40
 
 _PRACTICE_FIELDS = {
     "id",
@@ -73,7 +75,8 @@ class _Checker:
         return value
 
     def one_line(self, value: str | None, where: str) -> str | None:
-        if value is not None and "\n" in value:
+        # "\r" too: a title travels into the history, whose export must read back.
+        if value is not None and ("\n" in value or "\r" in value):
             self.fail(where, "must fit on one line")
             return None
         return value
@@ -87,12 +90,28 @@ class _Checker:
 
     def unknown_fields(self, data: dict[str, Any], known: set[str], prefix: str) -> None:
         for key in sorted(set(data) - known):
-            self.fail(f"{prefix}{key}", f"is not a known field (known: {', '.join(sorted(known))})")
+            self.fail(
+                f"{prefix}{_shorten(key)}",
+                f"is not a known field (known: {', '.join(sorted(known))})",
+            )
 
 
 def _kind(value: object) -> str:
     names = {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list"}
     return names.get(type(value), "a table" if isinstance(value, dict) else type(value).__name__)
+
+
+def _show(value: object) -> str:
+    """A value as it can be quoted in a problem: short, even when the file holds a huge one."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer with more digits than Python will write out
+        return "a number with thousands of digits"
+    return _shorten(text)
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
 
 
 def _number(value: object) -> bool:
@@ -148,7 +167,7 @@ def parse_practice(
             place = Place(raw_place)
         except ValueError:
             choices = ", ".join(p.value for p in Place)
-            c.fail("place", f"must be one of {choices} (got {raw_place!r})")
+            c.fail("place", f"must be one of {choices} (got {_show(raw_place)})")
 
     steps = _steps(c, data.get("steps"), illustration_exists)
     if steps:
@@ -188,9 +207,9 @@ def _senses(c: _Checker, raw: object) -> tuple[str, ...]:
     senses: list[str] = []
     for i, sense in enumerate(raw):
         if sense not in SENSES:
-            c.fail(f"senses[{i}]", f"{sense!r} is not one of {', '.join(SENSES)}")
+            c.fail(f"senses[{i}]", f"{_show(sense)} is not one of {', '.join(SENSES)}")
         elif sense in senses:
-            c.fail(f"senses[{i}]", f"{sense!r} is listed twice")
+            c.fail(f"senses[{i}]", f"{_show(sense)} is listed twice")
         else:
             senses.append(sense)
     return tuple(senses)
@@ -230,7 +249,10 @@ def _step(
     if seconds is None:
         c.fail(f"{where}seconds", "is missing")
     elif not isinstance(seconds, int) or isinstance(seconds, bool) or not low <= seconds <= high:
-        c.fail(f"{where}seconds", f"must be a whole number from {low} to {high} (got {seconds!r})")
+        c.fail(
+            f"{where}seconds",
+            f"must be a whole number from {low} to {high} (got {_show(seconds)})",
+        )
 
     breath = _breath(c, data.get("breath"), f"{where}breath")
     raw_kind = data.get("kind")
@@ -240,7 +262,7 @@ def _step(
             kind = StepKind(raw_kind)
         except ValueError:
             choices = ", ".join(k.value for k in StepKind)
-            c.fail(f"{where}kind", f"must be one of {choices} (got {raw_kind!r})")
+            c.fail(f"{where}kind", f"must be one of {choices} (got {_show(raw_kind)})")
     if kind is StepKind.BREATH and breath is None and "breath" not in data:
         c.fail(f"{where}breath", "is needed for a breathing step, like breath = [4, 0, 6, 0]")
     if breath is not None and kind is not StepKind.BREATH:
@@ -272,14 +294,22 @@ def _breath(c: _Checker, raw: object, where: str) -> BreathPattern | None:
     if not isinstance(raw, list) or len(raw) != 4 or not all(_number(v) for v in raw):
         c.fail(where, f"must be {hint}")
         return None
-    values = [float(v) for v in raw]
-    if any(v < 0 or v > BREATH_PHASE_SECONDS for v in values):
+    values = [_seconds(v) for v in raw]
+    # Written so that NaN (which TOML allows) fails too: every comparison with it is false.
+    if not all(0 <= v <= BREATH_PHASE_SECONDS for v in values):
         c.fail(where, f"each phase lasts 0 to {BREATH_PHASE_SECONDS} seconds")
         return None
     if values[0] <= 0 or values[2] <= 0:
         c.fail(where, "breathing in and breathing out each need some seconds")
         return None
     return BreathPattern(*values)
+
+
+def _seconds(value: float) -> float:
+    try:
+        return float(value)
+    except OverflowError:  # an integer too large for a float is certainly too long
+        return math.inf
 
 
 def read_practice_file(
@@ -318,6 +348,11 @@ def parse_practice_text(
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return None, [LibraryProblem(file, "", f"is not valid TOML: {error}")]
+    except RecursionError:
+        return None, [LibraryProblem(file, "", "is not valid TOML: it is nested too deeply")]
+    except ValueError:
+        # tomllib lets int() refuse a number of more than 4300 digits without wrapping it.
+        return None, [LibraryProblem(file, "", "is not valid TOML: a number is far too long")]
     return parse_practice(data, file, expected_id, own, illustration_exists, source)
 
 

@@ -110,6 +110,9 @@ class BreakSession:
     """One offered or practised break, from its start to its outcome.
 
     A session with no ``ended``/``outcome`` is still running (or was cut off by a crash).
+    ``computer`` is the name of the computer it was recorded on, as read back from the
+    history (None for a session not stored yet: it takes the name of the computer storing it).
+    It is not part of what the session is, so it is left out of comparisons.
     """
 
     id: str
@@ -120,6 +123,7 @@ class BreakSession:
     ended: Moment | None = None
     outcome: Outcome | None = None
     checkin: CheckIn | None = field(default=None, compare=False)
+    computer: str | None = field(default=None, compare=False)
 
     @property
     def is_open(self) -> bool:

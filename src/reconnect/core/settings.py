@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import platform
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -9,10 +10,14 @@ from datetime import time, timedelta
 from typing import Any
 
 from reconnect.core.break_policy import Rhythm, WorkingHours
+from reconnect.core.database_address import check_address, hide_password
 from reconnect.core.errors import InputError
+from reconnect.core.i18n import QT_TRANSLATE_NOOP
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+# A lone surrogate (JSON's "\ud800") could be read but never written back as UTF-8.
+_NOT_IN_ONE_LINE = re.compile("[\x00\n\r\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,8 @@ class Setting:
     Attributes:
         key: ``group.name``, as written in the settings file and on the command line.
         kind: ``int``, ``bool``, ``choice``, ``text``, ``hours`` (like 09:00-17:30, or empty
-            for a day off) or ``ids`` (a list of practice ids).
+            for a day off), ``ids`` (a list of practice ids), ``name`` (a short non-empty
+            line) or ``database`` (a database address, shown without its password).
         description: one line that says what it does and what is allowed; shown when a
             value is refused.
     """
@@ -49,9 +55,12 @@ class Setting:
             return _PARSERS[self.kind](self, raw)
         except (ValueError, TypeError) as error:
             detail = f" ({error})" if str(error) else ""
-            raise InputError(
-                f"{self.key} can't be {_show(raw)}{detail}. {self.description}"
-            ) from None
+            shown = (
+                _show(hide_password(raw))
+                if self.kind == "database" and isinstance(raw, str)
+                else _show(raw)
+            )
+            raise InputError(f"{self.key} can't be {shown}{detail}. {self.description}") from None
 
     def format(self, value: Any) -> str:
         """The value as the person would type it."""
@@ -59,11 +68,16 @@ class Setting:
             return "yes" if value else "no"
         if self.kind == "ids":
             return ", ".join(value)
+        if self.kind == "database":
+            return hide_password(str(value))  # the password is never shown
         return str(value)
 
 
 def _show(raw: object) -> str:
-    text = repr(raw) if not isinstance(raw, str) else f"{raw!r}"
+    try:
+        text = repr(raw)
+    except ValueError:  # an integer with more digits than Python will write out
+        return "a number with thousands of digits"
     return text if len(text) <= 40 else text[:37] + "…"
 
 
@@ -99,7 +113,7 @@ def _parse_choice(setting: Setting, raw: object) -> str:
 
 
 def _parse_text(setting: Setting, raw: object) -> str:
-    if not isinstance(raw, str) or "\x00" in raw or "\n" in raw or len(raw) > 1000:
+    if not isinstance(raw, str) or len(raw) > 1000 or _NOT_IN_ONE_LINE.search(raw):
         raise ValueError("")
     return raw.strip()
 
@@ -133,6 +147,28 @@ def _parse_ids(setting: Setting, raw: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(i) for i in items))
 
 
+COMPUTER_NAME_LENGTH = 64
+
+
+def _parse_name(setting: Setting, raw: object) -> str:
+    name = _parse_text(setting, raw)
+    if not name or len(name) > COMPUTER_NAME_LENGTH or not name.isprintable():
+        raise ValueError("")
+    return name
+
+
+def _parse_database(setting: Setting, raw: object) -> str:
+    if not isinstance(raw, str) or len(raw) > 1000 or _NOT_IN_ONE_LINE.search(raw):
+        raise ValueError("")
+    return check_address(raw)
+
+
+def host_name() -> str:
+    """This computer's network name, the default name of its rows in a shared history."""
+    name = " ".join(platform.node().split())[:COMPUTER_NAME_LENGTH]
+    return name or "this computer"
+
+
 _PARSERS: dict[str, Callable[[Setting, object], Any]] = {
     "int": _parse_int,
     "bool": _parse_bool,
@@ -140,9 +176,16 @@ _PARSERS: dict[str, Callable[[Setting, object], Any]] = {
     "text": _parse_text,
     "hours": _parse_hours,
     "ids": _parse_ids,
+    "name": _parse_name,
+    "database": _parse_database,
 }
 
 _WORKDAY = "09:00-17:30"
+# The descriptions are English (the command line and refusals say them as they are); each is
+# marked for the catalogue, and the settings window shows it through translate("Settings", ...).
+HOURS_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "Settings", "Working hours on {day}, like 09:00-17:30; empty for a day off."
+)
 
 DECLARATIONS: tuple[Setting, ...] = (
     *(
@@ -150,7 +193,7 @@ DECLARATIONS: tuple[Setting, ...] = (
             f"rhythm.{day}",
             "hours",
             _WORKDAY if day not in ("saturday", "sunday") else "",
-            f"Working hours on {day.capitalize()}, like 09:00-17:30; empty for a day off.",
+            HOURS_DESCRIPTION.format(day=day.capitalize()),
         )
         for day in WEEKDAYS
     ),
@@ -158,7 +201,7 @@ DECLARATIONS: tuple[Setting, ...] = (
         "rhythm.interval_minutes",
         "int",
         60,
-        "Minutes from the end of one break to the next, 10 to 240.",
+        QT_TRANSLATE_NOOP("Settings", "Minutes from the end of one break to the next, 10 to 240."),
         10,
         240,
     ),
@@ -166,7 +209,9 @@ DECLARATIONS: tuple[Setting, ...] = (
         "rhythm.randomness_minutes",
         "int",
         0,
-        "Let breaks come up to this many minutes earlier or later, 0 to 15.",
+        QT_TRANSLATE_NOOP(
+            "Settings", "Let breaks come up to this many minutes earlier or later, 0 to 15."
+        ),
         0,
         15,
     ),
@@ -174,7 +219,9 @@ DECLARATIONS: tuple[Setting, ...] = (
         "rhythm.idle_minutes",
         "int",
         5,
-        "Minutes away from the keyboard that count as a natural break, 1 to 60.",
+        QT_TRANSLATE_NOOP(
+            "Settings", "Minutes away from the keyboard that count as a natural break, 1 to 60."
+        ),
         1,
         60,
     ),
@@ -182,8 +229,11 @@ DECLARATIONS: tuple[Setting, ...] = (
         "rhythm.busy_wait_minutes",
         "int",
         30,
-        "While a full-screen window or do-not-disturb is on, a break waits up to this many "
-        "minutes (0 to 120), then comes as a quiet notification only.",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "While a full-screen window or do-not-disturb is on, a break waits up to this many "
+            "minutes (0 to 120), then comes as a quiet notification only.",
+        ),
         0,
         120,
     ),
@@ -191,59 +241,108 @@ DECLARATIONS: tuple[Setting, ...] = (
         "practices.disabled",
         "ids",
         (),
-        "Practices never to suggest, as practice ids separated by commas.",
+        QT_TRANSLATE_NOOP(
+            "Settings", "Practices never to suggest, as practice ids separated by commas."
+        ),
     ),
     Setting(
         "practices.own_folder",
         "text",
         "",
-        "The folder that holds your own practices (.toml files); empty for the practices "
-        "folder inside your data folder.",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "The folder that holds your own practices (.toml files); empty for the practices "
+            "folder inside your data folder.",
+        ),
     ),
     Setting(
         "practices.have_headphones",
         "bool",
         False,
-        "Whether you have headphones at hand (yes or no); practices that need them are only "
-        "suggested when you do.",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Whether you have headphones at hand (yes or no); practices that need them are only "
+            "suggested when you do.",
+        ),
     ),
     Setting(
         "practices.music",
         "text",
         "",
-        "The music that gives you chills: a sound file or a folder of them; empty to choose "
-        "it when the practice starts.",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "The music that gives you chills: a sound file or a folder of them; empty to choose "
+            "it when the practice starts.",
+        ),
     ),
-    Setting("sound.chimes", "bool", True, "Soft chimes at the start, steps and end (yes or no)."),
     Setting(
-        "sound.breath_tones", "bool", False, "A soft tone at each breathing phase (yes or no)."
+        "sound.chimes",
+        "bool",
+        True,
+        QT_TRANSLATE_NOOP("Settings", "Soft chimes at the start, steps and end (yes or no)."),
+    ),
+    Setting(
+        "sound.breath_tones",
+        "bool",
+        False,
+        QT_TRANSLATE_NOOP("Settings", "A soft tone at each breathing phase (yes or no)."),
     ),
     Setting(
         "appearance.theme",
         "choice",
         "system",
-        "Colours: system, light or dark.",
+        QT_TRANSLATE_NOOP("Settings", "Colours: system, light or dark."),
         choices=("system", "light", "dark"),
     ),
     Setting(
         "appearance.text_size",
         "choice",
         "system",
-        "Text size: system (as your desktop sets it), larger or largest.",
+        QT_TRANSLATE_NOOP(
+            "Settings", "Text size: system (as your desktop sets it), larger or largest."
+        ),
         choices=("system", "larger", "largest"),
     ),
     Setting(
         "appearance.reduced_motion",
         "bool",
         False,
-        "Show the breathing pacer as words and counts, without animation (yes or no).",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Show the breathing pacer as words and counts, without animation (yes or no).",
+        ),
     ),
     Setting(
         "care.trusted_contact",
         "text",
         "",
-        "Someone you trust and how to reach them, kept for hard moments and shown in Help "
-        "(one line; empty for none).",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Someone you trust and how to reach them, kept for hard moments and shown in Help "
+            "(one line; empty for none).",
+        ),
+    ),
+    Setting(
+        "sync.computer_name",
+        "name",
+        host_name(),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "The name of this computer in a history shared by several (1 to 64 characters); each "
+            "session is marked with it, and the dashboard can show one computer's alone.",
+        ),
+    ),
+    Setting(
+        "sync.database_url",
+        "database",
+        "",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Where your history is kept: empty for the file in your data folder, or a PostgreSQL "
+            "server shared by your computers, like postgresql+psycopg://me@host/reconnect (the "
+            "password is never shown; RECONNECT_DATABASE_URL wins over this). Used from the next "
+            "start; copy your history there first with 'reconnect migrate-to'.",
+        ),
     ),
 )
 
@@ -313,7 +412,8 @@ def load_settings(data: Mapping[str, object]) -> tuple[Settings, list[str]]:
     problems: list[str] = []
     for key, raw in data.items():
         if key not in BY_KEY:
-            problems.append(f"{key}: not a setting Reconnect knows; it was ignored")
+            shown = key if key.isprintable() and len(key) <= 40 else _show(key)
+            problems.append(f"{shown}: not a setting Reconnect knows; it was ignored")
             continue
         try:
             values[key] = BY_KEY[key].parse(raw)

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from reconnect.core.i18n import QT_TRANSLATE_NOOP
+
 # How many check-ins the prior is worth: a few, so a practice's own check-ins soon dominate.
 PRIOR_STRENGTH = 4.0
 # r0 is kept off 0 and 1, so the prior stays a proper Beta and lift stays finite.
@@ -20,9 +22,11 @@ STILL_LEARNING_BELOW = 5
 # The likely range: from the 10th to the 90th percentile of the posterior (80%).
 INTERVAL_QUANTILES = (0.10, 0.90)
 
-ORDERING_SENTENCE = (
+# In English; the dashboard shows it through translate("SparkStats", ORDERING_SENTENCE).
+ORDERING_SENTENCE = QT_TRANSLATE_NOOP(
+    "SparkStats",
     "Practices are ranked by how surely they have brought a spark for you: the lower end of "
-    "their likely range comes first, so a practice with few check-ins is not ranked high on luck."
+    "their likely range comes first, so a practice with few check-ins is not ranked high on luck.",
 )
 
 

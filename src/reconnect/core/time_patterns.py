@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from reconnect.core.i18n import QT_TRANSLATE_NOOP
 from reconnect.core.spark_stats import PRIOR_STRENGTH
 
 # Cells with fewer check-ins than this are greyed: too few to colour without misleading.
@@ -19,24 +20,27 @@ MONTHS = 12
 TREND_WEEKS = 26
 CALENDAR_DAYS = 365
 
-# Meteorological seasons of the northern hemisphere, January first.
+# Meteorological seasons of the northern hemisphere, January first; in English, shown through
+# translate("TimePatterns", season).
 SEASON_OF_MONTH: dict[int, str] = {
-    1: "winter",
-    2: "winter",
-    3: "spring",
-    4: "spring",
-    5: "spring",
-    6: "summer",
-    7: "summer",
-    8: "summer",
-    9: "autumn",
-    10: "autumn",
-    11: "autumn",
-    12: "winter",
+    1: QT_TRANSLATE_NOOP("TimePatterns", "winter"),
+    2: QT_TRANSLATE_NOOP("TimePatterns", "winter"),
+    3: QT_TRANSLATE_NOOP("TimePatterns", "spring"),
+    4: QT_TRANSLATE_NOOP("TimePatterns", "spring"),
+    5: QT_TRANSLATE_NOOP("TimePatterns", "spring"),
+    6: QT_TRANSLATE_NOOP("TimePatterns", "summer"),
+    7: QT_TRANSLATE_NOOP("TimePatterns", "summer"),
+    8: QT_TRANSLATE_NOOP("TimePatterns", "summer"),
+    9: QT_TRANSLATE_NOOP("TimePatterns", "autumn"),
+    10: QT_TRANSLATE_NOOP("TimePatterns", "autumn"),
+    11: QT_TRANSLATE_NOOP("TimePatterns", "autumn"),
+    12: QT_TRANSLATE_NOOP("TimePatterns", "winter"),
 }
 
-SEASON_NOTE = (
-    "Autumn and winter can be harder for many people; fewer sparks then is common, not a failing."
+# In English; the dashboard shows it through translate("TimePatterns", SEASON_NOTE).
+SEASON_NOTE = QT_TRANSLATE_NOOP(
+    "TimePatterns",
+    "Autumn and winter can be harder for many people; fewer sparks then is common, not a failing.",
 )
 
 

@@ -1,20 +1,26 @@
-"""The fixed words Reconnect uses: senses, places, spark levels, body areas and feelings."""
+"""The fixed words Reconnect uses: senses, places, spark levels, body areas and feelings.
+
+The words are data (kept in practice files and the database) and stay English here; each is
+marked for the translation catalogue and shown through ``translate("Vocabulary", word)``.
+"""
 
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
 
+from reconnect.core.i18n import QT_TRANSLATE_NOOP
+
 SENSES: tuple[str, ...] = (
-    "movement",
-    "breath",
-    "touch",
-    "sound",
-    "light",
-    "scent",
-    "temperature",
-    "taste",
-    "reflection",
-    "connection",
+    QT_TRANSLATE_NOOP("Vocabulary", "movement"),
+    QT_TRANSLATE_NOOP("Vocabulary", "breath"),
+    QT_TRANSLATE_NOOP("Vocabulary", "touch"),
+    QT_TRANSLATE_NOOP("Vocabulary", "sound"),
+    QT_TRANSLATE_NOOP("Vocabulary", "light"),
+    QT_TRANSLATE_NOOP("Vocabulary", "scent"),
+    QT_TRANSLATE_NOOP("Vocabulary", "temperature"),
+    QT_TRANSLATE_NOOP("Vocabulary", "taste"),
+    QT_TRANSLATE_NOOP("Vocabulary", "reflection"),
+    QT_TRANSLATE_NOOP("Vocabulary", "connection"),
 )
 
 
@@ -32,10 +38,10 @@ class Place(StrEnum):
 
 
 _PLACE_LABELS = {
-    Place.DESK: "at the desk",
-    Place.AWAY: "a few steps away",
-    Place.WINDOW: "by a window",
-    Place.OUTDOORS: "outdoors",
+    Place.DESK: QT_TRANSLATE_NOOP("Vocabulary", "at the desk"),
+    Place.AWAY: QT_TRANSLATE_NOOP("Vocabulary", "a few steps away"),
+    Place.WINDOW: QT_TRANSLATE_NOOP("Vocabulary", "by a window"),
+    Place.OUTDOORS: QT_TRANSLATE_NOOP("Vocabulary", "outdoors"),
 }
 
 
@@ -53,36 +59,36 @@ class SparkLevel(IntEnum):
 
 
 _SPARK_LABELS = {
-    SparkLevel.NOTHING: "nothing",
-    SparkLevel.FLICKER: "a flicker",
-    SparkLevel.SPARK: "a spark",
-    SparkLevel.GLOW: "a glow",
+    SparkLevel.NOTHING: QT_TRANSLATE_NOOP("Vocabulary", "nothing"),
+    SparkLevel.FLICKER: QT_TRANSLATE_NOOP("Vocabulary", "a flicker"),
+    SparkLevel.SPARK: QT_TRANSLATE_NOOP("Vocabulary", "a spark"),
+    SparkLevel.GLOW: QT_TRANSLATE_NOOP("Vocabulary", "a glow"),
 }
 
 BODY_AREAS: tuple[str, ...] = (
-    "head",
-    "face",
-    "throat",
-    "chest",
-    "belly",
-    "arms",
-    "hands",
-    "legs",
-    "whole-body",
+    QT_TRANSLATE_NOOP("Vocabulary", "head"),
+    QT_TRANSLATE_NOOP("Vocabulary", "face"),
+    QT_TRANSLATE_NOOP("Vocabulary", "throat"),
+    QT_TRANSLATE_NOOP("Vocabulary", "chest"),
+    QT_TRANSLATE_NOOP("Vocabulary", "belly"),
+    QT_TRANSLATE_NOOP("Vocabulary", "arms"),
+    QT_TRANSLATE_NOOP("Vocabulary", "hands"),
+    QT_TRANSLATE_NOOP("Vocabulary", "legs"),
+    QT_TRANSLATE_NOOP("Vocabulary", "whole-body"),
 )
 
 # Offered as quick choices; a person may also use words of their own.
 FEELING_WORDS: tuple[str, ...] = (
-    "warmth",
-    "calm",
-    "tingling",
-    "lightness",
-    "energy",
-    "tenderness",
-    "sadness",
-    "tears",
-    "joy",
-    "relief",
+    QT_TRANSLATE_NOOP("Vocabulary", "warmth"),
+    QT_TRANSLATE_NOOP("Vocabulary", "calm"),
+    QT_TRANSLATE_NOOP("Vocabulary", "tingling"),
+    QT_TRANSLATE_NOOP("Vocabulary", "lightness"),
+    QT_TRANSLATE_NOOP("Vocabulary", "energy"),
+    QT_TRANSLATE_NOOP("Vocabulary", "tenderness"),
+    QT_TRANSLATE_NOOP("Vocabulary", "sadness"),
+    QT_TRANSLATE_NOOP("Vocabulary", "tears"),
+    QT_TRANSLATE_NOOP("Vocabulary", "joy"),
+    QT_TRANSLATE_NOOP("Vocabulary", "relief"),
 )
 
 MAX_WORD_LENGTH = 40
@@ -90,25 +96,25 @@ MAX_NOTE_LENGTH = 20_000
 
 # Fixed English names: strftime("%A") and "%B" would follow the system locale.
 DAY_NAMES: tuple[str, ...] = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    QT_TRANSLATE_NOOP("Vocabulary", "Monday"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Tuesday"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Wednesday"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Thursday"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Friday"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Saturday"),
+    QT_TRANSLATE_NOOP("Vocabulary", "Sunday"),
 )
 MONTH_NAMES: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    QT_TRANSLATE_NOOP("Vocabulary", "January"),
+    QT_TRANSLATE_NOOP("Vocabulary", "February"),
+    QT_TRANSLATE_NOOP("Vocabulary", "March"),
+    QT_TRANSLATE_NOOP("Vocabulary", "April"),
+    QT_TRANSLATE_NOOP("Vocabulary", "May"),
+    QT_TRANSLATE_NOOP("Vocabulary", "June"),
+    QT_TRANSLATE_NOOP("Vocabulary", "July"),
+    QT_TRANSLATE_NOOP("Vocabulary", "August"),
+    QT_TRANSLATE_NOOP("Vocabulary", "September"),
+    QT_TRANSLATE_NOOP("Vocabulary", "October"),
+    QT_TRANSLATE_NOOP("Vocabulary", "November"),
+    QT_TRANSLATE_NOOP("Vocabulary", "December"),
 )

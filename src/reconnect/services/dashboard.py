@@ -37,6 +37,7 @@ class Figures:
         any_history: whether there is any session at all, in or out of the range.
         long_quiet: check-ins have said "nothing" for about three weeks up to today, whatever
             the range (``care.long_quiet``).
+        computer: the figures are only this computer's (a shared history); None for all.
     """
 
     since: date | None
@@ -48,6 +49,7 @@ class Figures:
     r0: float
     any_history: bool
     long_quiet: bool = False
+    computer: str | None = None
 
     def report(self) -> Report:
         """The statistics of ``counts`` (imports scipy: slow the first time in a process)."""
@@ -76,13 +78,22 @@ class DashboardReader:
     def __init__(self, factory: sessionmaker[Session]) -> None:
         self._factory = factory
 
-    def figures(self, choice: RangeChoice, today: date) -> Figures:
+    def computers(self) -> list[str]:
+        """The computers that recorded sessions (more than one in a shared history)."""
+        with self._factory() as session:
+            return stats_queries.computers(session)
+
+    def figures(self, choice: RangeChoice, today: date, computer: str | None = None) -> Figures:
+        """The counts of a range; ``computer``: only that computer's sessions (None: all).
+
+        The note about a long quiet stretch looks at every computer: it is about the person.
+        """
         since, until = date_range(choice, today)
         with self._factory() as session:
-            counts = tuple(stats_queries.practice_counts(session, since, until))
-            week = stats_queries.period_counts(session, tp.week_start(today), today)
-            month = stats_queries.period_counts(session, today.replace(day=1), today)
-            marks = tp.mark_counts(pattern_queries.mark_counts(session, since, until))
+            counts = tuple(stats_queries.practice_counts(session, since, until, computer))
+            week = stats_queries.period_counts(session, tp.week_start(today), today, computer)
+            month = stats_queries.period_counts(session, today.replace(day=1), today, computer)
+            marks = tp.mark_counts(pattern_queries.mark_counts(session, since, until, computer))
             first, _ = stats_queries.date_bounds(session)
             levels = care_queries.recent_levels(session, today - timedelta(days=QUIET_DAYS - 1))
         checkins = sum(c.checkins for c in counts)
@@ -96,17 +107,24 @@ class DashboardReader:
             r0=prior_rate(checkins, sum(c.sparks for c in counts)),
             any_history=first is not None,
             long_quiet=long_quiet(levels, today),
+            computer=computer,
         )
 
-    def patterns(self, choice: RangeChoice, today: date, r0: float) -> Patterns:
-        """The time patterns, cells shrunk toward ``r0`` (the range's prior rate)."""
+    def patterns(
+        self, choice: RangeChoice, today: date, r0: float, computer: str | None = None
+    ) -> Patterns:
+        """The time patterns, cells shrunk toward ``r0`` (the range's prior rate).
+
+        Args:
+            computer: only that computer's sessions; None for all of them.
+        """
         since, until = date_range(choice, today)
         with self._factory() as session:
-            grid = pattern_queries.hour_weekday_counts(session, since, until)
-            months = pattern_queries.month_counts(session, since, until)
-            trend = pattern_queries.weekly_trend_counts(session, today)
-            days = pattern_queries.calendar_counts(session, today)
-            marks = pattern_queries.mark_counts(session, since, until)
+            grid = pattern_queries.hour_weekday_counts(session, since, until, computer)
+            months = pattern_queries.month_counts(session, since, until, computer)
+            trend = pattern_queries.weekly_trend_counts(session, today, computer=computer)
+            days = pattern_queries.calendar_counts(session, today, computer=computer)
+            marks = pattern_queries.mark_counts(session, since, until, computer)
         return Patterns(
             r0=r0,
             grid=tp.hour_weekday_grid(grid, r0),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reconnect.paths import DataPaths
+from reconnect.services.outbox import OUTBOX_FILE, SET_ASIDE_FILE
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +131,11 @@ def delete_all_data(paths: DataPaths, close_database: Callable[[], None]) -> Rem
             database,
             [database, *(database.with_name(database.name + s) for s in SQLITE_SIDE_FILES)],
         )
+    removal.files(
+        "check-ins kept for the shared history while it was out of reach",
+        paths.root / OUTBOX_FILE,
+        [paths.root / OUTBOX_FILE, paths.root / SET_ASIDE_FILE],
+    )
     removal.tree("the backups of your history", paths.backups)
     removal.tree("the log files", paths.logs)
     removal.tree("your own practices", paths.own_practices)

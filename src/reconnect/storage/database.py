@@ -10,17 +10,20 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from reconnect.core.database_address import hide_password, is_server_address
+from reconnect.core.settings import host_name
 from reconnect.paths import DataPaths, ensure_private_dir, ensure_private_file
-from reconnect.storage.problems import DatabaseProblem
+from reconnect.storage.problems import DatabaseProblem, missing_message, replaced_message
 
 log = logging.getLogger(__name__)
 
 # The newest schema this version knows. Checked against the migration scripts by a test;
 # comparing against it first means Alembic is only imported when there is work to do.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -34,9 +37,142 @@ class Database:
     file: Path | None
     migrated_from: str | None = None
     backup_file: Path | None = None
+    computer: str = ""
+
+    @property
+    def is_server(self) -> bool:
+        """A database server (shared by several computers), not a file on this one."""
+        return self.engine.dialect.name != "sqlite"
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+COMPUTER_KEY = "computer"
+DATABASE_FILE_KEY = "database_file"
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """The SQLite file a session factory writes to, as it was when it was opened.
+
+    The connections keep the file open: should the file be deleted, moved away or replaced
+    while the app runs, they would go on writing where nobody will ever look. Each unit of work
+    asks ``problem`` before it commits.
+    """
+
+    path: Path
+    device: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileIdentity:
+        found = path.stat()
+        return cls(path, found.st_dev, found.st_ino)
+
+    def problem(self) -> DatabaseProblem | None:
+        """Why a commit now would not reach the file at ``path``; None when it would."""
+        try:
+            found = self.path.stat()
+        except FileNotFoundError:
+            return DatabaseProblem("missing", missing_message(str(self.path.parent)))
+        except OSError:
+            return None  # SQLite itself says what is wrong, if anything is
+        if (found.st_dev, found.st_ino) != (self.device, self.inode):
+            return DatabaseProblem("replaced", replaced_message(str(self.path)))
+        return None
+
+
+# How long to wait for a server that does not answer, in seconds: the app asks from its one
+# (GUI) thread, so a dead network must not freeze it for the system's minutes-long TCP time-outs.
+CONNECT_TIMEOUT = 5
+
+
+def make_engine(url: str) -> Engine:
+    """The engine for a database address: the one place the databases are treated apart.
+
+    - ``postgresql://`` and ``postgres://`` use psycopg 3, the driver Reconnect installs
+      (SQLAlchemy would otherwise look for psycopg2).
+    - A server's connections are checked before use (``pool_pre_ping``), so after the server
+      restarts the pool replaces them instead of failing the next save; connecting gives up
+      after ``CONNECT_TIMEOUT`` seconds, and TCP keepalives notice a network that went away.
+    - SQLite gets its pragmas on every connection (``_sqlite_pragmas``).
+
+    ``hide_parameters``: an error (logged, or in a crash report) never carries a note or a
+    feeling.
+    """
+    address = make_url(_with_driver(url))
+    if address.get_backend_name() == "sqlite":
+        engine = create_engine(address, hide_parameters=True)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(
+        address,
+        hide_parameters=True,
+        pool_pre_ping=True,
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT,
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+        },
+    )
+
+
+def _with_driver(url: str) -> str:
+    scheme, found, rest = url.partition("://")
+    if found and scheme.lower() in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    return url
+
+
+def computer_of(session: Session) -> str:
+    """The name of the computer a unit of work writes for (set by ``open_database``)."""
+    return str(session.info.get(COMPUTER_KEY) or host_name())
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """Whether a database error means the server can't be reached now (and may be later).
+
+    True for a connection that could not be made or was lost (server stopped or restarted,
+    network down); False for SQLite, and for an error in what was asked (which a later try
+    would only repeat).
+    """
+    if not isinstance(error, DBAPIError) or isinstance(error.orig, sqlite3.Error):
+        return False
+    if error.connection_invalidated:
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    # SQLSTATE class 08: connection exceptions; 57P01-57P03: the server is shutting down,
+    # crashed or starting. A failure to connect at all has no SQLSTATE.
+    code = getattr(error.orig, "sqlstate", None)
+    return code is None or code.startswith("08") or code in ("57P01", "57P02", "57P03")
+
+
+def _reason(url: str, error: BaseException | None) -> str:
+    """The first line of the driver's error, in brackets; a password in it is masked."""
+    if error is None:
+        return ""
+    cause = getattr(error, "orig", None) or error
+    first = (str(cause).strip().splitlines() or [""])[0]
+    try:
+        password = make_url(_with_driver(url)).password
+    except ArgumentError:
+        password = None
+    if password:
+        first = first.replace(str(password), "***")
+    return f" ({first})" if first else ""
+
+
+def unreachable_message(url: str, error: BaseException | None = None) -> str:
+    """Why the shared history can't be used now, without the password."""
+    reason = _reason(url, error)
+    return (
+        f"The shared history at {safe_url(url)} can't be reached{reason}. Check the network "
+        "and that the database server is running, then try again."
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -89,7 +225,12 @@ def newer_message(where: str, revision: str) -> str:
     )
 
 
-def open_database(paths: DataPaths, now: datetime | None = None, migrate: bool = True) -> Database:
+def open_database(
+    paths: DataPaths,
+    now: datetime | None = None,
+    migrate: bool = True,
+    computer: str | None = None,
+) -> Database:
     """Open (and if needed create or migrate) the database of a data folder.
 
     A copy of an existing SQLite database is taken before it is migrated.
@@ -98,9 +239,12 @@ def open_database(paths: DataPaths, now: datetime | None = None, migrate: bool =
         paths: the data folder and database URL.
         now: the time to name a pre-migration backup after.
         migrate: bring the schema up to date; when False, an out-of-date schema is left alone.
+        computer: the name of this computer (``sync.computer_name``), written with every
+            session and prompt; the host name when not given.
 
     Raises:
-        DatabaseProblem: corrupt, newer, locked or unavailable; nothing was changed.
+        DatabaseProblem: corrupt, newer, locked, unavailable, or (a server) unreachable;
+            nothing was changed.
         DataFolderError: the data folder cannot be created.
     """
     ensure_private_dir(paths.root)
@@ -111,13 +255,21 @@ def open_database(paths: DataPaths, now: datetime | None = None, migrate: bool =
             ensure_private_dir(file.parent)
         check_sqlite_file(file)
         ensure_private_file(file)
-    engine = create_engine(paths.database_url)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+    name = computer or host_name()
+    try:
+        engine = make_engine(paths.database_url)
+    except (ArgumentError, ImportError) as error:
+        raise DatabaseProblem(
+            "unavailable",
+            f"{safe_url(paths.database_url)} is not a database address Reconnect can use "
+            "(postgresql+psycopg://user@host/database, or sqlite:////path/to/file.db).",
+        ) from error
     where = str(file) if file else safe_url(paths.database_url)
-    database = Database(
-        engine, sessionmaker(engine, expire_on_commit=False), paths.database_url, file
-    )
+    info: dict[str, object] = {COMPUTER_KEY: name}
+    if file is not None:
+        info[DATABASE_FILE_KEY] = FileIdentity.of(file)
+    factory = sessionmaker(engine, expire_on_commit=False, info=info)
+    database = Database(engine, factory, paths.database_url, file, computer=name)
     try:
         revision = current_revision(engine)
         if revision != HEAD_REVISION:
@@ -129,10 +281,14 @@ def open_database(paths: DataPaths, now: datetime | None = None, migrate: bool =
                     database.backup_file = backup_sqlite(
                         file, paths.backups / f"before-migration-{revision}-{stamp}.db"
                     )
-                _upgrade(engine)
+                _upgrade(engine, name)
                 database.migrated_from = revision
-    except OperationalError as error:
+    except DBAPIError as error:
         engine.dispose()
+        if is_server_address(paths.database_url):
+            raise _server_problem(paths.database_url, error) from error
+        if not isinstance(error, OperationalError):
+            raise DatabaseProblem("corrupt", corrupt_message(file)) from error
         if "locked" in str(error.orig):
             raise DatabaseProblem(
                 "locked",
@@ -146,19 +302,26 @@ def open_database(paths: DataPaths, now: datetime | None = None, migrate: bool =
                 "folder is writable and the disk is not full.",
             ) from error
         raise DatabaseProblem("corrupt", corrupt_message(file)) from error
-    except DatabaseError as error:
-        engine.dispose()
-        raise DatabaseProblem("corrupt", corrupt_message(file)) from error
     except DatabaseProblem:
         engine.dispose()
         raise
     return database
 
 
+def _server_problem(url: str, error: DBAPIError) -> DatabaseProblem:
+    if is_unreachable(error):
+        return DatabaseProblem("unreachable", unreachable_message(url, error))
+    return DatabaseProblem(
+        "unavailable",
+        f"The shared history at {safe_url(url)} could not be used{_reason(url, error)}. "
+        "Check that its "
+        "user may create tables there, or ask whoever runs the server.",
+    )
+
+
 def safe_url(url: str) -> str:
-    # Never show a password: keep only the scheme and what follows the '@'.
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://{rest.rpartition('@')[2]}"
+    """The address to show or log: never the user name or the password."""
+    return hide_password(url)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -176,12 +339,14 @@ def current_revision(engine: Engine) -> str | None:
         return str(row[0]) if row else None
 
 
-def _alembic_config(engine_connection: Any = None) -> Any:
+def _alembic_config(engine_connection: Any = None, computer: str | None = None) -> Any:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     config.attributes["connection"] = engine_connection
+    # Migration 0004 gives the rows already there this computer's name.
+    config.attributes["computer"] = computer
     return config
 
 
@@ -201,11 +366,34 @@ def migration_heads() -> tuple[str, ...]:
     return tuple(ScriptDirectory.from_config(_alembic_config()).get_heads())
 
 
-def _upgrade(engine: Engine) -> None:
+_SCHEMA_LOCK = 7_265_636_636  # any number; the same in every copy of Reconnect
+
+
+def _upgrade(engine: Engine, computer: str | None = None) -> None:
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(_alembic_config(connection), "head")
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        # Python's sqlite3 runs CREATE TABLE outside any transaction, so a crash half way
+        # through would leave some tables and no version, which no later start can repair.
+        # One explicit transaction makes the whole upgrade happen, or none of it.
+        legacy = raw.isolation_level if isinstance(raw, sqlite3.Connection) else None
+        if isinstance(raw, sqlite3.Connection):
+            raw.isolation_level = None
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if engine.dialect.name == "postgresql":
+            # Two computers starting at once on an empty server: the second waits here, then
+            # finds the schema made and has nothing left to do.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+        try:
+            command.upgrade(_alembic_config(connection, computer), "head")
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
+        finally:
+            if isinstance(raw, sqlite3.Connection):
+                raw.isolation_level = legacy
     log.info("database schema brought up to %s", HEAD_REVISION)
 
 

@@ -6,12 +6,14 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, exists, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, delete, exists, func, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session, contains_eager, selectinload
 
 from reconnect.core.history_filter import ANY_LEVEL, NO_CHECKIN, HistoryFilter
 from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger
 from reconnect.core.vocabulary import SparkLevel
+from reconnect.storage.database import computer_of
+from reconnect.storage.idempotent import insert_new
 from reconnect.storage.schema import CheckInMarkRow, CheckInRow, SessionRow
 
 # Keeps each IN (...) list well under every database's limit on bound parameters.
@@ -26,8 +28,12 @@ def _moment(at: datetime, offset: int) -> Moment:
     return Moment(at.replace(tzinfo=UTC), offset)
 
 
-def session_values(session: BreakSession) -> dict[str, object]:
-    """The ``sessions`` row for a session, with its derived local columns."""
+def session_values(session: BreakSession, computer: str) -> dict[str, object]:
+    """The ``sessions`` row for a session, with its derived local columns.
+
+    Args:
+        computer: the computer writing it; a session read back keeps its own.
+    """
     local = session.started.local
     return {
         "id": session.id,
@@ -42,6 +48,7 @@ def session_values(session: BreakSession) -> dict[str, object]:
         "local_date": local.date(),
         "local_hour": local.hour,
         "local_weekday": local.weekday(),
+        "computer": session.computer or computer,
     }
 
 
@@ -93,6 +100,7 @@ def _to_session(row: SessionRow) -> BreakSession:
         ended=ended,
         outcome=Outcome(row.outcome) if row.outcome else None,
         checkin=_to_checkin(row.checkin) if row.checkin else None,
+        computer=row.computer,
     )
 
 
@@ -129,6 +137,8 @@ def _conditions(filters: HistoryFilter) -> list[ColumnElement[bool]]:
         conditions.append(SessionRow.local_date <= filters.until)
     if filters.practice_id is not None:
         conditions.append(SessionRow.practice_id == filters.practice_id)
+    if filters.computer is not None:
+        conditions.append(SessionRow.computer == filters.computer)
     if filters.level == NO_CHECKIN:
         conditions.append(CheckInRow.id.is_(None))
     elif filters.level != ANY_LEVEL:
@@ -145,34 +155,45 @@ def _filtered(query: Select[Any], filters: HistoryFilter, join: bool = True) -> 
 
 
 class HistoryRepository:
-    """The history of one database session. Callers commit through their unit of work."""
+    """The history of one database session. Callers commit through their unit of work.
+
+    Writes are idempotent (``idempotent.insert_new``): a session or check-in already there
+    with the same id is left as it is, so writing again after a lost connection, or from two
+    computers at once, never makes a duplicate. New sessions are marked with the name of the
+    computer the unit of work writes for.
+    """
 
     def __init__(self, session: Session) -> None:
         self._db = session
+        self._computer = computer_of(session)
 
     def add(self, session: BreakSession) -> None:
         """Write a session (and its check-in, if it has one)."""
-        self._db.execute(insert(SessionRow), [session_values(session)])
+        insert_new(self._db, SessionRow, [session_values(session, self._computer)])
         if session.checkin is not None:
             self.add_checkin(session.checkin)
 
     def add_checkin(self, checkin: CheckIn) -> None:
-        self._db.execute(insert(CheckInRow), [checkin_values(checkin)])
-        marks = mark_values(checkin)
-        if marks:
-            self._db.execute(insert(CheckInMarkRow), marks)
+        """Write a check-in and its words; one already there (same id or session) stays."""
+        insert_new(self._db, CheckInRow, [checkin_values(checkin)])
+        # Only the words of the check-in that is actually stored now.
+        stored = self._db.execute(
+            select(CheckInRow.id).where(CheckInRow.session_id == checkin.session_id)
+        ).scalar_one_or_none()
+        if stored == checkin.id:
+            insert_new(self._db, CheckInMarkRow, mark_values(checkin))
 
     def add_many(self, sessions: Sequence[BreakSession]) -> None:
         """Write many sessions with a few multi-row statements (used by import)."""
         if not sessions:
             return
-        self._db.execute(insert(SessionRow), [session_values(s) for s in sessions])
+        insert_new(self._db, SessionRow, [session_values(s, self._computer) for s in sessions])
         checkins = [s.checkin for s in sessions if s.checkin is not None]
         if checkins:
-            self._db.execute(insert(CheckInRow), [checkin_values(c) for c in checkins])
-            marks = [m for c in checkins for m in mark_values(c)]
-            if marks:
-                self._db.execute(insert(CheckInMarkRow), marks)
+            insert_new(self._db, CheckInRow, [checkin_values(c) for c in checkins])
+            stored = self._existing(CheckInRow.id, (c.id for c in checkins))
+            marks = [m for c in checkins if c.id in stored for m in mark_values(c)]
+            insert_new(self._db, CheckInMarkRow, marks)
 
     def get(self, session_id: str) -> BreakSession | None:
         row = self._db.execute(
@@ -230,6 +251,11 @@ class HistoryRepository:
         Raises:
             ValueError: the session has a check-in with another id.
         """
+        # Two windows (or computers) editing the same moment take turns: the session's row
+        # is locked until commit on PostgreSQL; SQLite has one writer at a time anyway.
+        self._db.execute(
+            select(SessionRow.id).where(SessionRow.id == checkin.session_id).with_for_update()
+        )
         present = self._db.execute(
             select(CheckInRow.id).where(CheckInRow.session_id == checkin.session_id)
         ).scalar_one_or_none()
@@ -244,9 +270,7 @@ class HistoryRepository:
         values = checkin_values(checkin)
         del values["id"], values["session_id"]
         self._db.execute(update(CheckInRow).where(CheckInRow.id == checkin.id).values(values))
-        marks = mark_values(checkin)
-        if marks:
-            self._db.execute(insert(CheckInMarkRow), marks)
+        insert_new(self._db, CheckInMarkRow, mark_values(checkin))
 
     def all_in_order(self) -> list[BreakSession]:
         """Every session, oldest first (for export)."""
@@ -286,23 +310,27 @@ class HistoryRepository:
         row.outcome = outcome.value
 
     def close_open(self, at: Moment, outcome: Outcome = Outcome.INTERRUPTED) -> int:
-        """Give every session still open an end and an outcome (after a crash: interrupted).
+        """Give every session this computer left open an end and an outcome (after a crash:
+        interrupted). Another computer's open sessions may be under way there: left alone.
 
         Returns:
             How many sessions were closed.
         """
         result = self._db.execute(
             update(SessionRow)
-            .where(SessionRow.outcome.is_(None))
+            .where(SessionRow.outcome.is_(None), SessionRow.computer == self._computer)
             .values(outcome=outcome.value, ended_at=_naive_utc(at), ended_offset=at.offset_minutes)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     def last_ended(self) -> Moment | None:
-        """When the most recent session ended, whatever its outcome."""
+        """When the most recent session on this computer ended, whatever its outcome.
+
+        Each computer keeps its own rhythm, so another computer's breaks don't move it.
+        """
         row = self._db.execute(
             select(SessionRow.ended_at, SessionRow.ended_offset)
-            .where(SessionRow.ended_at.is_not(None))
+            .where(SessionRow.ended_at.is_not(None), SessionRow.computer == self._computer)
             .order_by(SessionRow.ended_at.desc())
             .limit(1)
         ).first()

@@ -24,18 +24,25 @@ def _sparks() -> ColumnElement[int]:
     return func.sum(case((CheckInRow.level >= 1, 1), else_=0))
 
 
-def _in_range(since: date | None, until: date | None) -> list[ColumnElement[bool]]:
-    """Sessions whose local start date lies in [since, until]; None leaves that side open."""
+def _in_range(
+    since: date | None, until: date | None, computer: str | None = None
+) -> list[ColumnElement[bool]]:
+    """Sessions whose local start date lies in [since, until]; None leaves that side open.
+
+    ``computer``: only the sessions recorded on that computer; None for all of them.
+    """
     conditions: list[ColumnElement[bool]] = []
     if since is not None:
         conditions.append(SessionRow.local_date >= since)
     if until is not None:
         conditions.append(SessionRow.local_date <= until)
+    if computer is not None:
+        conditions.append(SessionRow.computer == computer)
     return conditions
 
 
 def hour_weekday_counts(
-    session: Session, since: date | None, until: date | None
+    session: Session, since: date | None, until: date | None, computer: str | None = None
 ) -> list[tuple[int, int, int, int]]:
     """(local weekday 0=Monday, local hour, check-ins, sparks) for each hour with a check-in."""
     query = (
@@ -51,12 +58,12 @@ def hour_weekday_counts(
     )
     return [
         (int(weekday), int(hour), int(n), int(s or 0))
-        for weekday, hour, n, s in session.execute(query.where(*_in_range(since, until)))
+        for weekday, hour, n, s in session.execute(query.where(*_in_range(since, until, computer)))
     ]
 
 
 def month_counts(
-    session: Session, since: date | None, until: date | None
+    session: Session, since: date | None, until: date | None, computer: str | None = None
 ) -> list[tuple[int, int, int]]:
     """(month 1-12 of the local date, check-ins, sparks), the years of a month taken together."""
     month = extract("month", SessionRow.local_date)
@@ -68,11 +75,13 @@ def month_counts(
     )
     return [
         (int(m), int(n), int(s or 0))
-        for m, n, s in session.execute(query.where(*_in_range(since, until)))
+        for m, n, s in session.execute(query.where(*_in_range(since, until, computer)))
     ]
 
 
-def _daily(session: Session, since: date, until: date) -> list[tuple[date, int, int]]:
+def _daily(
+    session: Session, since: date, until: date, computer: str | None
+) -> list[tuple[date, int, int]]:
     query = (
         select(SessionRow.local_date, func.count(CheckInRow.id), _sparks())
         .join(CheckInRow, CheckInRow.session_id == SessionRow.id)
@@ -81,30 +90,30 @@ def _daily(session: Session, since: date, until: date) -> list[tuple[date, int, 
     )
     return [
         (day, int(n), int(s or 0))
-        for day, n, s in session.execute(query.where(*_in_range(since, until)))
+        for day, n, s in session.execute(query.where(*_in_range(since, until, computer)))
     ]
 
 
 def weekly_trend_counts(
-    session: Session, today: date, weeks: int = TREND_WEEKS
+    session: Session, today: date, weeks: int = TREND_WEEKS, computer: str | None = None
 ) -> list[tuple[date, int, int]]:
     """(local date, check-ins, sparks) per day with a check-in, over the weeks of the trend.
 
     The trend ends with the week of ``today`` (a local date); ``core.time_patterns.weekly_trend``
     adds the days up into Monday-based weeks.
     """
-    return _daily(session, trend_start(today, weeks), today)
+    return _daily(session, trend_start(today, weeks), today, computer)
 
 
 def calendar_counts(
-    session: Session, today: date, days: int = CALENDAR_DAYS
+    session: Session, today: date, days: int = CALENDAR_DAYS, computer: str | None = None
 ) -> list[tuple[date, int]]:
     """(local date, sparks) per day with a check-in, over the ``days`` days ending ``today``."""
-    return [(day, s) for day, _, s in _daily(session, calendar_start(today, days), today)]
+    return [(day, s) for day, _, s in _daily(session, calendar_start(today, days), today, computer)]
 
 
 def mark_counts(
-    session: Session, since: date | None, until: date | None
+    session: Session, since: date | None, until: date | None, computer: str | None = None
 ) -> list[tuple[str, str, int]]:
     """(kind 'body' or 'feeling', word, how many check-ins named it)."""
     query = (
@@ -117,5 +126,5 @@ def mark_counts(
     )
     return [
         (str(kind), str(value), int(n))
-        for kind, value, n in session.execute(query.where(*_in_range(since, until)))
+        for kind, value, n in session.execute(query.where(*_in_range(since, until, computer)))
     ]

@@ -7,9 +7,88 @@ class DatabaseProblem(Exception):
     """The database cannot be used as it is. Nothing was changed; the message says what to do.
 
     Attributes:
-        kind: ``"corrupt"``, ``"newer"``, ``"locked"`` or ``"unavailable"``.
+        kind: ``"corrupt"``, ``"newer"``, ``"locked"``, ``"unavailable"``, ``"unreachable"``,
+            or, for a write that failed while the app ran, ``"full"`` (the disk),
+            ``"readonly"`` or ``"missing"`` (the data folder was moved or deleted).
     """
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
         self.kind = kind
+
+
+SAFE = "Everything saved before is safe."
+FULL = (
+    "The disk that holds your history is full. Make some room on it (empty the trash, or "
+    f"remove large files you no longer need), then try again. {SAFE}"
+)
+READ_ONLY = (
+    "Your history can't be written: its data folder, or the disk it is on, is read-only. "
+    "Make it writable again (or start Reconnect with another folder, --data-dir), then try "
+    f"again. {SAFE}"
+)
+LOCKED = (
+    "Your history is locked by another program and stayed locked for more than 5 seconds. "
+    "Close other copies of Reconnect, or programs that opened its database, then try again. "
+    f"{SAFE}"
+)
+DAMAGED = (
+    "Your history's database file looks damaged, so nothing more was written to it; it is "
+    "kept as it is. 'reconnect backups' lists the copies Reconnect keeps, and 'reconnect "
+    "restore FILE' brings one back (after taking a copy of the damaged file)."
+)
+CANT_OPEN = (
+    "Your history's database could not be opened: its data folder may have been moved or "
+    f"deleted, or may not be readable. Check the folder, then try again. {SAFE}"
+)
+DISK_ERROR = (
+    "The disk reported an error while your history was written (a disk I/O error). Check "
+    f"that the disk is still connected and has room, then try again. {SAFE}"
+)
+
+
+def explain(error: BaseException) -> DatabaseProblem:
+    """Plain words, with what to do, for an error SQLite reported while the app used it.
+
+    Args:
+        error: SQLAlchemy's error (its ``orig`` is the driver's), the driver's own, or a
+            ``DatabaseProblem``, which is returned as it is.
+    """
+    if isinstance(error, DatabaseProblem):
+        return error
+    cause = getattr(error, "orig", None) or error
+    # Python 3.11's sqlite3 names the SQLite result code, like SQLITE_IOERR_WRITE.
+    name = str(getattr(cause, "sqlite_errorname", ""))
+    text = str(cause).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return DatabaseProblem("full", FULL)
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return DatabaseProblem("readonly", READ_ONLY)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return DatabaseProblem("locked", LOCKED)
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
+        return DatabaseProblem("corrupt", DAMAGED)
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return DatabaseProblem("unavailable", CANT_OPEN)
+    if name.startswith("SQLITE_IOERR") or "i/o error" in text:
+        return DatabaseProblem("unavailable", DISK_ERROR)
+    return DatabaseProblem(
+        "unavailable",
+        f"Your history could not be written ({cause}). Try again in a moment. {SAFE}",
+    )
+
+
+def missing_message(folder: str) -> str:
+    return (
+        f"The data folder {folder} was moved or deleted while Reconnect was running, so "
+        "nothing more is written until it is back. If you moved it, put it back and try "
+        "again. To begin a new, empty history there instead, quit Reconnect and start it again."
+    )
+
+
+def replaced_message(file: str) -> str:
+    return (
+        f"The database {file} was replaced by another file while Reconnect was running, so "
+        "nothing was written to either. Quit Reconnect and start it again to use the file "
+        "that is there now."
+    )

@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.sessions import Moment
+from reconnect.storage.database import computer_of
+from reconnect.storage.idempotent import insert_new
 from reconnect.storage.schema import PromptRow
 
 
@@ -36,26 +38,37 @@ def _to_prompt(row: PromptRow) -> Prompt:
 
 
 class PromptRepository:
-    """Prompts of one database session; callers commit through their unit of work."""
+    """Prompts of one database session; callers commit through their unit of work.
+
+    Each computer offers its own breaks: new prompts are marked with this computer's name,
+    and tidying up or looking back only concerns this computer's prompts.
+    """
 
     def __init__(self, session: Session) -> None:
         self._db = session
+        self._computer = computer_of(session)
 
     def add(self, prompt: Prompt) -> None:
-        self._db.add(
-            PromptRow(
-                id=prompt.id,
-                offered_at=_naive(prompt.offered),
-                offered_offset=prompt.offered.offset_minutes,
-                practice_id=prompt.practice_id,
-                practice_title=prompt.practice_title,
-                probability=prompt.probability,
-                quiet=prompt.quiet,
-                fate=prompt.fate.value if prompt.fate else None,
-                decided_at=_naive(prompt.decided) if prompt.decided else None,
-                decided_offset=prompt.decided.offset_minutes if prompt.decided else None,
-                session_id=prompt.session_id,
-            )
+        """Write a prompt; one already there with its id (written before) stays as it is."""
+        insert_new(
+            self._db,
+            PromptRow,
+            [
+                {
+                    "id": prompt.id,
+                    "offered_at": _naive(prompt.offered),
+                    "offered_offset": prompt.offered.offset_minutes,
+                    "practice_id": prompt.practice_id,
+                    "practice_title": prompt.practice_title,
+                    "probability": prompt.probability,
+                    "quiet": prompt.quiet,
+                    "fate": prompt.fate.value if prompt.fate else None,
+                    "decided_at": _naive(prompt.decided) if prompt.decided else None,
+                    "decided_offset": prompt.decided.offset_minutes if prompt.decided else None,
+                    "session_id": prompt.session_id,
+                    "computer": self._computer,
+                }
+            ],
         )
 
     def decide(
@@ -74,10 +87,14 @@ class PromptRepository:
         )
 
     def close_undecided(self, at: Moment) -> int:
-        """Prompts left open when the app last stopped count as missed. Returns how many."""
+        """Prompts this computer left open when the app last stopped count as missed.
+
+        Returns:
+            How many.
+        """
         result = self._db.execute(
             update(PromptRow)
-            .where(PromptRow.fate.is_(None))
+            .where(PromptRow.fate.is_(None), PromptRow.computer == self._computer)
             .values(
                 fate=PromptFate.MISSED.value,
                 decided_at=_naive(at),
@@ -87,7 +104,7 @@ class PromptRepository:
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     def last_let_go(self) -> Moment | None:
-        """When the most recent prompt was skipped, missed or met by a natural break."""
+        """When this computer's latest prompt was skipped, missed or met by a natural break."""
         row = self._db.execute(
             select(PromptRow.decided_at, PromptRow.decided_offset)
             .where(
@@ -99,6 +116,7 @@ class PromptRepository:
                     ]
                 ),
                 PromptRow.decided_at.is_not(None),
+                PromptRow.computer == self._computer,
             )
             .order_by(PromptRow.decided_at.desc())
             .limit(1)

@@ -30,6 +30,10 @@ NAMING = {
 }
 
 
+# The longest computer name (``core.settings.COMPUTER_NAME_LENGTH``).
+COMPUTER_LENGTH = 64
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -39,7 +43,8 @@ class SessionRow(Base):
 
     ``local_date``, ``local_hour`` and ``local_weekday`` are derived from the start time and
     its offset when the row is written, so reports can group by them in plain SQL on any
-    database.
+    database. ``computer`` names the computer it was recorded on (a history shared through
+    PostgreSQL holds several); its check-in belongs to the same computer.
     """
 
     __tablename__ = "sessions"
@@ -58,6 +63,7 @@ class SessionRow(Base):
             "outcome",
             "id",
         ),
+        Index("ix_sessions_computer_local_date", "computer", "local_date"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -72,6 +78,9 @@ class SessionRow(Base):
     local_date: Mapped[date] = mapped_column(Date)
     local_hour: Mapped[int] = mapped_column(SmallInteger)
     local_weekday: Mapped[int] = mapped_column(SmallInteger)
+    # The empty default only lets migration 0004 add the column in place (on SQLite a table
+    # rebuild would cascade-delete check-ins); every row is written with its computer's name.
+    computer: Mapped[str] = mapped_column(String(COMPUTER_LENGTH), server_default="")
 
     checkin: Mapped[CheckInRow | None] = relationship(
         back_populates="session", cascade="all, delete-orphan", passive_deletes=True
@@ -135,3 +144,4 @@ class PromptRow(Base):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime())
     decided_offset: Mapped[int | None] = mapped_column(Integer)
     session_id: Mapped[str | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"))
+    computer: Mapped[str] = mapped_column(String(COMPUTER_LENGTH), server_default="")

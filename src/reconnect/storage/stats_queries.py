@@ -14,13 +14,14 @@ from reconnect.storage.schema import CheckInRow, SessionRow
 
 
 def practice_counts(
-    session: Session, since: date | None, until: date | None
+    session: Session, since: date | None, until: date | None, computer: str | None = None
 ) -> list[PracticeCounts]:
     """Sessions and check-ins per practice whose local start date lies in [since, until].
 
     Args:
         since: the first local date counted (inclusive); None for no lower bound.
         until: the last local date counted (inclusive); None for no upper bound.
+        computer: only the sessions recorded on this computer; None for all of them.
 
     Returns:
         One entry per practice with a session in the range, ordered by practice id. The title
@@ -58,6 +59,8 @@ def practice_counts(
         query = query.where(SessionRow.local_date >= since)
     if until is not None:
         query = query.where(SessionRow.local_date <= until)
+    if computer is not None:
+        query = query.where(SessionRow.computer == computer)
     return [
         PracticeCounts(
             id=row[0],
@@ -81,10 +84,16 @@ def date_bounds(session: Session) -> tuple[date | None, date | None]:
     return row[0], row[1]
 
 
-def period_counts(session: Session, since: date, until: date) -> PeriodCounts:
-    """Sessions, check-ins, sparks and strong sparks whose local date lies in [since, until]."""
+def period_counts(
+    session: Session, since: date, until: date, computer: str | None = None
+) -> PeriodCounts:
+    """Sessions, check-ins, sparks and strong sparks whose local date lies in [since, until].
+
+    Args:
+        computer: only the sessions recorded on this computer; None for all of them.
+    """
     level = CheckInRow.level
-    row = session.execute(
+    query = (
         select(
             func.count(SessionRow.id),
             func.count(CheckInRow.id),
@@ -94,10 +103,19 @@ def period_counts(session: Session, since: date, until: date) -> PeriodCounts:
         .select_from(SessionRow)
         .outerjoin(CheckInRow, CheckInRow.session_id == SessionRow.id)
         .where(SessionRow.local_date >= since, SessionRow.local_date <= until)
-    ).one()
+    )
+    if computer is not None:
+        query = query.where(SessionRow.computer == computer)
+    row = session.execute(query).one()
     return PeriodCounts(
         sessions=int(row[0]),
         checkins=int(row[1]),
         sparks=int(row[2] or 0),
         strong_sparks=int(row[3] or 0),
     )
+
+
+def computers(session: Session) -> list[str]:
+    """The names of the computers that recorded sessions, in alphabetical order."""
+    query = select(SessionRow.computer).distinct().order_by(SessionRow.computer)
+    return [str(name) for name in session.execute(query).scalars()]

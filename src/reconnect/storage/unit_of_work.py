@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from reconnect.storage.database import DATABASE_FILE_KEY, FileIdentity
 from reconnect.storage.history_repository import HistoryRepository
 from reconnect.storage.prompt_repository import PromptRepository
 
@@ -41,5 +42,14 @@ class UnitOfWork:
         self._session = None
 
     def commit(self) -> None:
+        """Make the work lasting.
+
+        Raises:
+            DatabaseProblem: the database file was moved, deleted or replaced since it was
+                opened; nothing was written (the work is rolled back when the ``with`` ends).
+        """
         assert self._session is not None, "commit() outside 'with'"
+        file = self._session.info.get(DATABASE_FILE_KEY)
+        if isinstance(file, FileIdentity) and (problem := file.problem()) is not None:
+            raise problem
         self._session.commit()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,17 +28,31 @@ from PySide6.QtWidgets import (
 from reconnect.core.errors import InputError
 from reconnect.core.recording import feeling_words
 from reconnect.core.vocabulary import BODY_AREAS, FEELING_WORDS, SparkLevel
+from reconnect.storage.problems import DatabaseProblem
 
 # Shown with each level (tooltip and accessible description): what it means, said gently.
+# These texts are in English, marked for the catalogue; the dialog shows them through self.tr.
 LEVEL_EXPLANATIONS: dict[SparkLevel, str] = {
-    SparkLevel.NOTHING: "Nothing stirred this time. That's worth knowing too.",
-    SparkLevel.FLICKER: "Something faint, there for a moment and then gone.",
-    SparkLevel.SPARK: "Something you could clearly notice, even briefly.",
-    SparkLevel.GLOW: "Something that stayed with you for a while.",
+    SparkLevel.NOTHING: QT_TRANSLATE_NOOP(
+        "CheckInDialog", "Nothing stirred this time. That's worth knowing too."
+    ),
+    SparkLevel.FLICKER: QT_TRANSLATE_NOOP(
+        "CheckInDialog", "Something faint, there for a moment and then gone."
+    ),
+    SparkLevel.SPARK: QT_TRANSLATE_NOOP(
+        "CheckInDialog", "Something you could clearly notice, even briefly."
+    ),
+    SparkLevel.GLOW: QT_TRANSLATE_NOOP(
+        "CheckInDialog", "Something that stayed with you for a while."
+    ),
 }
 CHIP_COLUMNS = 5
-HINT_BEFORE = "Choose one of the four to save (the keys 0 to 3 work too)."
-HINT_AFTER = "Everything below is optional. Save whenever you're ready."
+HINT_BEFORE = QT_TRANSLATE_NOOP(
+    "CheckInDialog", "Choose one of the four to save (the keys 0 to 3 work too)."
+)
+HINT_AFTER = QT_TRANSLATE_NOOP(
+    "CheckInDialog", "Everything below is optional. Save whenever you're ready."
+)
 _LEVEL_KEYS = {
     Qt.Key.Key_0: SparkLevel.NOTHING,
     Qt.Key.Key_1: SparkLevel.FLICKER,
@@ -101,7 +115,8 @@ class CheckInDialog(QDialog):
 
         Args:
             practice_title: named in the question.
-            save: commits an answer; an ``InputError`` from it keeps the dialog open.
+            save: commits an answer; an ``InputError`` or ``DatabaseProblem`` from it keeps
+                the dialog open with its message.
             note: text written during the practice, to start the note with.
             initial: an earlier answer to show for changing (editing from the history);
                 its note replaces ``note``.
@@ -111,15 +126,15 @@ class CheckInDialog(QDialog):
         self._save_callback = save
         self._answered = False
         self.setObjectName("checkinDialog")
-        self.setWindowTitle("Reconnect: did anything stir?")
-        self.setAccessibleName("Spark check-in")
+        self.setWindowTitle(self.tr("Reconnect: did anything stir?"))
+        self.setAccessibleName(self.tr("Spark check-in"))
         self.setMinimumWidth(600)
 
-        heading = QLabel(f"Did anything stir during {practice_title}?")
+        heading = QLabel(self.tr("Did anything stir during {title}?").format(title=practice_title))
         heading.setObjectName("checkinHeading")
         heading.setWordWrap(True)
         reassurance = QLabel(
-            "Nothing is a useful answer too. Noticing, whatever you find, is the practice."
+            self.tr("Nothing is a useful answer too. Noticing, whatever you find, is the practice.")
         )
         reassurance.setObjectName("checkinReassurance")
         reassurance.setWordWrap(True)
@@ -136,29 +151,34 @@ class CheckInDialog(QDialog):
             level_row.addWidget(button)
         self.levels.idToggled.connect(self._level_toggled)
 
-        self.hint = QLabel(HINT_BEFORE)
+        self.hint = QLabel(self.tr(HINT_BEFORE))
         self.hint.setObjectName("checkinHint")
         self.hint.setWordWrap(True)
 
         self.body_chips: dict[str, QPushButton] = {}
         for area in BODY_AREAS:
-            shown = area.replace("-", " ")
-            self.body_chips[area] = self._chip(shown, f"Body area: {shown}")
+            shown = QCoreApplication.translate("Vocabulary", area).replace("-", " ")
+            self.body_chips[area] = self._chip(
+                shown, self.tr("Body area: {area}").format(area=shown)
+            )
         self.feeling_chips: dict[str, QPushButton] = {}
         for word in FEELING_WORDS:
-            self.feeling_chips[word] = self._chip(word, f"Feeling: {word}")
+            shown = QCoreApplication.translate("Vocabulary", word)
+            self.feeling_chips[word] = self._chip(
+                shown, self.tr("Feeling: {word}").format(word=shown)
+            )
 
         self.own_words = QLineEdit()
         self.own_words.setObjectName("checkinOwnWords")
-        self.own_words.setPlaceholderText("Your own words (separate with commas)")
-        self.own_words.setAccessibleName("Your own feeling words")
-        self.own_words.setAccessibleDescription("Separate them with commas")
+        self.own_words.setPlaceholderText(self.tr("Your own words (separate with commas)"))
+        self.own_words.setAccessibleName(self.tr("Your own feeling words"))
+        self.own_words.setAccessibleDescription(self.tr("Separate them with commas"))
 
         self.note = QPlainTextEdit()
         self.note.setObjectName("checkinNote")
-        self.note.setPlaceholderText("A few words for yourself, if you like")
-        self.note.setAccessibleName("Note")
-        self.note.setAccessibleDescription("Optional. Ctrl+Enter saves.")
+        self.note.setPlaceholderText(self.tr("A few words for yourself, if you like"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setAccessibleDescription(self.tr("Optional. Ctrl+Enter saves."))
         self.note.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the dialog
         self.note.setPlainText(note)
         self.note.setFixedHeight(84)
@@ -166,27 +186,28 @@ class CheckInDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("checkinProblem")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Could not save yet")
+        self.problem.setAccessibleName(self.tr("Could not save yet"))
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem.hide()
 
-        self.not_now_button = QPushButton("&Not now")
-        self.not_now_button.setAccessibleName("Not now")
-        self.not_now_button.setAccessibleDescription("Close without a check-in. That's fine too.")
-        self.not_now_button.setToolTip("Close without a check-in. That's fine too.")
+        not_now = self.tr("Close without a check-in. That's fine too.")
+        self.not_now_button = QPushButton(self.tr("&Not now"))
+        self.not_now_button.setAccessibleName(self.tr("Not now"))
+        self.not_now_button.setAccessibleDescription(not_now)
+        self.not_now_button.setToolTip(not_now)
         self.not_now_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("&Save")
+        self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("primary")
-        self.save_button.setAccessibleName("Save")
-        self.save_button.setAccessibleDescription("Save this check-in on this computer")
-        self.save_button.setToolTip("Save this check-in on this computer (Enter)")
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setAccessibleDescription(self.tr("Save this check-in on this computer"))
+        self.save_button.setToolTip(self.tr("Save this check-in on this computer (Enter)"))
         self.save_button.setDefault(True)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save)
-        self.help_button = QPushButton("Help")
-        self.help_button.setAccessibleName("Help")
-        self.help_button.setAccessibleDescription("Help and crisis support (F1)")
-        self.help_button.setToolTip("Help and crisis support (F1)")
+        self.help_button = QPushButton(self.tr("Help"))
+        self.help_button.setAccessibleName(self.tr("Help"))
+        self.help_button.setAccessibleDescription(self.tr("Help and crisis support (F1)"))
+        self.help_button.setToolTip(self.tr("Help and crisis support (F1)"))
         self.help_button.setAutoDefault(False)
         self.help_button.setVisible(open_help is not None)
         if open_help is not None:
@@ -208,14 +229,14 @@ class CheckInDialog(QDialog):
         layout.addLayout(level_row)
         layout.addWidget(self.hint)
         layout.addSpacing(8)
-        layout.addWidget(self._section("Where in the body, if anywhere?"))
+        layout.addWidget(self._section(self.tr("Where in the body, if anywhere?")))
         layout.addLayout(self._chip_grid(self.body_chips.values()))
         layout.addSpacing(8)
-        layout.addWidget(self._section("Any feelings? Choose any, or use your own words."))
+        layout.addWidget(self._section(self.tr("Any feelings? Choose any, or use your own words.")))
         layout.addLayout(self._chip_grid(self.feeling_chips.values()))
         layout.addWidget(self.own_words)
         layout.addSpacing(8)
-        layout.addWidget(self._section("A note"))
+        layout.addWidget(self._section(self.tr("A note")))
         layout.addWidget(self.note)
         layout.addWidget(self.problem)
         layout.addSpacing(6)
@@ -252,17 +273,20 @@ class CheckInDialog(QDialog):
                 chip.setChecked(True)
         self.own_words.setText(", ".join(own))
         self.note.setPlainText(initial.note)
-        keep = "Close without changing this check-in."
-        self.not_now_button.setText("&Keep as it was")
-        self.not_now_button.setAccessibleName("Keep as it was")
+        keep = self.tr("Close without changing this check-in.")
+        self.not_now_button.setText(self.tr("&Keep as it was"))
+        self.not_now_button.setAccessibleName(self.tr("Keep as it was"))
         self.not_now_button.setAccessibleDescription(keep)
         self.not_now_button.setToolTip(keep)
 
     # --- building ----------------------------------------------------------------------------
 
     def _level_button(self, level: SparkLevel) -> QPushButton:
-        label = level.label[0].upper() + level.label[1:]
-        description = f"{LEVEL_EXPLANATIONS[level]} Key {int(level)}."
+        word = QCoreApplication.translate("Vocabulary", level.label)
+        label = word[0].upper() + word[1:]
+        description = self.tr("{explanation} Key {key}.").format(
+            explanation=self.tr(LEVEL_EXPLANATIONS[level]), key=int(level)
+        )
         button = QPushButton(label)
         button.setObjectName("sparkLevel")
         button.setCheckable(True)
@@ -338,7 +362,7 @@ class CheckInDialog(QDialog):
                     Qt.FocusPolicy.StrongFocus if strong else Qt.FocusPolicy.ClickFocus
                 )
         self.save_button.setEnabled(chosen)
-        self.hint.setText(HINT_AFTER if chosen else HINT_BEFORE)
+        self.hint.setText(self.tr(HINT_AFTER) if chosen else self.tr(HINT_BEFORE))
 
     def _save(self) -> None:
         if self._answered:
@@ -346,10 +370,12 @@ class CheckInDialog(QDialog):
         try:
             answer = self.answer()
             if answer is None:
-                self.hint.setText(HINT_BEFORE)
+                self.hint.setText(self.tr(HINT_BEFORE))
                 return
             self._save_callback(answer)
-        except InputError as error:
+        except (InputError, DatabaseProblem) as error:
+            # A problem with the disk or the database is told the same way: what was chosen
+            # stays here for another try once the message's advice is followed.
             self._show_problem(str(error))
             return
         self._answered = True
@@ -358,7 +384,7 @@ class CheckInDialog(QDialog):
         self.saved.emit()
 
     def _show_problem(self, message: str) -> None:
-        text = f"This couldn't be saved yet: {message}"
+        text = self.tr("This couldn't be saved yet: {problem}").format(problem=message)
         self.problem.setText(text)
         self.problem.setAccessibleDescription(text)
         self.problem.show()

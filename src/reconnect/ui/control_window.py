@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from reconnect.ui.tray import PAUSES, SNOOZE_MINUTES, MenuState
 
-NO_TRAY_HINT = (
+NO_TRAY_HINT = QT_TRANSLATE_NOOP(
+    "ControlWindow",
     "This desktop shows no system tray, so Reconnect lives in this small window instead and "
     "keeps planning your breaks. To get a tray: on GNOME, add the extension "
     '"AppIndicator and KStatusNotifierItem Support"; on other desktops, add a system tray '
-    "(notification area) to your panel. Then start Reconnect again."
+    "(notification area) to your panel. Then start Reconnect again.",
 )
 
 
@@ -35,43 +36,43 @@ class ControlWindow(QWidget):
     def __init__(self, show_hint: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("controlWindow")
-        self.setWindowTitle("Reconnect")
+        self.setWindowTitle(self.tr("Reconnect"))
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Reconnect status")
-        self.hint = QLabel(NO_TRAY_HINT)
+        self.status.setAccessibleName(self.tr("Reconnect status"))
+        self.hint = QLabel(self.tr(NO_TRAY_HINT))
         self.hint.setWordWrap(True)
         self.hint.setVisible(show_hint)
         self._suggested: str | None = None
 
-        self.start_button = self._button("&Start a practice now", self._start)
-        self.snooze_button = self._button("S&nooze")
+        self.start_button = self._button(self.tr("&Start a practice now"), self._start)
+        self.snooze_button = self._button(self.tr("S&nooze"))
         snooze_menu = QMenu(self.snooze_button)
         for minutes in SNOOZE_MINUTES:
-            snooze_menu.addAction(f"{minutes} minutes").triggered.connect(
-                lambda _=False, m=minutes: self.snooze.emit(m)
-            )
+            snooze_menu.addAction(
+                self.tr("{minutes} minutes").format(minutes=minutes)
+            ).triggered.connect(lambda _=False, m=minutes: self.snooze.emit(m))
         self.snooze_button.setMenu(snooze_menu)
-        self.skip_button = self._button("S&kip the next break", self.skip.emit)
-        self.pause_button = self._button("&Pause")
+        self.skip_button = self._button(self.tr("S&kip the next break"), self.skip.emit)
+        self.pause_button = self._button(self.tr("&Pause"))
         pause_menu = QMenu(self.pause_button)
         for spec, label in PAUSES:
-            pause_menu.addAction(label).triggered.connect(
+            pause_menu.addAction(QCoreApplication.translate("TrayIcon", label)).triggered.connect(
                 lambda _=False, s=spec: self.pause.emit(s)
             )
         self.pause_button.setMenu(pause_menu)
-        self.resume_button = self._button("&Resume", self.resume.emit)
+        self.resume_button = self._button(self.tr("&Resume"), self.resume.emit)
 
         row1 = QHBoxLayout()
         for button in (self.start_button, self.snooze_button, self.skip_button,
                        self.pause_button, self.resume_button):  # fmt: skip
             row1.addWidget(button)
         row2 = QHBoxLayout()
-        row2.addWidget(self._button("&Dashboard", self.open_dashboard.emit))
-        row2.addWidget(self._button("Se&ttings", self.open_settings.emit))
-        row2.addWidget(self._button("&Help and crisis support", self.open_help.emit))
+        row2.addWidget(self._button(self.tr("&Dashboard"), self.open_dashboard.emit))
+        row2.addWidget(self._button(self.tr("Se&ttings"), self.open_settings.emit))
+        row2.addWidget(self._button(self.tr("&Help and crisis support"), self.open_help.emit))
         row2.addStretch(1)
-        row2.addWidget(self._button("&Quit", self.quit_requested.emit))
+        row2.addWidget(self._button(self.tr("&Quit"), self.quit_requested.emit))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -95,7 +96,9 @@ class ControlWindow(QWidget):
         self._suggested = state.suggested.practice_id if state.suggested else None
         self.start_button.setEnabled(self._suggested is not None and not state.in_practice)
         if state.suggested:
-            self.start_button.setToolTip(f"Start {state.suggested.label}")
+            self.start_button.setToolTip(
+                self.tr("Start {title}").format(title=state.suggested.label)
+            )
         self.snooze_button.setEnabled(state.break_planned)
         self.skip_button.setEnabled(state.break_planned)
         paused = state.state == "paused"

@@ -11,23 +11,21 @@ from collections.abc import Sequence
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from reconnect.core.time_patterns import GREY_BELOW, SEASON_OF_MONTH, Cell, WeekPoint
 from reconnect.core.vocabulary import MONTH_NAMES
 from reconnect.ui.figure_table import NumbersCard, percent
-
-CALM = QColor("#3f8f84")
-CALM_LIGHT = QColor("#9cc9c1")
-QUIET_GREY = QColor("#b9bec2")
+from reconnect.ui.theme import scheme_of
 
 
 class ChartCard(NumbersCard):
@@ -74,21 +72,27 @@ class MonthChart(ChartCard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Sparks by month", ("Month", "Check-ins", "Something stirred", "Rate"), parent
+            self.tr("Sparks by month"),
+            (self.tr("Month"), self.tr("Check-ins"), self.tr("Something stirred"), self.tr("Rate")),
+            parent,
         )
 
     def set_months(self, months: Sequence[Cell]) -> None:
         if len(months) != len(MONTH_NAMES):
             raise ValueError("twelve months are needed")
         rows, sentences = [], []
-        for name, cell in zip(MONTH_NAMES, months, strict=True):
+        names = [QCoreApplication.translate("Vocabulary", name) for name in MONTH_NAMES]
+        for number, (name, cell) in enumerate(zip(names, months, strict=True), start=1):
             rows.append((name, str(cell.checkins), str(cell.sparks), percent(cell.rate)))
-            sentences.append(_month_sentence(name, cell))
+            sentences.append(_month_sentence(number, cell))
         self.model.set_rows(rows, sentences)
         self._reset_chart()
-        enough, few = QBarSet("Your rate, gently evened out"), QBarSet("Too few check-ins to say")
-        enough.setColor(CALM)
-        few.setColor(QUIET_GREY)
+        enough = QBarSet(self.tr("Your rate, gently evened out"))
+        few = QBarSet(self.tr("Too few check-ins to say"))
+        scheme = scheme_of(self.palette())  # light or dark, as the window is
+        for bars, colour in ((enough, scheme.chart_calm), (few, scheme.chart_quiet)):
+            bars.setColor(QColor(colour))
+            bars.setBorderColor(QColor(colour))  # not the chart theme's white rim
         for cell in months:
             value = 100 * (cell.shrunk or 0.0)
             enough.append(0.0 if cell.greyed else value)
@@ -100,7 +104,7 @@ class MonthChart(ChartCard):
         few.hovered.connect(lambda on, i: on and self._say(i))
         self.chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([n[:3] for n in MONTH_NAMES])
+        axis_x.append([n[:3] for n in names])
         axis_y = QValueAxis()
         axis_y.setRange(0, 100)
         axis_y.setLabelFormat("%d%%")
@@ -115,17 +119,30 @@ class MonthChart(ChartCard):
         self.view.setAccessibleDescription(self.describe())
 
 
-def _month_sentence(name: str, cell: Cell) -> str:
-    season = SEASON_OF_MONTH[MONTH_NAMES.index(name) + 1]
+def _month_sentence(month: int, cell: Cell) -> str:
+    """What one month's bar says, for the table and screen readers (``month`` from 1)."""
+    name = QCoreApplication.translate("Vocabulary", MONTH_NAMES[month - 1])
+    season = QCoreApplication.translate("TimePatterns", SEASON_OF_MONTH[month])
     if cell.checkins == 0:
-        return f"{name} ({season}): no check-ins."
-    said = (
-        f"{name} ({season}): something stirred {cell.sparks} of {cell.checkins} "
-        f"times ({percent(cell.rate)})"
+        return QCoreApplication.translate("MonthChart", "{month} ({season}): no check-ins.").format(
+            month=name, season=season
+        )
+    said = QCoreApplication.translate(
+        "MonthChart", "{month} ({season}): something stirred {sparks} of {checkins} times ({rate})"
+    ).format(
+        month=name,
+        season=season,
+        sparks=cell.sparks,
+        checkins=cell.checkins,
+        rate=percent(cell.rate),
     )
     if cell.greyed:
-        return f"{said}; fewer than {GREY_BELOW} check-ins, too few to say."
-    return f"{said}; evened out with your usual rate, about {percent(cell.shrunk)}."
+        return QCoreApplication.translate(
+            "MonthChart", "{said}; fewer than {count} check-ins, too few to say."
+        ).format(said=said, count=GREY_BELOW)
+    return QCoreApplication.translate(
+        "MonthChart", "{said}; evened out with your usual rate, about {rate}."
+    ).format(said=said, rate=percent(cell.shrunk))
 
 
 class TrendChart(ChartCard):
@@ -133,7 +150,14 @@ class TrendChart(ChartCard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Week by week", ("Week of", "Check-ins", "Something stirred", "Rate"), parent
+            self.tr("Week by week"),
+            (
+                self.tr("Week of"),
+                self.tr("Check-ins"),
+                self.tr("Something stirred"),
+                self.tr("Rate"),
+            ),
+            parent,
         )
 
     def set_trend(self, weeks: Sequence[WeekPoint]) -> None:
@@ -142,46 +166,57 @@ class TrendChart(ChartCard):
             label = f"{week.week_start:%d %b %Y}"
             rows.append((label, str(week.checkins), str(week.sparks), percent(week.rate)))
             sentences.append(
-                f"Week of {label}: no check-ins."
+                self.tr("Week of {week}: no check-ins.").format(week=label)
                 if week.checkins == 0
-                else f"Week of {label}: something stirred {week.sparks} of "
-                f"{week.checkins} times ({percent(week.rate)})."
+                else self.tr(
+                    "Week of {week}: something stirred {sparks} of {checkins} times ({rate})."
+                ).format(
+                    week=label, sparks=week.sparks, checkins=week.checkins, rate=percent(week.rate)
+                )
             )
         self.model.set_rows(rows, sentences)
         self._reset_chart()
-        counts = QBarSet("Check-ins")
-        counts.setColor(CALM_LIGHT)
+        counts = QBarSet(self.tr("Check-ins"))
+        scheme = scheme_of(self.palette())
+        counts.setColor(QColor(scheme.chart_soft))
+        counts.setBorderColor(QColor(scheme.chart_soft))
         counts.append([float(w.checkins) for w in weeks])
         counts.hovered.connect(lambda on, i: on and self._say(i))
         bars = QStackedBarSeries()
         bars.append(counts)
         line = QLineSeries()
-        line.setName("Share that stirred")
-        line.setColor(CALM)
+        line.setName(self.tr("Share that stirred"))
+        line.setColor(QColor(scheme.chart_calm))
         for i, week in enumerate(weeks):
             if week.rate is not None:
                 line.append(float(i), 100 * week.rate)
         self.chart.addSeries(bars)
         self.chart.addSeries(line)
         axis_x = QBarCategoryAxis()
-        axis_x.append(
-            [f"{w.week_start:%d %b}" if i % 4 == 0 else " " * (i + 1) for i, w in enumerate(weeks)]
-        )
+        axis_x.append([f"{w.week_start:%d %b}" for w in weeks])
+        axis_x.setVisible(False)
+        # A date every four weeks, given four weeks' width: under one bar it was cut to "1…".
+        dates = QCategoryAxis()
+        dates.setRange(-0.5, len(weeks) - 0.5)
+        dates.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        for i in range(0, len(weeks), 4):
+            dates.append(f"{weeks[i].week_start:%d %b}", i)
         most = max((w.checkins for w in weeks), default=0)
         axis_n = QValueAxis()
         axis_n.setRange(0, max(most, 4))
         axis_n.setLabelFormat("%d")
-        axis_n.setTitleText("check-ins")
+        axis_n.setTitleText(self.tr("check-ins"))
         axis_rate = QValueAxis()
         axis_rate.setRange(0, 100)
         axis_rate.setLabelFormat("%d%%")
-        for axis in (axis_x, axis_n, axis_rate):
+        for axis in (dates, axis_n, axis_rate):
             self._style_axis(axis)
         self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(dates, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(axis_n, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(axis_rate, Qt.AlignmentFlag.AlignRight)
         bars.attachAxis(axis_x)
         bars.attachAxis(axis_n)
-        line.attachAxis(axis_x)
+        line.attachAxis(dates)
         line.attachAxis(axis_rate)
         self.view.setAccessibleDescription(self.describe())

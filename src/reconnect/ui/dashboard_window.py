@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,15 +40,23 @@ from reconnect.ui.ranked_bars import RankedBars
 
 SectionT = TypeVar("SectionT", bound=QWidget)
 
-NO_HISTORY = (
+# In English, marked for the catalogue; the sections show them through self.tr. The core's
+# sentences (care, statistics, patterns) come through translate with their own contexts.
+NO_HISTORY = QT_TRANSLATE_NOOP(
+    "OverviewSection",
     "Nothing to show yet, and there is no hurry. After a practice, tell Reconnect whether "
     "anything stirred (nothing is a fine answer). Then this page shows, gently, what seems to "
-    "help you and when."
+    "help you and when.",
 )
-NO_CHECKINS_IN_RANGE = (
+NO_CHECKINS_IN_RANGE = QT_TRANSLATE_NOOP(
+    "Dashboard",
     "No check-ins in this range. A longer range may show more; what you noticed earlier "
-    "is still here."
+    "is still here.",
 )
+
+
+def _no_checkins_in_range() -> str:
+    return QCoreApplication.translate("Dashboard", NO_CHECKINS_IN_RANGE)
 
 
 @dataclass(frozen=True)
@@ -128,9 +136,13 @@ class PeriodCard(QFrame):
         self.title.setText(summary.title)
         self.sentence.setText(summary.sentence)
         for label, figure in zip(self.figure_labels, summary.figures, strict=True):
-            label.setText(f"<span style='font-size:18pt'>{figure.value}</span><br>{figure.label}")
+            # Relative, so the figure grows with the text size setting.
+            big = f"<span style='font-size:xx-large'>{figure.value}</span>"
+            label.setText(f"{big}<br>{figure.label}")
             label.setAccessibleName(figure.description)
-        self.setAccessibleName(f"{summary.title}: {summary.sentence}")
+        self.setAccessibleName(
+            self.tr("{title}: {sentence}").format(title=summary.title, sentence=summary.sentence)
+        )
 
 
 class QuietNoteCard(QFrame):
@@ -146,14 +158,16 @@ class QuietNoteCard(QFrame):
         self.setObjectName("dashboardCard")
         self.said = False
         self.dismissed = False
-        self.title = _wrapping(QUIET_NOTE_TITLE, "cardTitle")
-        self.text = _wrapping(QUIET_NOTE_TEXT)
+        title = QCoreApplication.translate("Care", QUIET_NOTE_TITLE)
+        text = QCoreApplication.translate("Care", QUIET_NOTE_TEXT)
+        self.title = _wrapping(title, "cardTitle")
+        self.text = _wrapping(text)
         self.text.setObjectName("quietNoteText")
-        self.thanks_button = QPushButton("Thank you")
-        self.thanks_button.setAccessibleDescription("Put this note away")
+        self.thanks_button = QPushButton(self.tr("Thank you"))
+        self.thanks_button.setAccessibleDescription(self.tr("Put this note away"))
         self.thanks_button.clicked.connect(self.dismiss)
-        self.read_button = QPushButton("Read about numbness")
-        self.read_button.setAccessibleDescription("Open the help on numbness")
+        self.read_button = QPushButton(self.tr("Read about numbness"))
+        self.read_button.setAccessibleDescription(self.tr("Open the help on numbness"))
         self.read_button.clicked.connect(lambda: read_more())
         buttons = QHBoxLayout()
         buttons.addWidget(self.thanks_button)
@@ -165,7 +179,7 @@ class QuietNoteCard(QFrame):
         layout.addWidget(self.text)
         layout.addSpacing(4)
         layout.addLayout(buttons)
-        self.setAccessibleName(f"{QUIET_NOTE_TITLE}: {QUIET_NOTE_TEXT}")
+        self.setAccessibleName(self.tr("{title}: {text}").format(title=title, text=text))
         self.hide()
 
     def dismiss(self) -> None:
@@ -187,8 +201,8 @@ class OverviewSection(QWidget):
         self.setObjectName("page")
         self.range_heading = _wrapping(name="cardTitle")
         self.observations = _wrapping(name="observations")
-        self.empty = _wrapping(NO_HISTORY, "emptyState")
-        self.library_button = QPushButton("Open the library")
+        self.empty = _wrapping(self.tr(NO_HISTORY), "emptyState")
+        self.library_button = QPushButton(self.tr("Open the library"))
         self.library_button.clicked.connect(open_library)
         cards = QHBoxLayout()
         for card in self.cards:
@@ -227,25 +241,33 @@ class HelpsSection(QWidget):
 
     def __init__(self, start: Callable[[str], None]) -> None:
         super().__init__()
-        self.ordering = _wrapping(ORDERING_SENTENCE)
+        self.ordering = _wrapping(QCoreApplication.translate("SparkStats", ORDERING_SENTENCE))
         self.empty = _wrapping(name="emptyState")
         self.bars = RankedBars()
         self.bars.setObjectName("page")
         self.bars.practice_activated.connect(start)
         self.card = NumbersCard(
-            "What helps",
-            ("Practice", "Check-ins", "Something stirred", "Likely range", "Middle", "Note"),
-            _scrolling(self.bars, "What helps, most surely first"),
+            self.tr("What helps"),
+            (
+                self.tr("Practice"),
+                self.tr("Check-ins"),
+                self.tr("Something stirred"),
+                self.tr("Likely range"),
+                self.tr("Middle"),
+                self.tr("Note"),
+            ),
+            _scrolling(self.bars, self.tr("What helps, most surely first")),
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.ordering)
         layout.addWidget(self.empty)
         layout.addWidget(self.card, 1)
+        layout.addStretch(0)  # with the card hidden, the empty state stays at the top
 
     def show_figures(self, figures: Figures) -> None:
         """Until the report is there: a kind word, or the empty state when there is nothing."""
         if figures.checkins:
-            self.empty.setText("Working out what tends to help…")
+            self.empty.setText(self.tr("Working out what tends to help…"))
             self.empty.show()
             self.card.hide()
             self.ordering.hide()
@@ -256,11 +278,13 @@ class HelpsSection(QWidget):
         rated = report.rated if report is not None else ()
         if not figures.any_history:
             self.empty.setText(
-                "Practices you check in on will be listed here, with how often something "
-                "stirred and how sure that is. Nothing is a fine answer; it counts too."
+                self.tr(
+                    "Practices you check in on will be listed here, with how often something "
+                    "stirred and how sure that is. Nothing is a fine answer; it counts too."
+                )
             )
         elif not rated:
-            self.empty.setText(NO_CHECKINS_IN_RANGE)
+            self.empty.setText(_no_checkins_in_range())
         self.empty.setVisible(not rated)
         self.card.setVisible(bool(rated))
         self.ordering.setVisible(bool(rated))
@@ -269,22 +293,29 @@ class HelpsSection(QWidget):
         rows, sentences = [], []
         for p in rated:
             low, high = p.interval80
-            note = "still learning" if p.still_learning else ""
+            note = self.tr("still learning") if p.still_learning else ""
+            span = self.tr("{low} to {high}").format(low=percent(low), high=percent(high))
             rows.append(
-                (
-                    p.title,
-                    str(p.checkins),
-                    str(p.sparks),
-                    f"{percent(low)} to {percent(high)}",
-                    percent(p.posterior_mean),
-                    note,
+                (p.title, str(p.checkins), str(p.sparks), span, percent(p.posterior_mean), note)
+            )
+            values = {
+                "title": p.title,
+                "sparks": p.sparks,
+                "checkins": p.checkins,
+                "low": percent(low),
+                "high": percent(high),
+            }
+            if p.still_learning:
+                sentence = self.tr(
+                    "{title}: something stirred {sparks} of {checkins} times; likely "
+                    "{low} to {high} of the time; still learning."
                 )
-            )
-            sentences.append(
-                f"{p.title}: something stirred {p.sparks} of {p.checkins} times; likely "
-                f"{percent(low)} to {percent(high)} of the time"
-                + ("; still learning." if p.still_learning else ".")
-            )
+            else:
+                sentence = self.tr(
+                    "{title}: something stirred {sparks} of {checkins} times; likely "
+                    "{low} to {high} of the time."
+                )
+            sentences.append(sentence.format(**values))
         self.card.model.set_rows(rows, sentences)
 
 
@@ -294,10 +325,20 @@ def _marks_text(marks: MarkCounts) -> str:
 
     parts = []
     if marks.body:
-        parts.append(f"<b>Where you felt it:</b> {listed(marks.body)}")
+        parts.append(
+            QCoreApplication.translate("WhenSection", "<b>Where you felt it:</b> {words}").format(
+                words=listed(marks.body)
+            )
+        )
     if marks.feelings:
-        parts.append(f"<b>Words you used:</b> {listed(marks.feelings)}")
-    return "<br><br>".join(parts) or "No places or words noted in this range yet."
+        parts.append(
+            QCoreApplication.translate("WhenSection", "<b>Words you used:</b> {words}").format(
+                words=listed(marks.feelings)
+            )
+        )
+    return "<br><br>".join(parts) or QCoreApplication.translate(
+        "WhenSection", "No places or words noted in this range yet."
+    )
 
 
 class WhenSection(QWidget):
@@ -321,11 +362,15 @@ class WhenSection(QWidget):
         layout.addWidget(self.empty)
         self.content: list[QWidget] = []
         for title, widget, note in (
-            ("Hour by weekday", self.heatmap, "How often something stirred at each hour."),
-            ("", self.months, SEASON_NOTE),
-            ("", self.trend, "The last 26 weeks, whatever the range above."),
-            ("The last 12 months, day by day", self.calendar, ""),
-            ("Places and words", self.marks, ""),
+            (
+                self.tr("Hour by weekday"),
+                self.heatmap,
+                self.tr("How often something stirred at each hour."),
+            ),
+            ("", self.months, QCoreApplication.translate("TimePatterns", SEASON_NOTE)),
+            ("", self.trend, self.tr("The last 26 weeks, whatever the range above.")),
+            (self.tr("The last 12 months, day by day"), self.calendar, ""),
+            (self.tr("Places and words"), self.marks, ""),
         ):
             block = QWidget()
             column = QVBoxLayout(block)
@@ -340,21 +385,23 @@ class WhenSection(QWidget):
         layout.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(_scrolling(inner, "When something stirred"))
+        outer.addWidget(_scrolling(inner, self.tr("When something stirred")))
 
     def show_patterns(
         self, reader: DashboardReader, choice: RangeChoice, figures: Figures, today: date
     ) -> None:
         if not figures.any_history:
             self.empty.setText(
-                "Once there are check-ins, this shows at which hours, on which days and in "
-                "which months something tends to stir."
+                self.tr(
+                    "Once there are check-ins, this shows at which hours, on which days and in "
+                    "which months something tends to stir."
+                )
             )
         elif figures.checkins == 0:
-            self.empty.setText(NO_CHECKINS_IN_RANGE)
+            self.empty.setText(_no_checkins_in_range())
         has = figures.checkins > 0
         self.empty.setVisible(not has)
-        patterns = reader.patterns(choice, today, figures.r0)
+        patterns = reader.patterns(choice, today, figures.r0, figures.computer)
         self.heatmap.set_grid(patterns.grid, patterns.r0)
         self.months.set_months(patterns.months)
         self.trend.set_trend(patterns.trend)
@@ -373,9 +420,15 @@ class DashboardWindow(QMainWindow):
     """
 
     start_requested = Signal(str)
-    SECTIONS = ("Overview", "What helps", "When", "History", "Library")
+    SECTIONS = ("Overview", "What helps", "When", "History", "Library")  # names, not shown
     # Alt + the underlined letter opens a section (Alt+F is the File menu, Alt+H Help).
-    TAB_LABELS = ("&Overview", "What h&elps", "&When", "His&tory", "&Library")
+    TAB_LABELS = (
+        QT_TRANSLATE_NOOP("DashboardWindow", "&Overview"),
+        QT_TRANSLATE_NOOP("DashboardWindow", "What h&elps"),
+        QT_TRANSLATE_NOOP("DashboardWindow", "&When"),
+        QT_TRANSLATE_NOOP("DashboardWindow", "His&tory"),
+        QT_TRANSLATE_NOOP("DashboardWindow", "&Library"),
+    )
 
     def __init__(
         self,
@@ -385,7 +438,7 @@ class DashboardWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
-        self.setWindowTitle("Reconnect: dashboard")
+        self.setWindowTitle(self.tr("Reconnect: dashboard"))
         self.resize(980, 720)
         self._reader = reader
         self._actions = actions
@@ -398,10 +451,16 @@ class DashboardWindow(QMainWindow):
         for choice in RangeChoice:
             self.range.addItem(choice.label, choice)
         self.range.setCurrentIndex(list(RangeChoice).index(RangeChoice.MONTHS_3))
-        self.range.setAccessibleName("Range of days shown")
-        range_label = QLabel("&Showing:")
+        self.range.setAccessibleName(self.tr("Range of days shown"))
+        range_label = QLabel(self.tr("&Showing:"))
         range_label.setBuddy(self.range)
         self.range.currentIndexChanged.connect(self.refresh)
+        # Shown only when the history is shared by more than one computer.
+        self.computer = QComboBox()
+        self.computer.setAccessibleName(self.tr("Computer whose moments are shown"))
+        self.computer_label = QLabel(self.tr("&Computer:"))
+        self.computer_label.setBuddy(self.computer)
+        self.computer.currentIndexChanged.connect(self.refresh)
 
         self.overview = OverviewSection(
             lambda: self.tabs.setCurrentIndex(4), lambda: self.open_help_on("numbness")
@@ -418,11 +477,11 @@ class DashboardWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.tabBar().setAccessibleName("Dashboard sections")
+        self.tabs.tabBar().setAccessibleName(self.tr("Dashboard sections"))
         for title, page in zip(
-            self.TAB_LABELS,
+            [self.tr(label) for label in self.TAB_LABELS],
             (
-                _scrolling(self.overview, "Overview"),
+                _scrolling(self.overview, self.tr("Overview")),
                 self.helps,
                 *self._hosts,
             ),
@@ -434,6 +493,9 @@ class DashboardWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(range_label)
         top.addWidget(self.range)
+        top.addSpacing(12)
+        top.addWidget(self.computer_label)
+        top.addWidget(self.computer)
         top.addStretch(1)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -444,20 +506,20 @@ class DashboardWindow(QMainWindow):
         self.refresh()
 
     def _make_menus(self) -> None:
-        history = self.menuBar().addMenu("&File")
-        export = QAction("&Export history…", self)
+        history = self.menuBar().addMenu(self.tr("&File"))
+        export = QAction(self.tr("&Export history…"), self)
         export.triggered.connect(lambda: self._actions.export_history(self))
         history.addAction(export)
-        imported = QAction("&Import history…", self)
+        imported = QAction(self.tr("&Import history…"), self)
         imported.triggered.connect(self._import)
         history.addAction(imported)
         history.addSeparator()
-        close = QAction("&Close", self)
+        close = QAction(self.tr("&Close"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         history.addAction(close)
-        help_menu = self.menuBar().addMenu("&Help")
-        support = QAction("&Help and crisis support", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        support = QAction(self.tr("&Help and crisis support"), self)
         support.setShortcut(QKeySequence.StandardKey.HelpContents)
         support.triggered.connect(lambda: self._actions.open_help())
         help_menu.addAction(support)
@@ -470,8 +532,30 @@ class DashboardWindow(QMainWindow):
     def choice(self) -> RangeChoice:
         return RangeChoice(self.range.currentData())
 
+    @property
+    def chosen_computer(self) -> str | None:
+        """The computer whose moments are shown; None for all of them."""
+        data = self.computer.currentData()
+        return str(data) if data else None
+
+    def _list_computers(self) -> None:
+        """Offer "All computers" and each name, when more than one computer recorded moments."""
+        names = self._reader.computers()
+        chosen = self.chosen_computer
+        self.computer.blockSignals(True)
+        self.computer.clear()
+        self.computer.addItem(self.tr("All computers"), None)
+        for name in names:
+            self.computer.addItem(name, name)
+        self.computer.setCurrentIndex(max(0, self.computer.findData(chosen)) if chosen else 0)
+        self.computer.blockSignals(False)
+        shown = len(names) > 1
+        self.computer.setVisible(shown)
+        self.computer_label.setVisible(shown)
+
     def refresh(self) -> None:
         """Forget what was read and read the section on show again."""
+        self._list_computers()
         self._forget()
         self._fresh.clear()
         self._show_section(self.tabs.currentIndex())
@@ -489,7 +573,9 @@ class DashboardWindow(QMainWindow):
 
     def figures(self) -> Figures:
         if self._figures is None:
-            self._figures = self._reader.figures(self.choice, self._actions.today())
+            self._figures = self._reader.figures(
+                self.choice, self._actions.today(), self.chosen_computer
+            )
         return self._figures
 
     def report(self) -> Report | None:
@@ -518,9 +604,9 @@ class DashboardWindow(QMainWindow):
         if index == 0:
             label = self.choice.label
             heading = (
-                "Over everything so far"
+                self.tr("Over everything so far")
                 if self.choice is RangeChoice.ALL
-                else (f"Over the {label[0].lower()}{label[1:]}")
+                else self.tr("Over the {range}").format(range=f"{label[0].lower()}{label[1:]}")
             )
             self.overview.show_figures(self.figures(), heading)
             self._consider_quiet_note(self.figures())
@@ -539,7 +625,7 @@ class DashboardWindow(QMainWindow):
                 self.history = self._place(3, self._actions.make_history_page())
                 self.history.changed.connect(self._history_changed)
             figures = self.figures()
-            self.history.set_range(figures.since, figures.until)
+            self.history.set_range(figures.since, figures.until, figures.computer)
         elif index == 4:
             if self.library is None:
                 self.library = self._place(4, self._actions.make_library_page())

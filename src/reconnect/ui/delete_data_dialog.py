@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from reconnect.services.data_removal import RemovalReport
 
+# The word to type stays the same in every language: it is checked, not read.
 CONFIRMATION_WORD = "DELETE"
-EXPLANATION = (
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "DeleteDataDialog",
     "This removes, from this computer, your history and check-ins, their backups, the log "
     "files, your own practices and your settings. It can't be undone.\n\n"
     "If you might want to look back at your history one day, you could export it first. "
-    "Reconnect closes afterwards, since nothing of yours is left for it to use."
+    "Reconnect closes afterwards, since nothing of yours is left for it to use.",
 )
 
 
@@ -52,50 +54,59 @@ class DeleteDataDialog(QDialog):
         self._export_history = export_history
         self.report: RemovalReport | None = None
         self.setObjectName("deleteDataDialog")
-        self.setWindowTitle("Reconnect: delete all my data")
-        self.setAccessibleName("Delete all my data")
+        self.setWindowTitle(self.tr("Reconnect: delete all my data"))
+        self.setAccessibleName(self.tr("Delete all my data"))
         self.setMinimumWidth(520)
-        self.setStyleSheet("QLabel#deleteHeading { font-size: 13pt; font-weight: 600; }")
 
-        self.heading = QLabel("Delete all your Reconnect data?")
+        self.heading = QLabel(self.tr("Delete all your Reconnect data?"))
         self.heading.setObjectName("deleteHeading")
-        self.text = QLabel(EXPLANATION)
+        self.text = QLabel(self.tr(EXPLANATION))
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.word = QLineEdit()
-        self.word.setAccessibleName(f"Type {CONFIRMATION_WORD} to confirm")
+        self.word.setAccessibleName(
+            self.tr("Type {word} to confirm").format(word=CONFIRMATION_WORD)
+        )
         self.word.setAccessibleDescription(
-            f"The button to delete everything works once this says {CONFIRMATION_WORD}."
+            self.tr("The button to delete everything works once this says {word}.").format(
+                word=CONFIRMATION_WORD
+            )
         )
         self.word.setPlaceholderText(CONFIRMATION_WORD)
         self.word.textChanged.connect(self._word_changed)
-        self.word_label = QLabel(f"To go ahead, type {CONFIRMATION_WORD} here:")
+        self.word_label = QLabel(
+            self.tr("To go ahead, type {word} here:").format(word=CONFIRMATION_WORD)
+        )
         self.word_label.setBuddy(self.word)
 
-        self.export_button = QPushButton("Export my history first…")
+        self.export_button = QPushButton(self.tr("Export my history first…"))
         self.export_button.setAutoDefault(False)
-        self.export_button.setAccessibleName("Export my history first")
-        self.export_button.setToolTip("Save a copy of your history as a file before deleting")
+        self.export_button.setAccessibleName(self.tr("Export my history first"))
+        self.export_button.setToolTip(
+            self.tr("Save a copy of your history as a file before deleting")
+        )
         self.export_button.clicked.connect(self._export)
         self.export_button.setVisible(export_history is not None)
 
-        self.keep_button = QPushButton("Keep my data")
-        self.keep_button.setAccessibleName("Keep my data")
-        self.keep_button.setToolTip("Close this without deleting anything")
+        self.keep_button = QPushButton(self.tr("Keep my data"))
+        self.keep_button.setAccessibleName(self.tr("Keep my data"))
+        self.keep_button.setToolTip(self.tr("Close this without deleting anything"))
         self.keep_button.clicked.connect(self.reject)
         self.keep_button.setDefault(True)
-        self.delete_button = QPushButton("Delete everything")
-        self.delete_button.setAccessibleName("Delete everything")
+        self.delete_button = QPushButton(self.tr("Delete everything"))
+        self.delete_button.setAccessibleName(self.tr("Delete everything"))
         self.delete_button.setAccessibleDescription(
-            f"Removes all your Reconnect data. Works once {CONFIRMATION_WORD} is typed above."
+            self.tr("Removes all your Reconnect data. Works once {word} is typed above.").format(
+                word=CONFIRMATION_WORD
+            )
         )
         self.delete_button.setAutoDefault(False)
         self.delete_button.setEnabled(False)
         self.delete_button.clicked.connect(self._delete)
-        self.close_button = QPushButton("Close Reconnect")
+        self.close_button = QPushButton(self.tr("Close Reconnect"))
         self.close_button.setObjectName("primary")
-        self.close_button.setAccessibleName("Close Reconnect")
+        self.close_button.setAccessibleName(self.tr("Close Reconnect"))
         self.close_button.clicked.connect(self.accept)
         self.close_button.hide()
 
@@ -135,12 +146,14 @@ class DeleteDataDialog(QDialog):
     def _show_report(self, report: RemovalReport) -> None:
         removed = "".join(f"<li>{html.escape(line)}</li>" for line in report.removed_lines())
         self.heading.setText(
-            "Your data is deleted" if report.complete else "Most of your data is deleted"
+            self.tr("Your data is deleted")
+            if report.complete
+            else self.tr("Most of your data is deleted")
         )
         parts = [
-            f"<p>This is what was removed:</p><ul>{removed}</ul>"
+            self.tr("<p>This is what was removed:</p><ul>{items}</ul>").format(items=removed)
             if removed
-            else "<p>There was nothing to remove.</p>"
+            else self.tr("<p>There was nothing to remove.</p>")
         ]
         if report.problems:
             still = "".join(
@@ -148,16 +161,20 @@ class DeleteDataDialog(QDialog):
                 for p in report.problems
             )
             parts.append(
-                "<p>These could not be removed; you can delete them yourself, for example "
-                f"with your file manager:</p><ul>{still}</ul>"
+                self.tr(
+                    "<p>These could not be removed; you can delete them yourself, for example "
+                    "with your file manager:</p><ul>{items}</ul>"
+                ).format(items=still)
             )
         if report.left:
             left = "".join(f"<li>{html.escape(str(path))}</li>" for path in report.left)
             parts.append(
-                "<p>These were in the data folder but are not Reconnect's, so they were left "
-                f"as they were:</p><ul>{left}</ul>"
+                self.tr(
+                    "<p>These were in the data folder but are not Reconnect's, so they were left "
+                    "as they were:</p><ul>{items}</ul>"
+                ).format(items=left)
             )
-        parts.append("<p>Reconnect closes now. Take good care of yourself.</p>")
+        parts.append(self.tr("<p>Reconnect closes now. Take good care of yourself.</p>"))
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setText("".join(parts))
         self.text.setAccessibleDescription(" ".join(report.lines()))

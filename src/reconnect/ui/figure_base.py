@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-EMPTY_TEXT = "No check-ins in this range yet."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("FigureBase", "No check-ins in this range yet.")
 # One calm hue from pale to deep teal; never red, so fewer sparks never look like a warning.
 SCALE = (QColor("#d3ece5"), QColor("#5aae9e"), QColor("#0e5a50"))
 # On a dark background "more" is brighter, so the strongest cells stand out there too.
@@ -59,8 +59,41 @@ class Swatch:
 LegendRun = tuple[Swatch | None, str] | None
 
 
+# The counted words of the figures, one and more, marked for the catalogue.
+_COUNTED: dict[str, tuple[str, str]] = {
+    "spark": (
+        QT_TRANSLATE_NOOP("FigureBase", "1 spark"),
+        QT_TRANSLATE_NOOP("FigureBase", "{count} sparks"),
+    ),
+    "check-in": (
+        QT_TRANSLATE_NOOP("FigureBase", "1 check-in"),
+        QT_TRANSLATE_NOOP("FigureBase", "{count} check-ins"),
+    ),
+    "hour": (
+        QT_TRANSLATE_NOOP("FigureBase", "1 hour"),
+        QT_TRANSLATE_NOOP("FigureBase", "{count} hours"),
+    ),
+    "day": (
+        QT_TRANSLATE_NOOP("FigureBase", "1 day"),
+        QT_TRANSLATE_NOOP("FigureBase", "{count} days"),
+    ),
+}
+
+
 def plural(count: int, word: str) -> str:
-    return f"{count} {word if count == 1 else word + 's'}"
+    """``count`` with ``word`` ("spark", "check-in", "hour" or "day"), in the person's language.
+
+    Raises:
+        KeyError: a word that has no translated forms above.
+    """
+    one, more = _COUNTED[word]
+    template = one if count == 1 else more
+    return QCoreApplication.translate("FigureBase", template).format(count=count)
+
+
+def empty_text() -> str:
+    """What a figure says when there is nothing in the range."""
+    return QCoreApplication.translate("FigureBase", EMPTY_TEXT)
 
 
 def percent(value: float) -> str:

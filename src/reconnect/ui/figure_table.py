@@ -95,7 +95,7 @@ class NumbersCard(QWidget):
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setModel(self.model)
-        self.table.setAccessibleName(f"{title}, as numbers")
+        self.table.setAccessibleName(self.tr("{title}, as numbers").format(title=title))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.stack = QStackedWidget()
@@ -103,9 +103,11 @@ class NumbersCard(QWidget):
         self.stack.addWidget(self.table)
         heading = QLabel(f"<b>{title}</b>")
         heading.setAccessibleName(title)
-        self.toggle = QPushButton("Show the numbers")
+        self.toggle = QPushButton(self.tr("Show the numbers"))
         self.toggle.setCheckable(True)
-        self.toggle.setAccessibleName(f"Show {title.lower()} as a table of numbers")
+        self.toggle.setAccessibleName(
+            self.tr("Show {title} as a table of numbers").format(title=title.lower())
+        )
         self.toggle.toggled.connect(self._show_table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -115,7 +117,7 @@ class NumbersCard(QWidget):
 
     def _show_table(self, on: bool) -> None:
         self.stack.setCurrentIndex(1 if on else 0)
-        self.toggle.setText("Show the chart" if on else "Show the numbers")
+        self.toggle.setText(self.tr("Show the chart") if on else self.tr("Show the numbers"))
 
     def describe(self) -> str:
         """Every row's sentence: what a screen reader or a test reads instead of the figure."""

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTime
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -32,9 +32,14 @@ log = logging.getLogger(__name__)
 
 FIRST_RUN_MARKER = ".first-run-done"
 WORKDAYS = WEEKDAYS[:5]
-MUSIC_FILTER = "Music (*.mp3 *.ogg *.oga *.flac *.wav *.m4a *.opus);;All files (*)"
+# In English, marked for the catalogue; shown through translate with the context "FirstRun".
+MUSIC_FILTER = QT_TRANSLATE_NOOP(
+    "FirstRun", "Music (*.mp3 *.ogg *.oga *.flac *.wav *.m4a *.opus);;All files (*)"
+)
 
-WELCOME_HTML = """
+WELCOME_HTML = QT_TRANSLATE_NOOP(
+    "FirstRun",
+    """
 <p>Now and then during your working hours, Reconnect offers a tiny practice of a minute
 or two: a stretch, a slower breath, some light, a scent, a piece of music. Afterwards it
 asks, gently, whether anything stirred. <b>Nothing</b> is always a fine answer.</p>
@@ -42,21 +47,8 @@ asks, gently, whether anything stirred. <b>Nothing</b> is always a fine answer.<
 computer.</p>
 <p>Reconnect is not therapy and not medical advice. If things feel very heavy right now,
 <b>Help and crisis support</b>, in Reconnect's menu, says where to turn.</p>
-"""
-
-FIRST_RUN_STYLE = """
-QDialog#firstRun { background: #fbf6f1; }
-QDialog#firstRun QLabel { color: #3c474d; }
-QLabel#firstRunHeading { color: #2f3a40; font-size: 15pt; font-weight: 600; }
-QLabel#firstRunStep, QLabel#firstRunHint { color: #6b777d; }
-QLabel#firstRunProblem {
-    background: #f8e8e1;
-    border: 1px solid #e2bfae;
-    border-radius: 8px;
-    padding: 6px 10px;
-    color: #7a3f2e;
-}
-"""
+""",
+)
 
 
 def first_run_done(data_root: Path) -> bool:
@@ -78,7 +70,10 @@ def mark_first_run_done(data_root: Path) -> None:
 
 def _ask_for_music(parent: QWidget) -> str | None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Choose music that moves you", str(Path.home()), MUSIC_FILTER
+        parent,
+        QCoreApplication.translate("FirstRun", "Choose music that moves you"),
+        str(Path.home()),
+        QCoreApplication.translate("FirstRun", MUSIC_FILTER),
     )
     return path or None
 
@@ -124,9 +119,8 @@ class FirstRun(QDialog):
         self.music_path = str(settings["practices.music"])
 
         self.setObjectName("firstRun")
-        self.setWindowTitle("Welcome to Reconnect")
-        self.setAccessibleName("Welcome to Reconnect")
-        self.setStyleSheet(FIRST_RUN_STYLE)
+        self.setWindowTitle(self.tr("Welcome to Reconnect"))
+        self.setAccessibleName(self.tr("Welcome to Reconnect"))
         self.setMinimumWidth(520)
 
         self.pages = QStackedWidget()
@@ -136,26 +130,26 @@ class FirstRun(QDialog):
 
         self.step_label = QLabel()
         self.step_label.setObjectName("firstRunStep")
-        self.skip_button = QPushButton("S&kip")
-        self.skip_button.setAccessibleName("Skip")
+        self.skip_button = QPushButton(self.tr("S&kip"))
+        self.skip_button.setAccessibleName(self.tr("Skip"))
         self.skip_button.setAutoDefault(False)
-        skip_words = "Close the welcome. Everything can be set later in Settings."
+        skip_words = self.tr("Close the welcome. Everything can be set later in Settings.")
         self.skip_button.setAccessibleDescription(skip_words)
         self.skip_button.setToolTip(skip_words)
         self.skip_button.clicked.connect(self.reject)
-        self.back_button = QPushButton("&Back")
-        self.back_button.setAccessibleName("Back")
+        self.back_button = QPushButton(self.tr("&Back"))
+        self.back_button.setAccessibleName(self.tr("Back"))
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.back)
-        self.next_button = QPushButton("&Next")
+        self.next_button = QPushButton(self.tr("&Next"))
         self.next_button.setObjectName("primary")
-        self.next_button.setAccessibleName("Next")
+        self.next_button.setAccessibleName(self.tr("Next"))
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.next)
-        self.done_button = QPushButton("&Done")
+        self.done_button = QPushButton(self.tr("&Done"))
         self.done_button.setObjectName("primary")
-        self.done_button.setAccessibleName("Done")
-        self.done_button.setAccessibleDescription("Save these choices and start")
+        self.done_button.setAccessibleName(self.tr("Done"))
+        self.done_button.setAccessibleDescription(self.tr("Save these choices and start"))
         self.done_button.clicked.connect(self.finish)
 
         buttons = QHBoxLayout()
@@ -196,13 +190,13 @@ class FirstRun(QDialog):
         return label
 
     def _welcome_page(self) -> QWidget:
-        page, layout = self._page("Welcome to Reconnect")
-        self.welcome_text = self._text(WELCOME_HTML)
-        self.welcome_text.setAccessibleName("What Reconnect does and does not do")
+        page, layout = self._page(self.tr("Welcome to Reconnect"))
+        self.welcome_text = self._text(self.tr(WELCOME_HTML))
+        self.welcome_text.setAccessibleName(self.tr("What Reconnect does and does not do"))
         layout.addWidget(self.welcome_text)
-        self.help_button = QPushButton("Where to turn in a crisis")
-        self.help_button.setAccessibleName("Where to turn in a crisis")
-        self.help_button.setAccessibleDescription("Open Help on its crisis support page")
+        self.help_button = QPushButton(self.tr("Where to turn in a crisis"))
+        self.help_button.setAccessibleName(self.tr("Where to turn in a crisis"))
+        self.help_button.setAccessibleDescription(self.tr("Open Help on its crisis support page"))
         self.help_button.setAutoDefault(False)
         self.help_button.clicked.connect(lambda: self._open_help())
         row = QHBoxLayout()
@@ -213,22 +207,24 @@ class FirstRun(QDialog):
         return page
 
     def _hours_page(self) -> QWidget:
-        page, layout = self._page("Your working hours")
+        page, layout = self._page(self.tr("Your working hours"))
         interval = self._settings["rhythm.interval_minutes"]
         layout.addWidget(
             self._text(
-                "Reconnect only offers practices within these hours, from Monday to Friday, "
-                f"about every {interval} minutes. Each day can be changed later in Settings, "
-                "weekends included."
+                self.tr(
+                    "Reconnect only offers practices within these hours, from Monday to Friday, "
+                    "about every {interval} minutes. Each day can be changed later in Settings, "
+                    "weekends included."
+                ).format(interval=interval)
             )
         )
         start, end = self._current_hours()
-        self.start_edit = self._time_edit(start, "Start of the working day")
-        self.end_edit = self._time_edit(end, "End of the working day")
+        self.start_edit = self._time_edit(start, self.tr("Start of the working day"))
+        self.end_edit = self._time_edit(end, self.tr("End of the working day"))
         row = QHBoxLayout()
         row.setContentsMargins(0, 6, 0, 0)
         row.setSpacing(8)
-        for text, edit in (("&From", self.start_edit), ("&to", self.end_edit)):
+        for text, edit in ((self.tr("&From"), self.start_edit), (self.tr("&to"), self.end_edit)):
             label = QLabel(text)
             label.setBuddy(edit)
             row.addWidget(label)
@@ -236,29 +232,31 @@ class FirstRun(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
         self.hours_problem = self._text("", "firstRunProblem")
-        self.hours_problem.setAccessibleName("Problem with the working hours")
+        self.hours_problem.setAccessibleName(self.tr("Problem with the working hours"))
         self.hours_problem.hide()
         layout.addWidget(self.hours_problem)
         layout.addStretch(1)
         return page
 
     def _music_page(self) -> QWidget:
-        page, layout = self._page("Music that gives you chills, if you like")
+        page, layout = self._page(self.tr("Music that gives you chills, if you like"))
         layout.addWidget(
             self._text(
-                "Some practices play a piece of music that moves you, the kind that can "
-                "bring goosebumps. You can choose a file now, or leave this empty and choose "
-                "when such a practice comes."
+                self.tr(
+                    "Some practices play a piece of music that moves you, the kind that can "
+                    "bring goosebumps. You can choose a file now, or leave this empty and choose "
+                    "when such a practice comes."
+                )
             )
         )
         self.music_label = self._text("", "firstRunHint")
-        self.music_label.setAccessibleName("Chosen music")
-        self.choose_button = QPushButton("&Choose music…")
-        self.choose_button.setAccessibleName("Choose music")
+        self.music_label.setAccessibleName(self.tr("Chosen music"))
+        self.choose_button = QPushButton(self.tr("&Choose music…"))
+        self.choose_button.setAccessibleName(self.tr("Choose music"))
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self._choose)
-        self.clear_button = QPushButton("C&lear")
-        self.clear_button.setAccessibleName("Clear the chosen music")
+        self.clear_button = QPushButton(self.tr("C&lear"))
+        self.clear_button.setAccessibleName(self.tr("Clear the chosen music"))
         self.clear_button.setAutoDefault(False)
         self.clear_button.clicked.connect(lambda: self._set_music(""))
         row = QHBoxLayout()
@@ -268,7 +266,7 @@ class FirstRun(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.music_label)
         self.save_problem = self._text("", "firstRunProblem")
-        self.save_problem.setAccessibleName("Could not save")
+        self.save_problem.setAccessibleName(self.tr("Could not save"))
         self.save_problem.hide()
         layout.addWidget(self.save_problem)
         layout.addStretch(1)
@@ -300,7 +298,9 @@ class FirstRun(QDialog):
     def _show_page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
         last = index == self.pages.count() - 1
-        self.step_label.setText(f"{index + 1} of {self.pages.count()}")
+        self.step_label.setText(
+            self.tr("{number} of {count}").format(number=index + 1, count=self.pages.count())
+        )
         self.back_button.setVisible(index > 0)
         self.next_button.setVisible(not last)
         self.done_button.setVisible(last)
@@ -324,7 +324,11 @@ class FirstRun(QDialog):
         start, end = self.start_edit.time(), self.end_edit.time()
         first, last = start.toString("HH:mm"), end.toString("HH:mm")
         if end <= start:
-            self._hours_problem(f"The day ends before it starts. Choose an end after {first}.")
+            self._hours_problem(
+                self.tr("The day ends before it starts. Choose an end after {start}.").format(
+                    start=first
+                )
+            )
             return None
         hours = f"{first}-{last}"
         try:
@@ -351,7 +355,9 @@ class FirstRun(QDialog):
         self.music_path = path
         # The file's name only: a long path would stretch the window.
         self.music_label.setText(
-            f"Chosen: {Path(path).name}" if path else "No music chosen; that's fine."
+            self.tr("Chosen: {name}").format(name=Path(path).name)
+            if path
+            else self.tr("No music chosen; that's fine.")
         )
         self.music_label.setToolTip(path)
         self.clear_button.setEnabled(bool(path))
@@ -379,8 +385,10 @@ class FirstRun(QDialog):
         except (OSError, InputError) as error:
             detail = error.strerror if isinstance(error, OSError) and error.strerror else error
             self.save_problem.setText(
-                f"Your choices couldn't be saved ({detail}). You can skip for now and set "
-                "them later in Settings."
+                self.tr(
+                    "Your choices couldn't be saved ({problem}). You can skip for now and set "
+                    "them later in Settings."
+                ).format(problem=detail)
             )
             self.save_problem.show()
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,36 +24,50 @@ from PySide6.QtWidgets import (
 from reconnect.core.care import CRISIS_LINES, EmergencyNumber, emergency_number
 from reconnect.core.errors import InputError
 
+# The texts below are in English, marked for the catalogue (QT_TRANSLATE_NOOP); the pages
+# show them through tr, so they follow the translator installed when the app starts. The
+# quotation marks are typed out: lupdate reads no \u escapes.
 SECTIONS = ("crisis", "numbness", "using")
-TAB_TITLES = ("If you are in crisis", "About numbness", "Using Reconnect")
-
-CRISIS_INTRO = (
-    "If you are thinking about hurting yourself, or you don't feel safe right now, please "
-    "reach out to someone today. You don't need the right words, and you don't need to be "
-    "sure it is \u201cbad enough\u201d."
+TAB_TITLES = (
+    QT_TRANSLATE_NOOP("HelpDialog", "If you are in crisis"),
+    QT_TRANSLATE_NOOP("HelpDialog", "About numbness"),
+    QT_TRANSLATE_NOOP("HelpDialog", "Using Reconnect"),
 )
 
-RIGHT_NOW_HTML = """
+CRISIS_INTRO = QT_TRANSLATE_NOOP(
+    "CrisisPage",
+    "If you are thinking about hurting yourself, or you don't feel safe right now, please "
+    "reach out to someone today. You don't need the right words, and you don't need to be "
+    "sure it is “bad enough”.",
+)
+
+RIGHT_NOW_HTML = QT_TRANSLATE_NOOP(
+    "CrisisPage",
+    """
 <h3>What you can do right now</h3>
 <ul>
 <li>Call or text someone: a crisis line below, the person you trust, or the emergency number.
-One sentence is enough, for example: <i>\u201cI'm not okay and I don't want to be alone with
-this.\u201d</i></li>
+One sentence is enough, for example: <i>“I'm not okay and I don't want to be alone with
+this.”</i></li>
 <li>If you can, go where other people are, or ask someone to come and be with you.</li>
 <li>Put some distance between yourself and anything you could use to hurt yourself.</li>
 <li>Let your breath slow a little: breathe out for longer than you breathe in. Feel your feet
 on the floor and something solid under your hand.</li>
 <li>You only need to get through the next few minutes, then the next few after that.</li>
 </ul>
-"""
-
-NUMBNESS_WARNING = (
-    "Numbness can come with thoughts that nothing matters, or of not wanting to be here. If "
-    "that happens, please take it seriously, even when it feels quiet and flat rather than "
-    "dramatic, and tell someone soon."
+""",
 )
 
-NUMBNESS_HTML = """
+NUMBNESS_WARNING = QT_TRANSLATE_NOOP(
+    "CrisisPage",
+    "Numbness can come with thoughts that nothing matters, or of not wanting to be here. If "
+    "that happens, please take it seriously, even when it feels quiet and flat rather than "
+    "dramatic, and tell someone soon.",
+)
+
+NUMBNESS_HTML = QT_TRANSLATE_NOOP(
+    "HelpDialog",
+    """
 <h2>About numbness</h2>
 <p>Feeling numb means feeling less than you expect, or nothing at all: good news doesn't
 land, and sad news doesn't either. People describe it as living behind glass, running on
@@ -83,7 +97,7 @@ way back is usually found: little by little, unevenly, at your own pace.</p>
 <p>Other things tend to help alongside: moving your body in a way that feels good rather
 than punishing, sleep when life allows it, easing the load where you can, and staying a
 little in touch with people even when you feel far away. Telling one safe person
-\u201cI feel numb\u201d is already a step.</p>
+“I feel numb” is already a step.</p>
 
 <h3>When to talk to a professional</h3>
 <p>If the numbness has lasted for weeks or longer, if it gets in the way of your work, your
@@ -96,9 +110,12 @@ of hurting yourself or of not wanting to live. <a href="#crisis">If you are in c
 says where to turn.</p>
 <p>Reconnect can keep you company in small moments. It is not a treatment and doesn't
 replace care.</p>
-"""
+""",
+)
 
-USING_HTML = """
+USING_HTML = QT_TRANSLATE_NOOP(
+    "HelpDialog",
+    """
 <h2>What Reconnect does</h2>
 <p>During your working hours, Reconnect offers a short practice now and then: a stretch,
 a slower breath, light, a scent, a piece of music that moves you. Afterwards it asks,
@@ -112,7 +129,7 @@ and every prompt can be skipped, snoozed or paused. There are no streaks to keep
 the next break, or pause for a while.</li>
 <li>When a break comes, a small window appears near the tray without taking your
 keyboard. Start, ask for another one, snooze, or skip.</li>
-<li>Help is always close: choose \u201cHelp and crisis support\u201d in the tray menu,
+<li>Help is always close: choose “Help and crisis support” in the tray menu,
 or press F1 in the dashboard, during a practice or in the check-in.</li>
 <li>From a terminal: <code>reconnect status</code>, <code>reconnect break-now</code>,
 <code>reconnect pause 1h</code>, <code>reconnect settings</code>,
@@ -121,25 +138,22 @@ or press F1 in the dashboard, during a practice or in the check-in.</li>
 <h3>What it is not</h3>
 <p>Reconnect is not therapy and not medical advice. It keeps everything on this computer
 and never connects to the internet.</p>
-"""
+""",
+)
 
-CONTACT_INVITATION = (
+CONTACT_INVITATION = QT_TRANSLATE_NOOP(
+    "CrisisPage",
     "You can keep one person here to call or write to on a hard day: a friend, someone in "
-    "your family, a colleague, your doctor. It stays on this computer."
+    "your family, a colleague, your doctor. It stays on this computer.",
 )
-CONTACT_NO_SAVING = (
+CONTACT_NO_SAVING = QT_TRANSLATE_NOOP(
+    "CrisisPage",
     "Think of one person you could call or write to on a hard day: a friend, someone in "
-    "your family, a colleague, your doctor."
+    "your family, a colleague, your doctor.",
 )
-CONTACT_REMINDER = "You can reach out to them now, even with a single sentence."
-
-STYLE = """
-QFrame#careCard { background: #fffdfa; border: 1px solid #e3d3c6; border-radius: 10px; }
-QFrame#careCard QLabel { color: #3c474d; }
-QFrame#careCard QLabel#careTitle { color: #8a6a58; font-weight: 600; }
-QFrame#careCard QLabel#careBig { color: #2f3a40; font-size: 15pt; }
-QFrame#careCard QLabel#careProblem { color: #7a3f2e; }
-"""
+CONTACT_REMINDER = QT_TRANSLATE_NOOP(
+    "CrisisPage", "You can reach out to them now, even with a single sentence."
+)
 
 
 def system_country() -> str:
@@ -147,34 +161,58 @@ def system_country() -> str:
     return QLocale.territoryToCode(QLocale().territory())
 
 
+def _crisis_line_html(number: str, name: str, where: str, how: str) -> str:
+    values = {
+        "number": escape(number),
+        "name": escape(name),
+        "where": escape(QCoreApplication.translate("Care", where)),
+        "how": escape(QCoreApplication.translate("Care", how)),
+    }
+    if name:
+        return QCoreApplication.translate(
+            "HelpDialog", "<li><b>{number}</b> in {where} ({name}): {how}.</li>"
+        ).format(**values)
+    return QCoreApplication.translate(
+        "HelpDialog", "<li><b>{number}</b> in {where}: {how}.</li>"
+    ).format(**values)
+
+
 def crisis_lines_html() -> str:
     items = "".join(
-        f"<li><b>{escape(line.number)}</b> in {escape(line.where)}"
-        + (f" ({escape(line.name)})" if line.name else "")
-        + f": {escape(line.how)}.</li>"
-        for line in CRISIS_LINES
+        _crisis_line_html(line.number, line.name, line.where, line.how) for line in CRISIS_LINES
     )
-    return (
+    return QCoreApplication.translate(
+        "HelpDialog",
         "<h3>Crisis lines</h3>"
         "<p>Free and confidential, with people who are used to hard moments. For example:</p>"
-        f"<ul>{items}"
+        "<ul>{items}"
         "<li>Elsewhere, your emergency number, your doctor or a hospital can tell you who to "
-        "call. The website findahelpline.com lists free lines in many countries.</li></ul>"
-    )
+        "call. The website findahelpline.com lists free lines in many countries.</li></ul>",
+    ).format(items=items)
 
 
 def emergency_html(number: EmergencyNumber) -> tuple[str, str]:
     """The number to call, large, and a line that goes with it."""
     if number.number is None:
         return (
-            "Call your local emergency number",
-            "If you or someone near you is in danger, call it now. 112 works in many countries.",
+            QCoreApplication.translate("HelpDialog", "Call your local emergency number"),
+            QCoreApplication.translate(
+                "HelpDialog",
+                "If you or someone near you is in danger, call it now. "
+                "112 works in many countries.",
+            ),
         )
-    also = f" {escape(number.also[0].upper() + number.also[1:])}." if number.also else ""
-    return (
-        f"Call <b>{escape(number.number)}</b>",
-        f"If you or someone near you is in danger, call it now.{also}",
+    big = QCoreApplication.translate("HelpDialog", "Call <b>{number}</b>").format(
+        number=escape(number.number)
     )
+    if not number.also:
+        return big, QCoreApplication.translate(
+            "HelpDialog", "If you or someone near you is in danger, call it now."
+        )
+    also = QCoreApplication.translate("Care", number.also)
+    return big, QCoreApplication.translate(
+        "HelpDialog", "If you or someone near you is in danger, call it now. {also}."
+    ).format(also=escape(also[0].upper() + also[1:]))
 
 
 def _label(text: str = "", name: str | None = None) -> QLabel:
@@ -213,36 +251,40 @@ class CrisisPage(QScrollArea):
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName(TAB_TITLES[0])
+        self.setAccessibleName(QCoreApplication.translate("HelpDialog", TAB_TITLES[0]))
         self._save_contact = save_contact
         self.contact = trusted_contact.strip()
 
-        heading = _label("<h2>If you are in crisis</h2>")
-        intro = _label(CRISIS_INTRO)
+        heading = _label(self.tr("<h2>If you are in crisis</h2>"))
+        intro = _label(self.tr(CRISIS_INTRO))
 
-        danger, danger_box = _card("In danger right now")
+        danger, danger_box = _card(self.tr("In danger right now"))
         big, detail = emergency_html(number)
         self.emergency = _label(big, "careBig")
-        self.emergency.setAccessibleName("Emergency number")
+        self.emergency.setAccessibleName(self.tr("Emergency number"))
         self.emergency_detail = _label(detail)
         danger_box.addWidget(self.emergency)
         danger_box.addWidget(self.emergency_detail)
 
-        trusted, trusted_box = _card("Someone I trust")
+        trusted, trusted_box = _card(self.tr("Someone I trust"))
         self.contact_shown = _label(name="careBig")
-        self.contact_shown.setAccessibleName("Someone I trust")
+        self.contact_shown.setAccessibleName(self.tr("Someone I trust"))
         self.contact_note = _label()
         self.contact_field = QLineEdit()
-        self.contact_field.setAccessibleName("Someone I trust: name and how to reach them")
+        self.contact_field.setAccessibleName(self.tr("Someone I trust: name and how to reach them"))
         self.contact_field.setAccessibleDescription(
-            "One line, for example a name and a phone number. Enter keeps it."
+            self.tr("One line, for example a name and a phone number. Enter keeps it.")
         )
-        self.contact_field.setPlaceholderText("For example: Sam, my sister, 0151 234 5678")
+        self.contact_field.setPlaceholderText(self.tr("For example: Sam, my sister, 0151 234 5678"))
         self.contact_field.setMaxLength(200)
         self.contact_field.returnPressed.connect(self.keep_contact)
-        self.keep_button = self._button("&Keep", "Keep this person on this computer")
+        self.keep_button = self._button(
+            self.tr("&Keep"), self.tr("Keep this person on this computer")
+        )
         self.keep_button.clicked.connect(self.keep_contact)
-        self.change_button = self._button("C&hange", "Change or clear the person you trust")
+        self.change_button = self._button(
+            self.tr("C&hange"), self.tr("Change or clear the person you trust")
+        )
         self.change_button.clicked.connect(self.edit_contact)
         self.problem = _label(name="careProblem")
         self.problem.hide()
@@ -255,11 +297,11 @@ class CrisisPage(QScrollArea):
         trusted_box.addWidget(self.problem)
         trusted_box.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        right_now = _label(RIGHT_NOW_HTML)
+        right_now = _label(self.tr(RIGHT_NOW_HTML))
         right_now.setTextFormat(Qt.TextFormat.RichText)
         lines = _label(crisis_lines_html())
         lines.setTextFormat(Qt.TextFormat.RichText)
-        warning = _label(NUMBNESS_WARNING)
+        warning = _label(self.tr(NUMBNESS_WARNING))
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
@@ -287,9 +329,11 @@ class CrisisPage(QScrollArea):
         self.contact_shown.setText(escape(self.contact))
         self.contact_shown.setVisible(filled and not editing)
         if filled and not editing:
-            self.contact_note.setText(CONTACT_REMINDER)
+            self.contact_note.setText(self.tr(CONTACT_REMINDER))
         else:
-            self.contact_note.setText(CONTACT_INVITATION if can_save else CONTACT_NO_SAVING)
+            self.contact_note.setText(
+                self.tr(CONTACT_INVITATION) if can_save else self.tr(CONTACT_NO_SAVING)
+            )
         self.contact_field.setVisible(editing)
         self.keep_button.setVisible(editing)
         self.change_button.setVisible(filled and can_save and not editing)
@@ -308,7 +352,11 @@ class CrisisPage(QScrollArea):
         try:
             self._save_contact(text)
         except (OSError, InputError) as error:
-            self.problem.setText(f"This couldn't be kept just now ({error}). It is still here.")
+            self.problem.setText(
+                self.tr("This couldn't be kept just now ({error}). It is still here.").format(
+                    error=error
+                )
+            )
             self.problem.show()
             return
         self.problem.hide()
@@ -341,16 +389,16 @@ class HelpDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("helpDialog")
-        self.setWindowTitle("Reconnect: help and crisis support")
-        self.setStyleSheet(STYLE)
+        self.setWindowTitle(self.tr("Reconnect: help and crisis support"))
         self.resize(640, 640)
         self.number = emergency_number(system_country() if country is None else country)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Help sections")
+        self.tabs.setAccessibleName(self.tr("Help sections"))
         self.crisis = CrisisPage(self.number, trusted_contact, save_contact)
-        self.numbness = self._page(TAB_TITLES[1], NUMBNESS_HTML)
-        self.using = self._page(TAB_TITLES[2], USING_HTML)
-        for title, page in zip(TAB_TITLES, (self.crisis, self.numbness, self.using), strict=True):
+        titles = [self.tr(title) for title in TAB_TITLES]
+        self.numbness = self._page(titles[1], self.tr(NUMBNESS_HTML))
+        self.using = self._page(titles[2], self.tr(USING_HTML))
+        for title, page in zip(titles, (self.crisis, self.numbness, self.using), strict=True):
             self.tabs.addTab(page, title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,23 +32,28 @@ from sqlalchemy.orm import Session, sessionmaker
 from reconnect.core.errors import InputError
 from reconnect.core.history_filter import ANY_LEVEL, NO_CHECKIN, HistoryFilter, LevelFilter
 from reconnect.core.sessions import BreakSession
+from reconnect.core.vocabulary import SparkLevel
 from reconnect.services import history_edits
 from reconnect.services.history_edits import HistorySlice
 from reconnect.ui.checkin_dialog import CheckInAnswer, CheckInDialog
-from reconnect.ui.history_table_model import LEVEL_WORDS, PAGE_SIZE, HistoryTableModel, when_text
+from reconnect.ui.history_table_model import PAGE_SIZE, HistoryTableModel, level_word, when_text
 
 __all__ = ["HistoryPage", "HistoryTableModel"]
 
-ALL_PRACTICES = "All practices"
-SEARCH_PLACEHOLDER = "Search notes and words"
-CONFIRM_DELETE = "Delete this moment? You can undo this right after."
-EMPTY_HISTORY = "Your practices and what you noticed will be listed here."
-NO_MATCH = "Nothing matches these filters."
-NOTHING_IN_RANGE = "Nothing in this time range."
+# In English, marked for the catalogue; the page shows them through self.tr.
+ALL_PRACTICES = QT_TRANSLATE_NOOP("HistoryPage", "All practices")
+SEARCH_PLACEHOLDER = QT_TRANSLATE_NOOP("HistoryPage", "Search notes and words")
+CONFIRM_DELETE = QT_TRANSLATE_NOOP(
+    "HistoryPage", "Delete this moment? You can undo this right after."
+)
+EMPTY_HISTORY = QT_TRANSLATE_NOOP(
+    "HistoryPage", "Your practices and what you noticed will be listed here."
+)
+NO_MATCH = QT_TRANSLATE_NOOP("HistoryPage", "Nothing matches these filters.")
+NOTHING_IN_RANGE = QT_TRANSLATE_NOOP("HistoryPage", "Nothing in this time range.")
 LEVEL_CHOICES: tuple[tuple[str, LevelFilter], ...] = (
-    ("Any", ANY_LEVEL),
-    ("No check-in", NO_CHECKIN),
-    *((words, level) for level, words in LEVEL_WORDS.items()),
+    (QT_TRANSLATE_NOOP("HistoryPage", "Any"), ANY_LEVEL),
+    (QT_TRANSLATE_NOOP("HistoryPage", "No check-in"), NO_CHECKIN),
 )
 SaveAnswer = Callable[[CheckInAnswer], None]
 MakeDialog = Callable[[str, SaveAnswer, CheckInAnswer | None, QWidget], QDialog]
@@ -74,15 +79,25 @@ def _button(text: str, description: str) -> QPushButton:
 
 
 def _ask(parent: QWidget, question: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, "Reconnect", question, parent=parent)
-    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole))
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("HistoryPage", "Reconnect"),
+        question,
+        parent=parent,
+    )
+    delete = box.addButton(
+        QCoreApplication.translate("HistoryPage", "Delete"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("HistoryPage", "Keep it"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
     box.exec()
     return box.clickedButton() is delete
 
 
 def _tell(parent: QWidget, message: str) -> None:
-    QMessageBox.information(parent, "Reconnect", message)
+    QMessageBox.information(parent, QCoreApplication.translate("HistoryPage", "Reconnect"), message)
 
 
 def problem_text(error: Exception) -> str:
@@ -91,10 +106,11 @@ def problem_text(error: Exception) -> str:
         text = str(error)
         return text[:1].upper() + text[1:]
     reason = getattr(error, "orig", None) or type(error).__name__
-    return (
-        f"Your history could not be reached just now ({reason}), so nothing was changed. "
-        "If another copy of Reconnect is open, close it, wait a moment, and try again."
-    )
+    return QCoreApplication.translate(
+        "HistoryPage",
+        "Your history could not be reached just now ({reason}), so nothing was changed. "
+        "If another copy of Reconnect is open, close it, wait a moment, and try again.",
+    ).format(reason=reason)
 
 
 class HistoryPage(QWidget):
@@ -136,27 +152,29 @@ class HistoryPage(QWidget):
         self._filter = HistoryFilter()
         self._deleted: BreakSession | None = None
         self.dialog: QDialog | None = None
-        self.setAccessibleName("History")
+        self.setAccessibleName(self.tr("History"))
 
         self.practice_combo = QComboBox()
-        self.practice_combo.setAccessibleName("Practice")
-        self.practice_combo.addItem(ALL_PRACTICES, None)
+        self.practice_combo.setAccessibleName(self.tr("Practice"))
+        self.practice_combo.addItem(self.tr(ALL_PRACTICES), None)
         for practice_id, title in sorted(practice_titles.items(), key=lambda item: item[1]):
             self.practice_combo.addItem(title, practice_id)
         self.level_combo = QComboBox()
-        self.level_combo.setAccessibleName("What stirred")
-        for text, level in LEVEL_CHOICES:
-            self.level_combo.addItem(text, level)
+        self.level_combo.setAccessibleName(self.tr("What stirred"))
+        for text, choice in LEVEL_CHOICES:
+            self.level_combo.addItem(self.tr(text), choice)
+        for spark in SparkLevel:
+            self.level_combo.addItem(level_word(spark), spark)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
-        self.search.setAccessibleName(SEARCH_PLACEHOLDER)
+        self.search.setPlaceholderText(self.tr(SEARCH_PLACEHOLDER))
+        self.search.setAccessibleName(self.tr(SEARCH_PLACEHOLDER))
         self.search.setClearButtonEnabled(True)
         self.search_timer = QTimer(self, singleShot=True, interval=300)  # a pause in typing
         filters = QHBoxLayout()
         for text, field in (
-            ("&Practice:", self.practice_combo),
-            ("&What stirred:", self.level_combo),
-            ("&Search:", self.search),
+            (self.tr("&Practice:"), self.practice_combo),
+            (self.tr("&What stirred:"), self.level_combo),
+            (self.tr("&Search:"), self.search),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -164,13 +182,15 @@ class HistoryPage(QWidget):
             filters.addWidget(field, 2 if field is self.search else 0)
 
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("How many moments are listed")
+        self.count_label.setAccessibleName(self.tr("How many moments are listed"))
 
         self.undo_label = QLabel()
-        self.undo_button = _button("&Undo", "Put the deleted moment back (Ctrl+Z)")
+        self.undo_button = _button(
+            self.tr("&Undo"), self.tr("Put the deleted moment back (Ctrl+Z)")
+        )
         self.undo_bar = QWidget()
         self.undo_bar.setObjectName("historyUndoBar")
-        self.undo_bar.setAccessibleName("Deleted")
+        self.undo_bar.setAccessibleName(self.tr("Deleted"))
         bar = QHBoxLayout(self.undo_bar)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.undo_label, 1)
@@ -180,9 +200,11 @@ class HistoryPage(QWidget):
         self.model = HistoryTableModel(self._fetch, page_size, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Your moments")
+        self.table.setAccessibleName(self.tr("Your moments"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
-        self.table.setAccessibleDescription("Enter changes the check-in; Delete removes a moment")
+        self.table.setAccessibleDescription(
+            self.tr("Enter changes the check-in; Delete removes a moment")
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -195,7 +217,9 @@ class HistoryPage(QWidget):
         header.setStretchLastSection(True)
 
         self.empty_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.clear_button = _button("&Clear filters", "Show every practice and answer again")
+        self.clear_button = _button(
+            self.tr("&Clear filters"), self.tr("Show every practice and answer again")
+        )
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
@@ -206,8 +230,12 @@ class HistoryPage(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(empty)
 
-        self.edit_button = _button("&Edit check-in…", "Change what you noted here (Enter)")
-        self.delete_button = _button("&Delete…", "Delete this moment; you can undo it (Delete)")
+        self.edit_button = _button(
+            self.tr("&Edit check-in…"), self.tr("Change what you noted here (Enter)")
+        )
+        self.delete_button = _button(
+            self.tr("&Delete…"), self.tr("Delete this moment; you can undo it (Delete)")
+        )
         actions = QHBoxLayout()
         actions.addWidget(self.count_label, 1)
         actions.addWidget(self.edit_button)
@@ -246,10 +274,13 @@ class HistoryPage(QWidget):
 
     # --- what is listed -----------------------------------------------------------------
 
-    def set_range(self, since: date | None, until: date | None) -> None:
-        """Show only moments whose local date lies in [since, until] (None: open-ended)."""
+    def set_range(
+        self, since: date | None, until: date | None, computer: str | None = None
+    ) -> None:
+        """Show only moments whose local date lies in [since, until] (None: open-ended), and
+        only those recorded on ``computer`` when one is given (a shared history)."""
         try:
-            filters = self._filter.with_range(since, until)
+            filters = self._filter.with_range(since, until).with_computer(computer)
         except InputError as error:
             self._report(error)
             return
@@ -302,14 +333,17 @@ class HistoryPage(QWidget):
 
     def _update_state(self) -> None:
         total = self.model.total
-        self.count_label.setText(f"{total:,} moment{'s' if total != 1 else ''}")
+        if total == 1:
+            self.count_label.setText(self.tr("1 moment"))
+        else:
+            self.count_label.setText(self.tr("{count} moments").format(count=f"{total:,}"))
         if total:
             self.stack.setCurrentIndex(0)
         else:
             if self.model.history_is_empty:
-                text = EMPTY_HISTORY
+                text = self.tr(EMPTY_HISTORY)
             else:
-                text = NO_MATCH if self._filter.is_narrowed else NOTHING_IN_RANGE
+                text = self.tr(NO_MATCH) if self._filter.is_narrowed else self.tr(NOTHING_IN_RANGE)
             self.empty_label.setText(text)
             self.empty_label.setAccessibleName(text)
             self.clear_button.setVisible(self._filter.is_narrowed)
@@ -351,8 +385,10 @@ class HistoryPage(QWidget):
                 history_edits.edit_checkin(self._factory, session.id, answer)
             except SQLAlchemyError as error:  # the dialog stays open with everything entered
                 raise InputError(
-                    f"your history could not be written just now ({getattr(error, 'orig', '')})."
-                    " What you entered is still here; try Save again in a moment."
+                    self.tr(
+                        "your history could not be written just now ({reason}). "
+                        "What you entered is still here; try Save again in a moment."
+                    ).format(reason=getattr(error, "orig", ""))
                 ) from error
             self._edited(session.id)
 
@@ -376,7 +412,7 @@ class HistoryPage(QWidget):
     def delete_selected(self) -> None:
         """Ask, then delete the moment; an Undo bar offers it back."""
         session = self.selected()
-        if session is None or not self._confirm(self, CONFIRM_DELETE):
+        if session is None or not self._confirm(self, self.tr(CONFIRM_DELETE)):
             return
         row = self.table.currentIndex().row()
         try:
@@ -389,7 +425,9 @@ class HistoryPage(QWidget):
         self.model.remove(deleted.id)
         self._deleted = deleted
         self.undo_label.setText(
-            f"Deleted {deleted.practice_title} from {when_text(deleted.started)}."
+            self.tr("Deleted {title} from {when}.").format(
+                title=deleted.practice_title, when=when_text(deleted.started)
+            )
         )
         self.undo_bar.setAccessibleDescription(self.undo_label.text())
         self.undo_bar.show()

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,21 +28,34 @@ from reconnect.ui.checkin_dialog import LEVEL_EXPLANATIONS
 PAGE_SIZE = 200
 NOTE_SHOWN = 80  # characters of a note shown in its cell; the tooltip has all of it
 NO_CHECKIN_SHOWN = "—"
-# "Nothing" is an answer like the others, shown plainly.
-LEVEL_WORDS = {level: level.label[0].upper() + level.label[1:] for level in SparkLevel}
+# In English, marked for the catalogue; the cells show them through _tr.
 OUTCOME_WORDS = {
-    Outcome.COMPLETED: "done",
-    Outcome.STOPPED_EARLY: "stopped early",
-    Outcome.INTERRUPTED: "interrupted",
-    Outcome.SKIPPED: "skipped",
-    Outcome.SNOOZED: "snoozed",
-    Outcome.MISSED: "not seen",
-    Outcome.NATURAL_BREAK: "a natural break",
+    Outcome.COMPLETED: QT_TRANSLATE_NOOP("HistoryTableModel", "done"),
+    Outcome.STOPPED_EARLY: QT_TRANSLATE_NOOP("HistoryTableModel", "stopped early"),
+    Outcome.INTERRUPTED: QT_TRANSLATE_NOOP("HistoryTableModel", "interrupted"),
+    Outcome.SKIPPED: QT_TRANSLATE_NOOP("HistoryTableModel", "skipped"),
+    Outcome.SNOOZED: QT_TRANSLATE_NOOP("HistoryTableModel", "snoozed"),
+    Outcome.MISSED: QT_TRANSLATE_NOOP("HistoryTableModel", "not seen"),
+    Outcome.NATURAL_BREAK: QT_TRANSLATE_NOOP("HistoryTableModel", "a natural break"),
 }
 _SHOWN = Qt.ItemDataRole.DisplayRole
 _FULL = (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
 Index = QModelIndex | QPersistentModelIndex
 Cell = tuple[str, str]  # what the cell shows, and the full text (tooltip, screen reader)
+
+
+def _tr(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("HistoryTableModel", ...), in the person's language.
+
+    Literal texts are written out as QCoreApplication.translate(...), the form lupdate reads.
+    """
+    return QCoreApplication.translate("HistoryTableModel", text)
+
+
+def level_word(level: SparkLevel) -> str:
+    """The level's word with a capital, in the person's language ("Nothing" like the others)."""
+    word = QCoreApplication.translate("Vocabulary", level.label)
+    return word[0].upper() + word[1:]
 
 
 def when_text(moment: Moment) -> str:
@@ -50,18 +65,39 @@ def when_text(moment: Moment) -> str:
 def _cells(session: BreakSession) -> tuple[Cell, ...]:
     when_full = f"{session.started.local:%A %d %B %Y, %H:%M}"
     if session.ended is not None:
-        when_full += f" to {session.ended.local:%H:%M}"
-    ended = OUTCOME_WORDS[session.outcome] if session.outcome else "not finished"
+        when_full = QCoreApplication.translate("HistoryTableModel", "{start} to {end}").format(
+            start=when_full, end=f"{session.ended.local:%H:%M}"
+        )
+    ended = (
+        _tr(OUTCOME_WORDS[session.outcome])
+        if session.outcome
+        else QCoreApplication.translate("HistoryTableModel", "not finished")
+    )
     first = ((when_text(session.started), when_full), (session.practice_title,) * 2, (ended,) * 2)
     checkin = session.checkin
     if checkin is None:
-        return (*first, (NO_CHECKIN_SHOWN, "no check-in"), ("", "no check-in"), ("", "no check-in"))
-    level = LEVEL_WORDS[checkin.level]
-    body = ", ".join(area.replace("-", " ") for area in checkin.body_areas)
+        none = QCoreApplication.translate("HistoryTableModel", "no check-in")
+        return (*first, (NO_CHECKIN_SHOWN, none), ("", none), ("", none))
+    level = level_word(SparkLevel(checkin.level))
+    body = ", ".join(
+        QCoreApplication.translate("Vocabulary", area).replace("-", " ")
+        for area in checkin.body_areas
+    )
     words = ", ".join(checkin.feelings)
     marks = " · ".join(part for part in (body, words) if part)
     marks_full = " ".join(
-        part for part in (body and f"Body: {body}.", words and f"Feelings: {words}.") if part
+        part
+        for part in (
+            body
+            and QCoreApplication.translate("HistoryTableModel", "Body: {areas}.").format(
+                areas=body
+            ),
+            words
+            and QCoreApplication.translate("HistoryTableModel", "Feelings: {words}.").format(
+                words=words
+            ),
+        )
+        if part
     )
     note = checkin.note.splitlines()[0] if checkin.note else ""
     if len(note) > NOTE_SHOWN:
@@ -70,9 +106,20 @@ def _cells(session: BreakSession) -> tuple[Cell, ...]:
         note += " …"  # more lines follow
     return (
         *first,
-        (level, f"{level}. {LEVEL_EXPLANATIONS[checkin.level]}"),
-        (marks, marks_full or "no body areas or words"),
-        (note, checkin.note or "no note"),
+        (
+            level,
+            QCoreApplication.translate("HistoryTableModel", "{level}. {explanation}").format(
+                level=level,
+                explanation=QCoreApplication.translate(
+                    "CheckInDialog", LEVEL_EXPLANATIONS[checkin.level]
+                ),
+            ),
+        ),
+        (
+            marks,
+            marks_full or QCoreApplication.translate("HistoryTableModel", "no body areas or words"),
+        ),
+        (note, checkin.note or QCoreApplication.translate("HistoryTableModel", "no note")),
     )
 
 
@@ -87,7 +134,14 @@ class HistoryTableModel(QAbstractTableModel):
         problem: reading the next page failed; carries the error, nothing else is read.
     """
 
-    HEADERS = ("When", "Practice", "How it ended", "What stirred", "Where / words", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HistoryTableModel", "When"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Practice"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "How it ended"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "What stirred"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Where / words"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Note"),
+    )
     problem = Signal(object)
 
     def __init__(
@@ -137,7 +191,7 @@ class HistoryTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and (role == _SHOWN or role in _FULL):
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,9 +18,20 @@ from reconnect.services.history import ImportRefused, export, import_history
 
 log = logging.getLogger(__name__)
 
-FILTERS = {"CSV, for spreadsheets (*.csv)": "csv", "JSON, complete (*.json)": "json"}
+# The file dialog's filters, in English (marked for the catalogue) and the format of each.
+FILTERS = {
+    QT_TRANSLATE_NOOP("HistoryTransfer", "CSV, for spreadsheets (*.csv)"): "csv",
+    QT_TRANSLATE_NOOP("HistoryTransfer", "JSON, complete (*.json)"): "json",
+}
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 PROBLEMS_SHOWN = 8
+
+
+def _filters() -> dict[str, str]:
+    """The filters as the file dialog shows them, in the person's language."""
+    return {
+        QCoreApplication.translate("HistoryTransfer", name): fmt for name, fmt in FILTERS.items()
+    }
 
 
 def write_private(path: Path, text: str) -> None:
@@ -66,7 +78,11 @@ class HistoryTransfer:
         path, chosen = self._choose_save(parent)
         if not path:
             return
-        fmt = FILTERS.get(chosen) or ("json" if path.lower().endswith(".json") else "csv")
+        fmt = (
+            _filters().get(chosen)
+            or FILTERS.get(chosen)
+            or ("json" if path.lower().endswith(".json") else "csv")
+        )
         target = Path(path)
         if not target.suffix:
             target = target.with_suffix(f".{fmt}")
@@ -75,10 +91,13 @@ class HistoryTransfer:
         except OSError as error:
             self._tell(
                 parent,
-                "The history was not exported",
-                f"Reconnect could not write {target}: {error.strerror or error}. "
-                "Choose another folder, or free some space, and try again. Your history is "
-                "unchanged.",
+                QCoreApplication.translate("HistoryTransfer", "The history was not exported"),
+                QCoreApplication.translate(
+                    "HistoryTransfer",
+                    "Reconnect could not write {target}: {reason}. "
+                    "Choose another folder, or free some space, and try again. Your history is "
+                    "unchanged.",
+                ).format(target=target, reason=error.strerror or error),
                 True,
             )
             return
@@ -86,13 +105,23 @@ class HistoryTransfer:
             log.error("export failed: %s", error)
             self._tell(
                 parent,
-                "The history was not exported",
-                "The history could not be read just now. Please try again; if it keeps "
-                "happening, 'reconnect doctor' in a terminal says more.",
+                QCoreApplication.translate("HistoryTransfer", "The history was not exported"),
+                QCoreApplication.translate(
+                    "HistoryTransfer",
+                    "The history could not be read just now. Please try again; if it keeps "
+                    "happening, 'reconnect doctor' in a terminal says more.",
+                ),
                 True,
             )
             return
-        self._tell(parent, "History exported", f"Your history is in {target}.", False)
+        self._tell(
+            parent,
+            QCoreApplication.translate("HistoryTransfer", "History exported"),
+            QCoreApplication.translate("HistoryTransfer", "Your history is in {target}.").format(
+                target=target
+            ),
+            False,
+        )
 
     def import_(self, parent: QWidget) -> bool:
         """Returns True when sessions were added."""
@@ -104,9 +133,12 @@ class HistoryTransfer:
             if source.stat().st_size > MAX_IMPORT_BYTES:
                 self._tell(
                     parent,
-                    "Nothing was imported",
-                    f"{source.name} is larger than any Reconnect export could be. "
-                    "Please choose a file exported by Reconnect.",
+                    QCoreApplication.translate("HistoryTransfer", "Nothing was imported"),
+                    QCoreApplication.translate(
+                        "HistoryTransfer",
+                        "{name} is larger than any Reconnect export could be. "
+                        "Please choose a file exported by Reconnect.",
+                    ).format(name=source.name),
                     True,
                 )
                 return False
@@ -114,8 +146,10 @@ class HistoryTransfer:
         except OSError as error:
             self._tell(
                 parent,
-                "Nothing was imported",
-                f"Reconnect could not read {source}: {error.strerror or error}.",
+                QCoreApplication.translate("HistoryTransfer", "Nothing was imported"),
+                QCoreApplication.translate(
+                    "HistoryTransfer", "Reconnect could not read {source}: {reason}."
+                ).format(source=source, reason=error.strerror or error),
                 True,
             )
             return False
@@ -125,11 +159,18 @@ class HistoryTransfer:
             lines = [str(p) for p in refused.problems[:PROBLEMS_SHOWN]]
             more = len(refused.problems) - len(lines)
             if more > 0:
-                lines.append(f"… and {more} more.")
+                lines.append(
+                    QCoreApplication.translate("HistoryTransfer", "… and {count} more.").format(
+                        count=more
+                    )
+                )
+            said = QCoreApplication.translate(
+                "HistoryTransfer", "{name}: {refused}. Your history is unchanged."
+            ).format(name=source.name, refused=refused)
             self._tell(
                 parent,
-                "Nothing was imported",
-                f"{source.name}: {refused}. Your history is unchanged.\n\n" + "\n".join(lines),
+                QCoreApplication.translate("HistoryTransfer", "Nothing was imported"),
+                said + "\n\n" + "\n".join(lines),
                 True,
             )
             return False
@@ -137,47 +178,67 @@ class HistoryTransfer:
             log.error("import failed: %s", error)
             self._tell(
                 parent,
-                "Nothing was imported",
-                "The history could not be written just now; nothing was changed. Please try "
-                "again; if it keeps happening, 'reconnect doctor' in a terminal says more.",
+                QCoreApplication.translate("HistoryTransfer", "Nothing was imported"),
+                QCoreApplication.translate(
+                    "HistoryTransfer",
+                    "The history could not be written just now; nothing was changed. Please try "
+                    "again; if it keeps happening, 'reconnect doctor' in a terminal says more.",
+                ),
                 True,
             )
             return False
         added = report.added
-        text = (
-            f"Added {added} session{'' if added == 1 else 's'} "
-            f"({report.added_checkins} with a check-in)."
-            if added
-            else "Everything in this file was already here; nothing needed adding."
-        )
+        if added == 1:
+            text = QCoreApplication.translate(
+                "HistoryTransfer", "Added 1 session ({checkins} with a check-in)."
+            ).format(checkins=report.added_checkins)
+        elif added:
+            text = QCoreApplication.translate(
+                "HistoryTransfer", "Added {count} sessions ({checkins} with a check-in)."
+            ).format(count=added, checkins=report.added_checkins)
+        else:
+            text = QCoreApplication.translate(
+                "HistoryTransfer",
+                "Everything in this file was already here; nothing needed adding.",
+            )
         if report.already_present and added:
-            text += f" {report.already_present} were already here and were left as they are."
-        self._tell(parent, "History imported", text, False)
+            text = QCoreApplication.translate(
+                "HistoryTransfer", "{added} {count} were already here and were left as they are."
+            ).format(added=text, count=report.already_present)
+        self._tell(
+            parent, QCoreApplication.translate("HistoryTransfer", "History imported"), text, False
+        )
         return added > 0
 
 
 def _choose_save(parent: QWidget) -> tuple[str, str]:
     return QFileDialog.getSaveFileName(
         parent,
-        "Export your history",
+        QCoreApplication.translate("HistoryTransfer", "Export your history"),
         str(Path.home() / "reconnect-history.csv"),
-        ";;".join(FILTERS),
+        ";;".join(_filters()),
     )
 
 
 def _choose_open(parent: QWidget) -> str:
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        "Import a history exported by Reconnect",
+        QCoreApplication.translate("HistoryTransfer", "Import a history exported by Reconnect"),
         str(Path.home()),
-        "Reconnect history (*.csv *.json);;All files (*)",
+        QCoreApplication.translate(
+            "HistoryTransfer", "Reconnect history (*.csv *.json);;All files (*)"
+        ),
     )
     return path
 
 
 def _tell(parent: QWidget, title: str, text: str, problem: bool) -> None:
     box = QMessageBox(parent)
-    box.setWindowTitle(f"Reconnect: {title.lower()}")
+    box.setWindowTitle(
+        QCoreApplication.translate("HistoryTransfer", "Reconnect: {title}").format(
+            title=title.lower()
+        )
+    )
     box.setIcon(QMessageBox.Icon.Information if not problem else QMessageBox.Icon.Warning)
     box.setText(title)
     box.setInformativeText(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -21,21 +21,30 @@ from reconnect.core.practices import Library, Practice
 from reconnect.core.suggestion import Suggestion
 from reconnect.core.vocabulary import SENSES
 
+# Labels in English, marked for the catalogue; the page shows them through self.tr.
 LENGTHS = (
-    (None, "Any length"),
-    (1, "Up to 1 minute"),
-    (2, "Up to 2 minutes"),
-    (5, "Up to 5 minutes"),
+    (None, QT_TRANSLATE_NOOP("LibraryPage", "Any length")),
+    (1, QT_TRANSLATE_NOOP("LibraryPage", "Up to 1 minute")),
+    (2, QT_TRANSLATE_NOOP("LibraryPage", "Up to 2 minutes")),
+    (5, QT_TRANSLATE_NOOP("LibraryPage", "Up to 5 minutes")),
 )
 COLUMNS = 2
 
 
 def _minutes(practice: Practice) -> str:
-    return f"{practice.minutes} minute{'' if practice.minutes == 1 else 's'}"
+    if practice.minutes == 1:
+        return QCoreApplication.translate("LibraryPage", "1 minute")
+    return QCoreApplication.translate("LibraryPage", "{count} minutes").format(
+        count=practice.minutes
+    )
+
+
+def _sense(sense: str) -> str:
+    return QCoreApplication.translate("Vocabulary", sense)
 
 
 def _senses(practice: Practice) -> str:
-    return ", ".join(practice.senses)
+    return ", ".join(_sense(sense) for sense in practice.senses)
 
 
 class PracticeCard(QFrame):
@@ -55,24 +64,29 @@ class PracticeCard(QFrame):
         title.setTextFormat(Qt.TextFormat.RichText)
         summary = QLabel(practice.summary)
         summary.setWordWrap(True)
-        details = QLabel(
-            f"{_minutes(practice)} · {_senses(practice)}"
-            + (" · headphones" if practice.needs_headphones else "")
-            + (" · your own" if practice.own else "")
-        )
+        parts = [_minutes(practice), _senses(practice)]
+        if practice.needs_headphones:
+            parts.append(self.tr("headphones"))
+        if practice.own:
+            parts.append(self.tr("your own"))
+        details = QLabel(" · ".join(parts))
         details.setObjectName("quiet")
-        self.start_button = QPushButton("Start")
-        self.start_button.setAccessibleName(f"Start {practice.title}")
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setAccessibleName(self.tr("Start {title}").format(title=practice.title))
         self.start_button.setAccessibleDescription(
-            f"{practice.summary} About {_minutes(practice)}."
+            self.tr("{summary} About {minutes}.").format(
+                summary=practice.summary, minutes=_minutes(practice)
+            )
         )
         self.start_button.clicked.connect(lambda: start(practice.id))
         row = QHBoxLayout()
         row.addWidget(details, 1)
         self.change_button: QPushButton | None = None
         if change is not None and practice.own:
-            self.change_button = QPushButton("Change…")
-            self.change_button.setAccessibleName(f"Change {practice.title}")
+            self.change_button = QPushButton(self.tr("Change…"))
+            self.change_button.setAccessibleName(
+                self.tr("Change {title}").format(title=practice.title)
+            )
             self.change_button.clicked.connect(lambda: change(practice.id))
             row.addWidget(self.change_button)
         row.addWidget(self.start_button)
@@ -107,30 +121,30 @@ class LibraryPage(QWidget):
         self.suggested = QLabel()
         self.suggested.setWordWrap(True)
         self.suggested.setTextFormat(Qt.TextFormat.RichText)
-        self.suggested_start = QPushButton("Start the suggestion")
+        self.suggested_start = QPushButton(self.tr("Start the suggestion"))
         self.suggested_start.clicked.connect(self._start_suggestion)
         suggestion_row = QHBoxLayout()
         suggestion_row.addWidget(self.suggested, 1)
         suggestion_row.addWidget(self.suggested_start, 0, Qt.AlignmentFlag.AlignTop)
 
         self.sense = QComboBox()
-        self.sense.addItem("Any sense", None)
+        self.sense.addItem(self.tr("Any sense"), None)
         for sense in SENSES:
-            self.sense.addItem(sense.capitalize(), sense)
-        self.sense.setAccessibleName("Show practices for this sense")
+            self.sense.addItem(_sense(sense).capitalize(), sense)
+        self.sense.setAccessibleName(self.tr("Show practices for this sense"))
         self.length = QComboBox()
         for minutes, label in LENGTHS:
-            self.length.addItem(label, minutes)
-        self.length.setAccessibleName("Show practices of this length")
-        sense_label = QLabel("&Sense:")
+            self.length.addItem(self.tr(label), minutes)
+        self.length.setAccessibleName(self.tr("Show practices of this length"))
+        sense_label = QLabel(self.tr("&Sense:"))
         sense_label.setBuddy(self.sense)
-        length_label = QLabel("&Length:")
+        length_label = QLabel(self.tr("&Length:"))
         length_label.setBuddy(self.length)
         filters = QHBoxLayout()
         for widget in (sense_label, self.sense, length_label, self.length):
             filters.addWidget(widget)
         filters.addStretch(1)
-        self.add_button = QPushButton("Add your own practice…")
+        self.add_button = QPushButton(self.tr("Add your own practice…"))
         self.add_button.clicked.connect(lambda: self.add_requested.emit())
         filters.addWidget(self.add_button)
         self.sense.currentIndexChanged.connect(self.refilter)
@@ -138,7 +152,7 @@ class LibraryPage(QWidget):
 
         self.cards: list[PracticeCard] = []
         self.empty = QLabel(
-            "No practice matches both choices. Try another sense or a longer length."
+            self.tr("No practice matches both choices. Try another sense or a longer length.")
         )
         self.empty.setWordWrap(True)
         grid_host = QWidget()
@@ -146,7 +160,7 @@ class LibraryPage(QWidget):
         self.grid = QGridLayout(grid_host)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
-        scroll.setAccessibleName("Practices")
+        scroll.setAccessibleName(self.tr("Practices"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -186,17 +200,22 @@ class LibraryPage(QWidget):
         chosen = self._suggestion()
         if chosen is None:
             self.suggested.setText(
-                "No practice fits this moment by the usual rules (for example, it is dark "
-                "outside). Any practice below can still be started."
+                self.tr(
+                    "No practice fits this moment by the usual rules (for example, it is dark "
+                    "outside). Any practice below can still be started."
+                )
             )
             self.suggested_start.hide()
             return
         practice = chosen.practice
         self.suggested.setText(
-            f"<b>Something to try next:</b> {practice.title} ({_minutes(practice)}). "
-            f"{practice.summary}"
+            self.tr("<b>Something to try next:</b> {title} ({minutes}). {summary}").format(
+                title=practice.title, minutes=_minutes(practice), summary=practice.summary
+            )
         )
-        self.suggested_start.setAccessibleName(f"Start the suggestion, {practice.title}")
+        self.suggested_start.setAccessibleName(
+            self.tr("Start the suggestion, {title}").format(title=practice.title)
+        )
         self.suggested_start.show()
 
     def _start_suggestion(self) -> None:

@@ -11,12 +11,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reconnect.core.breath_pacer import PacerView, pacer_at, phase_changes
 from reconnect.core.practices import BreathPattern
+from reconnect.ui.theme import LIGHT, scheme_of
 
-FILL = QColor("#f1dccd")
-OUTLINE = QColor("#c98b6b")
-GUIDE = QColor("#eadbcf")  # the faint ring where a full breath reaches
-TEXT = QColor("#3c474d")
-COUNT = QColor("#8a6a58")
+FILL = QColor(LIGHT.pacer_fill)  # on a light background; a dark one has its own
 
 # Even an empty breath leaves a visible circle, so the shape never seems to vanish.
 MIN_RADIUS_SHARE = 0.35
@@ -43,7 +40,7 @@ class PacerWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("breathPacer")
-        self.setAccessibleName("Breathing pacer")
+        self.setAccessibleName(self.tr("Breathing pacer"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._pattern: BreathPattern | None = None
         self._reduced_motion = False
@@ -94,7 +91,7 @@ class PacerWidget(QWidget):
         view = pacer_at(self._pattern, elapsed)
         if view != self.view:
             self.view = view
-            description = f"{view.word}, {view.count}"
+            description = self.tr("{word}, {count}").format(word=view.word, count=view.count)
             if self.accessibleDescription() != description:
                 self.setAccessibleDescription(description)
             self.update()
@@ -130,18 +127,22 @@ class PacerWidget(QWidget):
         radius = full * (MIN_RADIUS_SHARE + (1 - MIN_RADIUS_SHARE) * view.size)
         centre = circle_area.center()
 
-        painter.setPen(QPen(GUIDE, 1.5))
+        scheme = scheme_of(self.palette())
+        # The faint ring where a full breath reaches, then the breath itself.
+        painter.setPen(QPen(QColor(scheme.pacer_guide), 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(centre, full, full)
-        painter.setPen(QPen(OUTLINE, outline_width))
-        painter.setBrush(FILL)
+        painter.setPen(QPen(QColor(scheme.pacer_outline), outline_width))
+        painter.setBrush(QColor(scheme.pacer_fill))
         painter.drawEllipse(centre, radius, radius)
 
         top = circle_area.bottom() + word_px * 0.4
         word_rect = QRectF(area.left(), top, area.width(), word_px * 1.4)
         count_rect = QRectF(area.left(), word_rect.bottom(), area.width(), count_px * 1.4)
-        self._text(painter, word_rect, view.word, word_px, TEXT, QFont.Weight.DemiBold)
-        self._text(painter, count_rect, str(view.count), count_px, COUNT, QFont.Weight.Normal)
+        self._text(painter, word_rect, view.word, word_px, scheme.text, QFont.Weight.DemiBold)
+        self._text(
+            painter, count_rect, str(view.count), count_px, scheme.heading, QFont.Weight.Normal
+        )
 
     def _paint_words_only(self, painter: QPainter, area: QRectF, view: PacerView) -> None:
         word_px = _clamp(min(area.height() * 0.12, area.width() * 0.12), 18, 48)
@@ -150,8 +151,11 @@ class PacerWidget(QWidget):
         top = area.center().y() - block / 2
         word_rect = QRectF(area.left(), top, area.width(), word_px * 1.4)
         count_rect = QRectF(area.left(), word_rect.bottom(), area.width(), count_px * 1.3)
-        self._text(painter, word_rect, view.word, word_px, TEXT, QFont.Weight.DemiBold)
-        self._text(painter, count_rect, str(view.count), count_px, COUNT, QFont.Weight.Normal)
+        scheme = scheme_of(self.palette())
+        self._text(painter, word_rect, view.word, word_px, scheme.text, QFont.Weight.DemiBold)
+        self._text(
+            painter, count_rect, str(view.count), count_px, scheme.heading, QFont.Weight.Normal
+        )
 
     def _text(
         self,
@@ -159,12 +163,12 @@ class PacerWidget(QWidget):
         rect: QRectF,
         text: str,
         pixels: float,
-        colour: QColor,
+        colour: str,
         weight: QFont.Weight,
     ) -> None:
         font = QFont(self.font())
         font.setPixelSize(max(1, round(pixels)))
         font.setWeight(weight)
         painter.setFont(font)
-        painter.setPen(colour)
+        painter.setPen(QColor(colour))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)

@@ -10,25 +10,49 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reconnect.core.time_patterns import GREY_BELOW, HOURS, WEEKDAYS, Cell, DayPoint, week_start
-from reconnect.core.vocabulary import DAY_NAMES, MONTH_NAMES
+from reconnect.core.vocabulary import DAY_NAMES
 from reconnect.ui.figure_base import (
-    EMPTY_TEXT,
     FigureBase,
     LegendRun,
     Swatch,
     blend,
+    empty_text,
     percent,
     plural,
 )
 
-DAY_SHORT = tuple(name[:3] for name in DAY_NAMES)
-MONTH_SHORT = tuple(name[:3] for name in MONTH_NAMES)
-GREYED_TEXT = f"greyed: fewer than {GREY_BELOW} check-ins, too few to say"
+# Short names in English, marked for the catalogue; shown through day_short and month_short.
+DAY_SHORT = (
+    QT_TRANSLATE_NOOP("PatternWidgets", "Mon"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Tue"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Wed"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Thu"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Fri"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Sat"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Sun"),
+)
+MONTH_SHORT = (
+    QT_TRANSLATE_NOOP("PatternWidgets", "Jan"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Feb"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Mar"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Apr"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "May"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Jun"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Jul"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Aug"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Sep"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Oct"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Nov"),
+    QT_TRANSLATE_NOOP("PatternWidgets", "Dec"),
+)
+GREYED_TEXT = QT_TRANSLATE_NOOP(
+    "PatternWidgets", "greyed: fewer than {count} check-ins, too few to say"
+)
 BLANK = Cell(0, 0, None, None, greyed=True)  # how time_patterns gives an hour without check-ins
 # The calendar's four shades for days with sparks, in the legend too.
 CALENDAR_SHADES = (0.3, 0.53, 0.77, 1.0)
@@ -42,13 +66,39 @@ def rate_position(rate: float, r0: float) -> float:
     return 0.5 + 0.5 * (rate - r0) / (1.0 - r0)
 
 
+def _tr(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("PatternWidgets", ...), in the person's language."""
+    return QCoreApplication.translate("PatternWidgets", text)
+
+
+def day_short(weekday: int) -> str:
+    """The short name of a weekday (0 is Monday: "Mon"), in the person's language."""
+    return _tr(DAY_SHORT[weekday])
+
+
+def month_short(month: int) -> str:
+    """The short name of a month (1 is January: "Jan"), in the person's language."""
+    return _tr(MONTH_SHORT[month - 1])
+
+
+def day_name(weekday: int) -> str:
+    """The name of a weekday (0 is Monday), in the person's language."""
+    return QCoreApplication.translate("Vocabulary", DAY_NAMES[weekday])
+
+
+def greyed_text() -> str:
+    return _tr(GREYED_TEXT).format(count=GREY_BELOW)
+
+
 def hour_span(hour: int) -> str:
     return f"{hour:02d}:00-{hour + 1:02d}:00"
 
 
 def day_text(day: date) -> str:
-    """Like "Mon 3 Nov 2025", the same whatever the locale."""
-    return f"{DAY_SHORT[day.weekday()]} {day.day} {MONTH_SHORT[day.month - 1]} {day.year}"
+    """Like "Mon 3 Nov 2025", in the language of the translation installed (not the locale)."""
+    return QCoreApplication.translate("PatternWidgets", "{weekday} {day} {month} {year}").format(
+        weekday=day_short(day.weekday()), day=day.day, month=month_short(day.month), year=day.year
+    )
 
 
 @dataclass(frozen=True)
@@ -80,7 +130,7 @@ class HeatmapWidget(FigureBase):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Sparks by weekday and hour", parent, height_for_width=True)
+        super().__init__(self.tr("Sparks by weekday and hour"), parent, height_for_width=True)
         self._grid: list[list[Cell]] = []
         self._r0 = 0.5
         self.setAccessibleDescription(self.summary())
@@ -117,13 +167,15 @@ class HeatmapWidget(FigureBase):
     def _item_text(self, index: int) -> str:
         weekday, hour = divmod(index, HOURS)
         cell = self._grid[weekday][hour]
-        where = f"{DAY_NAMES[weekday]} {hour_span(hour)}"
+        where = self.tr("{day} {hours}").format(day=day_name(weekday), hours=hour_span(hour))
         if cell.checkins == 0:
-            return f"{where}: no check-ins"
-        said = f"{where}: {self._counts(cell)}"
+            return self.tr("{where}: no check-ins").format(where=where)
+        said = self.tr("{where}: {counts}").format(where=where, counts=self._counts(cell))
         if cell.greyed or cell.shrunk is None:
-            return f"{said}; {GREYED_TEXT}"
-        return f"{said}; shade about {percent(cell.shrunk)}, your usual rate {percent(self._r0)}"
+            return self.tr("{said}; {greyed}").format(said=said, greyed=greyed_text())
+        return self.tr("{said}; shade about {shade}, your usual rate {usual}").format(
+            said=said, shade=percent(cell.shrunk), usual=percent(self._r0)
+        )
 
     def _first_current(self) -> int:
         # Start where something happened, rather than at Monday midnight.
@@ -140,8 +192,18 @@ class HeatmapWidget(FigureBase):
 
     @staticmethod
     def _counts(cell: Cell) -> str:
-        rate = f" ({percent(cell.rate)})" if cell.rate is not None else ""
-        return f"{plural(cell.sparks, 'spark')} in {plural(cell.checkins, 'check-in')}{rate}"
+        values = {
+            "sparks": plural(cell.sparks, "spark"),
+            "checkins": plural(cell.checkins, "check-in"),
+        }
+        if cell.rate is None:
+            template = QCoreApplication.translate("HeatmapWidget", "{sparks} in {checkins}")
+        else:
+            values["rate"] = percent(cell.rate)
+            template = QCoreApplication.translate(
+                "HeatmapWidget", "{sparks} in {checkins} ({rate})"
+            )
+        return template.format(**values)
 
     def _standing_out(self) -> list[tuple[int, int, Cell]]:
         """Up to three coloured cells above the usual rate, the highest first."""
@@ -158,7 +220,7 @@ class HeatmapWidget(FigureBase):
         for weekday, row in enumerate(self._grid):
             n, s = sum(c.checkins for c in row), sum(c.sparks for c in row)
             if n >= GREY_BELOW and s / n > self._r0:
-                days.append((s / n, DAY_NAMES[weekday], s, n))
+                days.append((s / n, day_name(weekday), s, n))
         if not days:
             return None
         _, name, s, n = max(days)
@@ -167,33 +229,53 @@ class HeatmapWidget(FigureBase):
     def summary(self) -> str:
         cells = [c for _, _, c in self._cells() if c.checkins]
         if not cells:
-            return EMPTY_TEXT
-        parts = [f"Your usual rate is {percent(self._r0)}."]
+            return empty_text()
+        parts = [self.tr("Your usual rate is {rate}.").format(rate=percent(self._r0))]
         standing = self._standing_out()
         if standing:
-            hours = ", ".join(f"{DAY_NAMES[d]} {hour_span(h)}" for d, h, _ in standing)
-            parts.append(f"Stand out: {hours}.")
+            hours = ", ".join(
+                self.tr("{day} {hours}").format(day=day_name(d), hours=hour_span(h))
+                for d, h, _ in standing
+            )
+            parts.append(self.tr("Stand out: {hours}.").format(hours=hours))
         else:
-            parts.append("No hour stands out from your usual yet.")
+            parts.append(self.tr("No hour stands out from your usual yet."))
         best = self._best_day()
         if best:
-            parts.append(f"Most sparks by day: {best[0]} ({best[1]} of {best[2]} check-ins).")
+            parts.append(
+                self.tr("Most sparks by day: {day} ({sparks} of {checkins} check-ins).").format(
+                    day=best[0], sparks=best[1], checkins=best[2]
+                )
+            )
         greyed = sum(1 for c in cells if c.greyed)
         if greyed:
-            parts.append(f"{greyed} of {plural(len(cells), 'hour')} with check-ins greyed.")
+            parts.append(
+                self.tr("{greyed} of {hours} with check-ins greyed.").format(
+                    greyed=greyed, hours=plural(len(cells), "hour")
+                )
+            )
         return " ".join(parts)
 
     def describe(self) -> str:
         if not any(c.checkins for _, _, c in self._cells()):
-            return EMPTY_TEXT
-        lines = [f"Sparks by weekday and hour. {self.summary()}"]
+            return empty_text()
+        lines = [self.tr("Sparks by weekday and hour. {summary}").format(summary=self.summary())]
         for weekday, row in enumerate(self._grid):
             said = []
             for hour, cell in enumerate(row):
-                if cell.checkins:
-                    greyed = ", too few to say" if cell.greyed else ""
-                    said.append(f"{hour_span(hour)} {self._counts(cell)}{greyed}")
-            lines.append(f"{DAY_NAMES[weekday]}: {'; '.join(said) if said else 'no check-ins'}.")
+                if not cell.checkins:
+                    continue
+                values = {"hours": hour_span(hour), "counts": self._counts(cell)}
+                if cell.greyed:
+                    said.append(self.tr("{hours} {counts}, too few to say").format(**values))
+                else:
+                    said.append(self.tr("{hours} {counts}").format(**values))
+            lines.append(
+                self.tr("{day}: {said}.").format(
+                    day=day_name(weekday),
+                    said="; ".join(said) if said else self.tr("no check-ins"),
+                )
+            )
         return "\n".join(lines)
 
     def _geometry(self, width: float | None = None) -> _Grid:
@@ -201,7 +283,7 @@ class HeatmapWidget(FigureBase):
         line = metrics.height()
         pad = max(2.0, line / 4)
         area = self._area(width)
-        labels = max(metrics.horizontalAdvance(name) for name in DAY_SHORT) + 2 * pad
+        labels = max(metrics.horizontalAdvance(day_short(d)) for d in range(WEEKDAYS)) + 2 * pad
         cell = max((area.width() - labels - pad) / HOURS, 4.0)
         height = min(max(cell * 0.8, line * 1.1), line * 2.0)
         return _Grid(area.left() + labels, area.top() + line + pad, cell, height, pad)
@@ -213,12 +295,17 @@ class HeatmapWidget(FigureBase):
         greyed = Swatch(line, lambda p, r: self._paint_greyed(p, r, background, text))
         blank = Swatch(line, lambda p, r: self._paint_cell(p, r, BLANK, background, text))
         runs: list[LegendRun] = [
-            (None, "fewer sparks"),
-            (Swatch(line * 6, self._paint_gradient), "more sparks"),
-            (None, f"(middle: your usual rate, {percent(self._r0)})"),
+            (None, self.tr("fewer sparks")),
+            (Swatch(line * 6, self._paint_gradient), self.tr("more sparks")),
+            (None, self.tr("(middle: your usual rate, {rate})").format(rate=percent(self._r0))),
             None,
-            (greyed, f"grey: {GREYED_TEXT.removeprefix('greyed: ')}"),
-            (blank, "blank: no check-ins"),
+            (
+                greyed,
+                self.tr("grey: fewer than {count} check-ins, too few to say").format(
+                    count=GREY_BELOW
+                ),
+            ),
+            (blank, self.tr("blank: no check-ins")),
         ]
         top = grid.top + WEEKDAYS * grid.height + grid.pad * 2
         return self._legend(runs, area.left() + grid.pad, top, area.right(), painter)
@@ -244,7 +331,8 @@ class HeatmapWidget(FigureBase):
         grid = self._geometry()
         metrics = self.fontMetrics()
         painter.setPen(text)
-        for weekday, name in enumerate(DAY_SHORT):
+        for weekday in range(WEEKDAYS):
+            name = day_short(weekday)
             row = grid.cell(weekday, 0)
             label = QRectF(self._area().left(), row.top(), grid.left - grid.pad, row.height())
             painter.drawText(label, int(Qt.AlignmentFlag.AlignVCenter), name)
@@ -300,7 +388,7 @@ class CalendarWidget(FigureBase):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Sparks per day", parent, height_for_width=True)
+        super().__init__(self.tr("Sparks per day"), parent, height_for_width=True)
         self._days: list[DayPoint] = []
         self._most = 0
         self.setAccessibleDescription(self.summary())
@@ -341,8 +429,8 @@ class CalendarWidget(FigureBase):
 
     def _item_text(self, index: int) -> str:
         point = self._days[index]
-        sparks = plural(point.sparks, "spark") if point.sparks else "no sparks"
-        return f"{day_text(point.day)}: {sparks}"
+        sparks = plural(point.sparks, "spark") if point.sparks else self.tr("no sparks")
+        return self.tr("{day}: {sparks}").format(day=day_text(point.day), sparks=sparks)
 
     def _first_current(self) -> int:
         return len(self._days) - 1  # today, where a person most likely wants to look
@@ -362,29 +450,44 @@ class CalendarWidget(FigureBase):
 
     def summary(self) -> str:
         if not self._days:
-            return EMPTY_TEXT
-        span = f"{day_text(self._days[0].day)} to {day_text(self._days[-1].day)}"
+            return empty_text()
+        span = self.tr("{first} to {last}").format(
+            first=day_text(self._days[0].day), last=day_text(self._days[-1].day)
+        )
         total = sum(point.sparks for point in self._days)
         if not total:
-            return f"No sparks from {span} yet."
+            return self.tr("No sparks from {span} yet.").format(span=span)
         lit = sum(1 for point in self._days if point.sparks)
         best = next(point for point in self._days if point.sparks == self._most)
-        return (
-            f"From {span}: {plural(total, 'spark')} on {plural(lit, 'day')}; "
-            f"most in a day: {self._most}, on {day_text(best.day)}."
+        return self.tr("From {span}: {sparks} on {days}; most in a day: {most}, on {day}.").format(
+            span=span,
+            sparks=plural(total, "spark"),
+            days=plural(lit, "day"),
+            most=self._most,
+            day=day_text(best.day),
         )
 
     def describe(self) -> str:
         if not self._days:
-            return EMPTY_TEXT
+            return empty_text()
         months: dict[tuple[int, int], list[int]] = {}
         for point in self._days:
             months.setdefault((point.day.year, point.day.month), []).append(point.sparks)
-        lines = [f"Sparks per day. {self.summary()}"]
+        lines = [self.tr("Sparks per day. {summary}").format(summary=self.summary())]
         for (year, month), sparks in months.items():
             lit = sum(1 for s in sparks if s)
-            said = f"{plural(sum(sparks), 'spark')} on {plural(lit, 'day')}" if lit else "no sparks"
-            lines.append(f"{MONTH_SHORT[month - 1]} {year}: {said}.")
+            said = (
+                self.tr("{sparks} on {days}").format(
+                    sparks=plural(sum(sparks), "spark"), days=plural(lit, "day")
+                )
+                if lit
+                else self.tr("no sparks")
+            )
+            lines.append(
+                self.tr("{month} {year}: {said}.").format(
+                    month=month_short(month), year=year, said=said
+                )
+            )
         return "\n".join(lines)
 
     def _geometry(self, width: float | None = None) -> _Grid:
@@ -392,7 +495,7 @@ class CalendarWidget(FigureBase):
         line = metrics.height()
         pad = max(2.0, line / 4)
         area = self._area(width)
-        labels = max(metrics.horizontalAdvance(name) for name in DAY_SHORT) + 2 * pad
+        labels = max(metrics.horizontalAdvance(day_short(d)) for d in range(WEEKDAYS)) + 2 * pad
         weeks = self._column(self._days[-1].day) + 1 if self._days else 53
         size = min(max((area.width() - labels - pad) / weeks, 3.0), line * 2.0)
         return _Grid(area.left() + labels, area.top() + line + pad, size, size, pad)
@@ -402,10 +505,13 @@ class CalendarWidget(FigureBase):
         line = self.fontMetrics().height()
         zero = self._zero_colour()
         runs: list[LegendRun] = [
-            (Swatch(line, lambda p, r: p.fillRect(r.adjusted(1, 1, -1, -1), zero)), "no sparks"),
-            (None, "fewer"),
-            (Swatch(line * len(CALENDAR_SHADES), self._paint_shades), "more"),
-            (None, f"(most in a day: {self._most})"),
+            (
+                Swatch(line, lambda p, r: p.fillRect(r.adjusted(1, 1, -1, -1), zero)),
+                self.tr("no sparks"),
+            ),
+            (None, self.tr("fewer")),
+            (Swatch(line * len(CALENDAR_SHADES), self._paint_shades), self.tr("more")),
+            (None, self.tr("(most in a day: {most})").format(most=self._most)),
         ]
         top = grid.top + WEEKDAYS * grid.height + grid.pad * 2
         return self._legend(runs, area.left() + grid.pad, top, area.right(), painter)
@@ -439,7 +545,7 @@ class CalendarWidget(FigureBase):
         for weekday in range(0, WEEKDAYS, every):
             row = grid.cell(weekday, 0)
             label = QRectF(self._area().left(), row.center().y() - line, grid.left, line * 2)
-            painter.drawText(label, int(Qt.AlignmentFlag.AlignVCenter), DAY_SHORT[weekday])
+            painter.drawText(label, int(Qt.AlignmentFlag.AlignVCenter), day_short(weekday))
         self._paint_months(painter, grid)
         gap = 1.0 if grid.width > 5 else 0.0
         zero = self._zero_colour()
@@ -460,7 +566,7 @@ class CalendarWidget(FigureBase):
     def _paint_months(self, painter: QPainter, grid: _Grid) -> None:
         metrics = self.fontMetrics()
         starts = [p.day for i, p in enumerate(self._days) if i == 0 or p.day.day == 1]
-        labels = [(grid.cell(0, self._column(d)).left(), MONTH_SHORT[d.month - 1]) for d in starts]
+        labels = [(grid.cell(0, self._column(d)).left(), month_short(d.month)) for d in starts]
         # A partial first month gives way to the next month's name when they would overlap.
         first_end = labels[0][0] + metrics.horizontalAdvance(labels[0][1]) + grid.pad
         if len(labels) > 1 and starts[0].day != 1 and first_end > labels[1][0]:

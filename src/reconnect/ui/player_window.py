@@ -26,6 +26,7 @@ from reconnect.core.practice_run import Finished, PracticeRun, RunState, StepSta
 from reconnect.core.practices import Practice, StepKind
 from reconnect.ui.pacer_widget import PacerWidget
 from reconnect.ui.sound import SoundPlayer
+from reconnect.ui.theme import illustration, scheme_of
 
 TICK_MS = 200  # only while the window is open; the tray app never ticks like this
 
@@ -83,8 +84,8 @@ class PlayerWindow(QWidget):
         self.practice = practice
         self.setObjectName("playerWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setWindowTitle(f"Reconnect: {practice.title}")
-        self.setAccessibleName(f"Practice: {practice.title}")
+        self.setWindowTitle(self.tr("Reconnect: {title}").format(title=practice.title))
+        self.setAccessibleName(self.tr("Practice: {title}").format(title=practice.title))
         self.resize(760, 540)
         self._clock = clock
         self._sound = sound
@@ -101,7 +102,7 @@ class PlayerWindow(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Progress through the practice")
+        self.progress.setAccessibleName(self.tr("Progress through the practice"))
         self.step_count = QLabel()
         self.step_count.setObjectName("playerMeta")
 
@@ -109,10 +110,10 @@ class PlayerWindow(QWidget):
         self.step_text.setObjectName("stepText")
         self.step_text.setWordWrap(True)
         self.step_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.step_text.setAccessibleName("Current step")
+        self.step_text.setAccessibleName(self.tr("Current step"))
         self.countdown = QLabel()
         self.countdown.setObjectName("countdown")
-        self.countdown.setAccessibleName("Time left in this step")
+        self.countdown.setAccessibleName(self.tr("Time left in this step"))
         self.next_label = QLabel()
         self.next_label.setObjectName("playerMeta")
         self.next_label.setWordWrap(True)
@@ -124,25 +125,31 @@ class PlayerWindow(QWidget):
         self.pacer.set_reduced_motion(reduced_motion)
         self.pacer.phase_changed.connect(self._phase_changed)
         self.picture = QSvgWidget()
-        self.picture.setAccessibleName("Picture of the movement")
+        self.picture.setAccessibleName(self.tr("Picture of the movement"))
         self.picture.setMinimumSize(220, 220)
         self.music_panel, self.music_label, self.music_button = self._music_panel()
         self.away_panel, self.cant_button = self._away_panel(alternative_title)
         self.journal = QPlainTextEdit()
-        self.journal.setAccessibleName("Your words")
-        self.journal.setPlaceholderText("Write whatever comes. Nobody else will read it.")
+        self.journal.setAccessibleName(self.tr("Your words"))
+        self.journal.setPlaceholderText(self.tr("Write whatever comes. Nobody else will read it."))
         self.journal.textChanged.connect(self._keep_journal)
         for panel in (self.blank, self.pacer, self.picture, self.music_panel, self.away_panel,
                       self.journal):  # fmt: skip
             self.side.addWidget(panel)
 
-        self.pause_button = self._button("Pause (Space)", "Pause or resume the practice")
+        self.pause_button = self._button(
+            self.tr("Pause (Space)"), self.tr("Pause or resume the practice")
+        )
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.next_button = self._button("Next step (→)", "Go on to the next step now")
+        self.next_button = self._button(
+            self.tr("Next step (→)"), self.tr("Go on to the next step now")
+        )
         self.next_button.clicked.connect(self.next_step)
-        self.stop_button = self._button("Stop (Esc)", "End the practice here")
+        self.stop_button = self._button(self.tr("Stop (Esc)"), self.tr("End the practice here"))
         self.stop_button.clicked.connect(self.stop)
-        self.help_button = self._button("Help (F1)", "Help and crisis support; pauses here")
+        self.help_button = self._button(
+            self.tr("Help (F1)"), self.tr("Help and crisis support; pauses here")
+        )
         self.help_button.clicked.connect(lambda: self.open_help())
         self._open_help: Callable[[], None] | None = None
 
@@ -197,8 +204,10 @@ class PlayerWindow(QWidget):
         panel = QWidget()
         label = QLabel()
         label.setWordWrap(True)
-        label.setAccessibleName("Music")
-        button = self._button("Choose music…", "Choose a track or a folder that moves you")
+        label.setAccessibleName(self.tr("Music"))
+        button = self._button(
+            self.tr("Choose music…"), self.tr("Choose a track or a folder that moves you")
+        )
         button.clicked.connect(self._pick_music)
         box = QVBoxLayout(panel)
         box.addStretch(1)
@@ -209,18 +218,21 @@ class PlayerWindow(QWidget):
 
     def _away_panel(self, alternative_title: str | None) -> tuple[QWidget, QPushButton]:
         panel = QWidget()
-        note = QLabel("The timer keeps running while you are away. Come back whenever you like.")
+        note = QLabel(
+            self.tr("The timer keeps running while you are away. Come back whenever you like.")
+        )
         note.setWordWrap(True)
-        description = (
-            f"Do {alternative_title} instead, here" if alternative_title else "End it gently"
-        )
-        button = self._button("I can't right now", description)
+        if alternative_title:
+            description = self.tr("Do {title} instead, here").format(title=alternative_title)
+            instead_text = self.tr("That's fine: {title} can be done right here instead.").format(
+                title=alternative_title
+            )
+        else:
+            description = self.tr("End it gently")
+            instead_text = self.tr("That's fine: you can end here, gently.")
+        button = self._button(self.tr("I can't right now"), description)
         button.clicked.connect(self._cant)
-        instead = QLabel(
-            f"That's fine: {alternative_title} can be done right here instead."
-            if alternative_title
-            else "That's fine: you can end here, gently."
-        )
+        instead = QLabel(instead_text)
         instead.setObjectName("playerMeta")
         instead.setWordWrap(True)
         box = QVBoxLayout(panel)
@@ -259,7 +271,8 @@ class PlayerWindow(QWidget):
         if step.kind is StepKind.BREATH and step.breath is not None:
             self.side.setCurrentWidget(self.pacer)
         elif step.illustration:
-            self.picture.load(str(self._illustrations / f"{step.illustration}.svg"))
+            path = self._illustrations / f"{step.illustration}.svg"
+            self.picture.load(illustration(path, scheme_of(self.palette())))
             self.picture.setAccessibleDescription(step.text)
             self.side.setCurrentWidget(self.picture)
         elif step.kind is StepKind.MUSIC:
@@ -280,15 +293,25 @@ class PlayerWindow(QWidget):
         view = self.run.view()
         step = view.step
         self.step_text.setText(step.text)
-        self.step_count.setText(f"Step {view.step_index + 1} of {view.step_count}")
+        self.step_count.setText(
+            self.tr("Step {number} of {count}").format(
+                number=view.step_index + 1, count=view.step_count
+            )
+        )
         self.countdown.setText(_clock_text(view.step_remaining))
         self.progress.setValue(round(view.total_fraction * 1000))
-        self.next_label.setText(f"Next: {view.next_step.text}" if view.next_step else "Last step")
+        self.next_label.setText(
+            self.tr("Next: {step}").format(step=view.next_step.text)
+            if view.next_step
+            else self.tr("Last step")
+        )
         paused = view.state is RunState.PAUSED
-        self.pause_button.setText("Resume (Space)" if paused else "Pause (Space)")
-        self.pause_button.setAccessibleName("Resume" if paused else "Pause")
+        self.pause_button.setText(self.tr("Resume (Space)") if paused else self.tr("Pause (Space)"))
+        self.pause_button.setAccessibleName(self.tr("Resume") if paused else self.tr("Pause"))
         if paused:
-            self.countdown.setText(f"{_clock_text(view.step_remaining)}  (paused)")
+            self.countdown.setText(
+                self.tr("{time}  (paused)").format(time=_clock_text(view.step_remaining))
+            )
         if self.side.currentWidget() is self.pacer:
             self.pacer.show_at(step.seconds * view.step_fraction)
 
@@ -303,20 +326,24 @@ class PlayerWindow(QWidget):
     def _start_music(self, source: Path | None) -> None:
         if source is None:
             self.music_label.setText(
-                "Choose a piece of music that has moved you before, one that once gave you "
-                "chills. Or simply listen to what is around you."
+                self.tr(
+                    "Choose a piece of music that has moved you before, one that once gave you "
+                    "chills. Or simply listen to what is around you."
+                )
             )
-            self.music_button.setText("Choose music…")
+            self.music_button.setText(self.tr("Choose music…"))
             return
         result = self._sound.play_music(source)
         if result.ok:
             self.music_label.setText(
-                f"{result.message}.\nNotice where the music lands in your body, if anywhere."
+                self.tr(
+                    "{message}.\nNotice where the music lands in your body, if anywhere."
+                ).format(message=result.message)
             )
-            self.music_button.setText("Choose other music…")
+            self.music_button.setText(self.tr("Choose other music…"))
         else:
             self.music_label.setText(result.message)
-            self.music_button.setText("Choose another…")
+            self.music_button.setText(self.tr("Choose another…"))
 
     def _pick_music(self) -> None:
         chosen = self._choose_music()

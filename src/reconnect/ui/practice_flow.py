@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from sqlalchemy.exc import SQLAlchemyError
 
 from reconnect.core.clock import Clock
 from reconnect.core.practices import Library
 from reconnect.core.sessions import Outcome, Trigger
 from reconnect.services.breaks import BreakRecords
+from reconnect.storage.problems import DatabaseProblem, explain
 from reconnect.ui.player_window import PlayerResult, PlayerWindow
 from reconnect.ui.sound import SoundPlayer
 
@@ -69,7 +71,7 @@ class PracticeFlow(QObject):
     def open(self, session_id: str, practice_id: str, trigger: Trigger) -> None:
         practice = self._library.get(practice_id)
         if practice is None:  # the library changed under us: close the session honestly
-            self._records.finish(session_id, self._clock.now(), Outcome.INTERRUPTED)
+            self._finish(session_id, Outcome.INTERRUPTED)
             self.done.emit()
             return
         alternative = self._library.get(practice.alternative) if practice.alternative else None
@@ -95,7 +97,7 @@ class PracticeFlow(QObject):
     def _ended(self, session_id: str, title: str, trigger: Trigger, result: PlayerResult) -> None:
         self.player = None
         outcome = Outcome.COMPLETED if result.completed else Outcome.STOPPED_EARLY
-        self._records.finish(session_id, self._clock.now(), outcome)
+        self._finish(session_id, outcome)
         if result.switch_to is not None:
             self.done.emit()
             self._start_instead(result.switch_to, trigger)
@@ -105,14 +107,21 @@ class PracticeFlow(QObject):
             return
 
         def save(answer: Any) -> None:
-            self._records.save_checkin(
-                session_id,
-                self._clock.now(),
-                answer.level,
-                answer.body_areas,
-                answer.feelings,
-                answer.note,
-            )
+            try:
+                self._records.save_checkin(
+                    session_id,
+                    self._clock.now(),
+                    answer.level,
+                    answer.body_areas,
+                    answer.feelings,
+                    answer.note,
+                )
+            except (SQLAlchemyError, DatabaseProblem) as error:
+                # The dialog shows what to do and keeps the answer for another try. Only the
+                # plain words are logged: the error's statement could carry the answer.
+                problem = explain(error)
+                log.warning("a check-in could not be saved: %s", problem)
+                raise problem from error
 
         dialog = self._make_checkin(title, save, result.journal)
         dialog.finished.connect(lambda _code: self._checkin_closed())
@@ -121,6 +130,14 @@ class PracticeFlow(QObject):
         dialog.raise_()
         dialog.activateWindow()
         self.checkin_opened.emit(dialog)
+
+    def _finish(self, session_id: str, outcome: Outcome) -> None:
+        try:
+            self._records.finish(session_id, self._clock.now(), outcome)
+        except (SQLAlchemyError, DatabaseProblem) as error:
+            # Left open, the session shows as interrupted after the next start; the check-in
+            # still comes, and says what is wrong if writing fails again.
+            log.warning("the end of a session could not be written: %s", explain(error))
 
     def close(self) -> None:
         """Stop any music and chime: the app is quitting."""

@@ -14,7 +14,7 @@ from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -45,53 +45,54 @@ log = logging.getLogger(__name__)
 TITLE_LENGTH = 60
 SUMMARY_LENGTH = 160
 SENSE_COLUMNS = 5
-COPY_SUFFIX = " (my copy)"
+# The texts below are in English, marked for the catalogue; the form shows them through
+# self.tr (context "PracticeForm").
+COPY_SUFFIX = QT_TRANSLATE_NOOP("PracticeForm", " (my copy)")
 
 PLACE_WORDS: dict[Place, str] = {
-    Place.DESK: "At the desk: sitting or standing where you work",
-    Place.AWAY: "A few steps away: a corridor, a kitchen, a quiet room",
-    Place.WINDOW: "By a window: it needs a window, or a door to outside",
-    Place.OUTDOORS: "Outdoors: it needs going outside",
+    Place.DESK: QT_TRANSLATE_NOOP(
+        "PracticeForm", "At the desk: sitting or standing where you work"
+    ),
+    Place.AWAY: QT_TRANSLATE_NOOP(
+        "PracticeForm", "A few steps away: a corridor, a kitchen, a quiet room"
+    ),
+    Place.WINDOW: QT_TRANSLATE_NOOP(
+        "PracticeForm", "By a window: it needs a window, or a door to outside"
+    ),
+    Place.OUTDOORS: QT_TRANSLATE_NOOP("PracticeForm", "Outdoors: it needs going outside"),
 }
 
 INTRO = {
     "new": (
-        "A practice of your own",
-        "Describe a small moment in your own words. Offering, as in “you might notice…”, "
-        "tends to feel kinder than instructing. It is kept as a file in your practices "
-        "folder, on this computer only.",
+        QT_TRANSLATE_NOOP("PracticeForm", "A practice of your own"),
+        QT_TRANSLATE_NOOP(
+            "PracticeForm",
+            "Describe a small moment in your own words. Offering, as in “you might notice…”, "
+            "tends to feel kinder than instructing. It is kept as a file in your practices "
+            "folder, on this computer only.",
+        ),
     ),
-    "edit": ("", "One of your own practices. Changes are saved to its file."),
+    "edit": (
+        "",
+        QT_TRANSLATE_NOOP(
+            "PracticeForm", "One of your own practices. Changes are saved to its file."
+        ),
+    ),
     "bundled": (
         "",
-        "This practice comes with Reconnect, so it can't be changed here. You can make "
-        "your own copy and change that instead.",
+        QT_TRANSLATE_NOOP(
+            "PracticeForm",
+            "This practice comes with Reconnect, so it can't be changed here. You can make "
+            "your own copy and change that instead.",
+        ),
     ),
-    "copy": ("Your own copy", "This copy is yours to change; the original stays as it is."),
+    "copy": (
+        QT_TRANSLATE_NOOP("PracticeForm", "Your own copy"),
+        QT_TRANSLATE_NOOP(
+            "PracticeForm", "This copy is yours to change; the original stays as it is."
+        ),
+    ),
 }
-
-FORM_STYLE = """
-QDialog#practiceForm, QWidget#practiceFormBody { background: #fbf6f1; }
-QDialog#practiceForm QLabel { color: #3c474d; }
-QLabel#formHeading { color: #2f3a40; font-size: 15pt; font-weight: 600; }
-QLabel#formIntro, QLabel#formHint { color: #6b777d; }
-QLabel#formSection { color: #8a6a58; font-weight: 600; }
-QLabel#stepHeading { color: #8a6a58; font-weight: 600; }
-QFrame#stepCard {
-    background: #fffdfa;
-    border: 1px solid #e3d3c6;
-    border-radius: 10px;
-}
-QLabel#formProblem {
-    background: #f8e8e1;
-    border: 1px solid #e2bfae;
-    border-radius: 8px;
-    padding: 4px 8px;
-    color: #7a3f2e;
-}
-QPushButton#stepButton { padding: 2px 8px; }
-QPushButton#stepButton:disabled { background: #f6efe9; border-color: #ebe0d6; color: #b3a59b; }
-"""
 
 
 def write_private_file(folder: Path, name: str, text: str) -> Path:
@@ -119,13 +120,20 @@ def confirm_delete(parent: QWidget, title: str) -> bool:
     """Ask before a practice's file is removed; "Keep it" is the default."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Delete this practice?")
-    box.setText(f"Delete “{title}”?")
+    box.setWindowTitle(QCoreApplication.translate("PracticeForm", "Delete this practice?"))
+    box.setText(QCoreApplication.translate("PracticeForm", "Delete “{title}”?").format(title=title))
     box.setInformativeText(
-        "Its file is removed from your practices folder. Your history stays as it is."
+        QCoreApplication.translate(
+            "PracticeForm",
+            "Its file is removed from your practices folder. Your history stays as it is.",
+        )
     )
-    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+    delete = box.addButton(
+        QCoreApplication.translate("PracticeForm", "Delete"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("PracticeForm", "Keep it"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
@@ -187,9 +195,8 @@ class PracticeForm(QDialog):
         self._descriptions: dict[QWidget, str] = {}
 
         self.setObjectName("practiceForm")
-        self.setWindowTitle("Reconnect: your own practice")
-        self.setAccessibleName("Your own practice")
-        self.setStyleSheet(FORM_STYLE)
+        self.setWindowTitle(self.tr("Reconnect: your own practice"))
+        self.setAccessibleName(self.tr("Your own practice"))
         self.resize(680, 760)
 
         self.heading = QLabel()
@@ -206,11 +213,12 @@ class PracticeForm(QDialog):
         self.body_layout.setSpacing(6)
         self._build_fields()
         self._build_steps()
-        self.general_problem = self._problem_label("Problem with this practice")
+        self.general_problem = self._problem_label(self.tr("Problem with this practice"))
         self.body_layout.addWidget(self.general_problem)
         self.body_layout.addStretch(1)
 
         self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName(self.tr("The practice"))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setWidget(body)
@@ -250,10 +258,12 @@ class PracticeForm(QDialog):
         self.body_layout.addWidget(self.heading)
         self.body_layout.addWidget(self.intro)
 
-        self.copy_button = QPushButton("&Make my own copy")
+        self.copy_button = QPushButton(self.tr("&Make my own copy"))
         self.copy_button.setObjectName("primary")
-        self.copy_button.setAccessibleName("Make my own copy")
-        self.copy_button.setAccessibleDescription("Start a practice of your own from this one")
+        self.copy_button.setAccessibleName(self.tr("Make my own copy"))
+        self.copy_button.setAccessibleDescription(
+            self.tr("Start a practice of your own from this one")
+        )
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.make_copy)
         copy_row = QHBoxLayout()
@@ -264,21 +274,21 @@ class PracticeForm(QDialog):
 
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(TITLE_LENGTH)
-        self.title_edit.setAccessibleName("Title")
-        self.title_edit.setPlaceholderText("For example: Steam from a cup")
-        self._section("&Title", self.title_edit)
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.title_edit.setPlaceholderText(self.tr("For example: Steam from a cup"))
+        self._section(self.tr("&Title"), self.title_edit)
         self.body_layout.addWidget(self.title_edit)
-        self.title_problem = self._problem_label("Problem with the title")
+        self.title_problem = self._problem_label(self.tr("Problem with the title"))
         self.body_layout.addWidget(self.title_problem)
 
         self.summary_edit = QLineEdit()
         self.summary_edit.setMaxLength(SUMMARY_LENGTH)
-        self.summary_edit.setAccessibleName("Summary")
-        self.summary_edit.setAccessibleDescription("What the practice is, said plainly")
-        self.summary_edit.setPlaceholderText("What it is, said plainly, in one line")
-        self._section("In one &line", self.summary_edit)
+        self.summary_edit.setAccessibleName(self.tr("Summary"))
+        self.summary_edit.setAccessibleDescription(self.tr("What the practice is, said plainly"))
+        self.summary_edit.setPlaceholderText(self.tr("What it is, said plainly, in one line"))
+        self._section(self.tr("In one &line"), self.summary_edit)
         self.body_layout.addWidget(self.summary_edit)
-        self.summary_problem = self._problem_label("Problem with the summary")
+        self.summary_problem = self._problem_label(self.tr("Problem with the summary"))
         self.body_layout.addWidget(self.summary_problem)
 
         self.sense_boxes: dict[str, QCheckBox] = {}
@@ -286,32 +296,37 @@ class PracticeForm(QDialog):
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(4)
         for index, sense in enumerate(SENSES):
-            box = QCheckBox(sense.capitalize())
-            box.setAccessibleName(f"Sense: {sense}")
+            shown = QCoreApplication.translate("Vocabulary", sense)
+            box = QCheckBox(shown.capitalize())
+            box.setAccessibleName(self.tr("Sense: {sense}").format(sense=shown))
             self.sense_boxes[sense] = box
             grid.addWidget(box, index // SENSE_COLUMNS, index % SENSE_COLUMNS)
-        self._section("S&enses it engages", self.sense_boxes[SENSES[0]])
+        self._section(self.tr("S&enses it engages"), self.sense_boxes[SENSES[0]])
         self.body_layout.addLayout(grid)
-        self.senses_problem = self._problem_label("Problem with the senses")
+        self.senses_problem = self._problem_label(self.tr("Problem with the senses"))
         self.body_layout.addWidget(self.senses_problem)
 
         self.places = QButtonGroup(self)
         self.place_buttons: dict[Place, QRadioButton] = {}
         for place in Place:
-            button = QRadioButton(PLACE_WORDS[place])
-            button.setAccessibleName(f"Where it fits: {place.label}")
+            button = QRadioButton(self.tr(PLACE_WORDS[place]))
+            button.setAccessibleName(
+                self.tr("Where it fits: {place}").format(
+                    place=QCoreApplication.translate("Vocabulary", place.label)
+                )
+            )
             self.places.addButton(button)
             self.place_buttons[place] = button
-        self.place_label = self._section("&Where it fits", self.place_buttons[Place.DESK])
+        self.place_label = self._section(self.tr("&Where it fits"), self.place_buttons[Place.DESK])
         for button in self.place_buttons.values():
             self.body_layout.addWidget(button)
         self.places.buttonToggled.connect(self._place_toggled)
-        self.place_problem = self._problem_label("Problem with where it fits")
+        self.place_problem = self._problem_label(self.tr("Problem with where it fits"))
         self.body_layout.addWidget(self.place_problem)
 
-        self.headphones_box = QCheckBox("It needs &headphones")
-        self.headphones_box.setAccessibleName("It needs headphones")
-        about = "It is only suggested when you have said you have headphones at hand."
+        self.headphones_box = QCheckBox(self.tr("It needs &headphones"))
+        self.headphones_box.setAccessibleName(self.tr("It needs headphones"))
+        about = self.tr("It is only suggested when you have said you have headphones at hand.")
         self.headphones_box.setAccessibleDescription(about)
         self.headphones_box.setToolTip(about)
         self.body_layout.addSpacing(6)
@@ -320,32 +335,32 @@ class PracticeForm(QDialog):
         self.safety_edit = QPlainTextEdit()
         self.safety_edit.setTabChangesFocus(True)
         self.safety_edit.setFixedHeight(58)
-        self.safety_edit.setAccessibleName("A gentle note")
-        self.safety_edit.setAccessibleDescription("Optional, shown with the practice")
+        self.safety_edit.setAccessibleName(self.tr("A gentle note"))
+        self.safety_edit.setAccessibleDescription(self.tr("Optional, shown with the practice"))
         self.safety_edit.setPlaceholderText(
-            "Shown with the practice, for example: Go gently, and stop whenever you like."
+            self.tr("Shown with the practice, for example: Go gently, and stop whenever you like.")
         )
-        self._section("A gentle &note, if you like", self.safety_edit)
+        self._section(self.tr("A gentle &note, if you like"), self.safety_edit)
         self.body_layout.addWidget(self.safety_edit)
-        self.safety_problem = self._problem_label("Problem with the note")
+        self.safety_problem = self._problem_label(self.tr("Problem with the note"))
         self.body_layout.addWidget(self.safety_problem)
 
     def _build_steps(self) -> None:
-        self.steps_label = self._section("Steps, played in order")
+        self.steps_label = self._section(self.tr("Steps, played in order"))
         self.steps_layout = QVBoxLayout()
         self.steps_layout.setSpacing(8)
         self.body_layout.addLayout(self.steps_layout)
-        self.steps_problem = self._problem_label("Problem with the steps")
+        self.steps_problem = self._problem_label(self.tr("Problem with the steps"))
         self.body_layout.addWidget(self.steps_problem)
 
-        self.add_step_button = QPushButton("&Add a step")
-        self.add_step_button.setAccessibleName("Add a step")
+        self.add_step_button = QPushButton(self.tr("&Add a step"))
+        self.add_step_button.setAccessibleName(self.tr("Add a step"))
         self.add_step_button.setAutoDefault(False)
         self.add_step_button.clicked.connect(lambda: self.add_step())
         self.total_label = QLabel()
         self.total_label.setObjectName("formHint")
         self.total_label.setWordWrap(True)
-        self.total_label.setAccessibleName("Length of the practice")
+        self.total_label.setAccessibleName(self.tr("Length of the practice"))
         row = QHBoxLayout()
         row.addWidget(self.add_step_button)
         row.addWidget(self.total_label, 1)
@@ -353,19 +368,19 @@ class PracticeForm(QDialog):
         self.body_layout.addLayout(row)
 
     def _build_buttons(self) -> None:
-        self.delete_button = QPushButton("&Delete this practice…")
-        self.delete_button.setAccessibleName("Delete this practice")
+        self.delete_button = QPushButton(self.tr("&Delete this practice…"))
+        self.delete_button.setAccessibleName(self.tr("Delete this practice"))
         self.delete_button.setAutoDefault(False)
         self.delete_button.clicked.connect(self.delete)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel")
-        self.cancel_button.setAccessibleDescription("Close without saving (Escape)")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.setAccessibleDescription(self.tr("Close without saving (Escape)"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("&Save")
+        self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("primary")
-        self.save_button.setAccessibleName("Save")
-        self.save_button.setAccessibleDescription("Save it in your practices folder")
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setAccessibleDescription(self.tr("Save it in your practices folder"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.button_row = QHBoxLayout()
@@ -394,14 +409,15 @@ class PracticeForm(QDialog):
 
     def _apply_mode(self) -> None:
         heading, intro = INTRO[self.mode]
+        heading = self.tr(heading) if heading else ""
         if self.mode in ("edit", "bundled") and self._existing is not None:
             heading = self._existing.title
         self.heading.setText(heading)
-        self.intro.setText(intro)
+        self.intro.setText(self.tr(intro))
         if self.mode == "bundled" and self._existing is not None:
-            self.setWindowTitle(f"Reconnect: {self._existing.title}")
+            self.setWindowTitle(self.tr("Reconnect: {title}").format(title=self._existing.title))
         else:
-            self.setWindowTitle("Reconnect: your own practice")
+            self.setWindowTitle(self.tr("Reconnect: your own practice"))
         editable = self.mode != "bundled"
         self.copy_button.setVisible(not editable)
         self.title_edit.setReadOnly(not editable)
@@ -418,7 +434,7 @@ class PracticeForm(QDialog):
         self.add_step_button.setVisible(editable)
         self.save_button.setVisible(editable)
         self.delete_button.setVisible(self.mode == "edit")
-        self.cancel_button.setText("Cancel" if editable else "Close")
+        self.cancel_button.setText(self.tr("Cancel") if editable else self.tr("Close"))
         self.cancel_button.setAccessibleName(self.cancel_button.text())
         self._renumber()
         (self.title_edit if editable else self.copy_button).setFocus()
@@ -427,8 +443,9 @@ class PracticeForm(QDialog):
         """Turn a bundled practice's view into a new practice of the person's own."""
         if self.mode != "bundled" or self._existing is None:
             return
-        base = self._existing.title[: TITLE_LENGTH - len(COPY_SUFFIX)]
-        self.title_edit.setText(base + COPY_SUFFIX)
+        suffix = self.tr(COPY_SUFFIX)
+        base = self._existing.title[: TITLE_LENGTH - len(suffix)]
+        self.title_edit.setText(base + suffix)
         self.mode = "copy"
         self._apply_mode()
         self.title_edit.selectAll()
@@ -491,7 +508,9 @@ class PracticeForm(QDialog):
     def _show_total(self) -> None:
         seconds = sum(editor.seconds_spin.value() for editor in self.step_editors)
         self.total_label.setText(
-            f"Altogether {length_words(seconds)}. One to five minutes is a comfortable length."
+            self.tr("Altogether {length}. One to five minutes is a comfortable length.").format(
+                length=length_words(seconds)
+            )
         )
 
     def _set_tab_order(self) -> None:
@@ -581,7 +600,11 @@ class PracticeForm(QDialog):
             path = write_private_file(target.parent, target.name, checked.text)
         except (OSError, DataFolderError) as error:
             detail = error.strerror if isinstance(error, OSError) and error.strerror else error
-            self._show_general(f"It couldn't be saved in {target.parent} ({detail}).")
+            self._show_general(
+                self.tr("It couldn't be saved in {folder} ({problem}).").format(
+                    folder=target.parent, problem=detail
+                )
+            )
             return False
         saved = replace(checked.practice, source=path)
         log.info("saved the practice %s in %s", saved.id, path)
@@ -601,7 +624,11 @@ class PracticeForm(QDialog):
         try:
             target.unlink(missing_ok=True)
         except OSError as error:
-            self._show_general(f"It couldn't be deleted ({error.strerror or error}).")
+            self._show_general(
+                self.tr("It couldn't be deleted ({problem}).").format(
+                    problem=error.strerror or error
+                )
+            )
             return False
         self.accept()
         if self._on_deleted is not None:

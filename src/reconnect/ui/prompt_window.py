@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,8 +32,17 @@ class Offer:
 
     @property
     def meta(self) -> str:
-        minutes = "1 minute" if self.minutes == 1 else f"{self.minutes} minutes"
-        return f"{minutes} · {', '.join(self.senses)} · {self.place}"
+        if self.minutes == 1:
+            minutes = QCoreApplication.translate("Offer", "1 minute")
+        else:
+            minutes = QCoreApplication.translate("Offer", "{minutes} minutes").format(
+                minutes=self.minutes
+            )
+        return QCoreApplication.translate("Offer", "{minutes} · {senses} · {place}").format(
+            minutes=minutes,
+            senses=", ".join(QCoreApplication.translate("Vocabulary", s) for s in self.senses),
+            place=self.place,
+        )
 
 
 class PromptWindow(QWidget):
@@ -57,13 +66,13 @@ class PromptWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("promptCard")
-        self.setWindowTitle("Reconnect: a small pause")
+        self.setWindowTitle(self.tr("Reconnect: a small pause"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setAccessibleName("Break prompt")
+        self.setAccessibleName(self.tr("Break prompt"))
         self.setMinimumWidth(360)
 
-        self.heading = QLabel("A small pause, if you'd like one")
+        self.heading = QLabel(self.tr("A small pause, if you'd like one"))
         self.heading.setObjectName("promptHeading")
         self.title = QLabel()
         self.title.setObjectName("practiceTitle")
@@ -73,16 +82,20 @@ class PromptWindow(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("practiceSummary")
         self.summary.setWordWrap(True)
-        footnote = QLabel("Skipping is fine too. There's no score to keep.")
+        footnote = QLabel(self.tr("Skipping is fine too. There's no score to keep."))
         footnote.setObjectName("practiceMeta")
 
-        self.start_button = self._button("&Start", "Start this practice", "primary")
-        self.another_button = self._button("&Another one", "Offer a different practice")
-        self.snooze_button = self._button("S&nooze", "Ask again in a few minutes")
-        self.skip_button = self._button("S&kip", "Let this break go")
+        self.start_button = self._button(
+            self.tr("&Start"), self.tr("Start this practice"), "primary"
+        )
+        self.another_button = self._button(
+            self.tr("&Another one"), self.tr("Offer a different practice")
+        )
+        self.snooze_button = self._button(self.tr("S&nooze"), self.tr("Ask again in a few minutes"))
+        self.skip_button = self._button(self.tr("S&kip"), self.tr("Let this break go"))
         snooze_menu = QMenu(self.snooze_button)
         for minutes in SNOOZE_CHOICES:
-            action = snooze_menu.addAction(f"{minutes} minutes")
+            action = snooze_menu.addAction(self.tr("{minutes} minutes").format(minutes=minutes))
             action.triggered.connect(lambda _=False, m=minutes: self._answer_snooze(m))
         self.snooze_button.setMenu(snooze_menu)
         self.start_button.clicked.connect(lambda: self._answer(self.start_requested))
@@ -129,7 +142,9 @@ class PromptWindow(QWidget):
         self.title.setText(offer.title)
         self.meta.setText(offer.meta)
         self.summary.setText(offer.summary)
-        self.start_button.setAccessibleDescription(f"Start {offer.title}, {offer.meta}")
+        self.start_button.setAccessibleDescription(
+            self.tr("Start {title}, {meta}").format(title=offer.title, meta=offer.meta)
+        )
         self.adjustSize()
         self.move(self._position(anchor))
         self.start_button.setDefault(True)

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reconnect.core.spark_stats import STILL_LEARNING_BELOW, PracticeStats
-from reconnect.ui.figure_base import EMPTY_TEXT, FigureBase, blend, percent, plural
+from reconnect.ui.figure_base import FigureBase, blend, empty_text, percent, plural
 
-STILL_LEARNING = "still learning"
+STILL_LEARNING = QT_TRANSLATE_NOOP("RankedBars", "still learning")  # shown through self.tr
 
 
 class RankedBars(FigureBase):
@@ -30,7 +30,7 @@ class RankedBars(FigureBase):
     practice_activated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("What helps most", parent)
+        super().__init__(self.tr("What helps most"), parent)
         self._practices: list[PracticeStats] = []
         self._r0 = 0.5
         self.setAccessibleDescription(self.summary())
@@ -64,50 +64,68 @@ class RankedBars(FigureBase):
 
     def _item_text(self, index: int) -> str:
         p = self._practices[index]
-        usual = f"usual rate {percent(self._r0)}"
+        usual = self.tr("usual rate {rate}").format(rate=percent(self._r0))
         if p.checkins == 0:
-            return f"{self._headline(index)}; {usual}"
-        counts = f"{plural(p.sparks, 'spark')} in {plural(p.checkins, 'check-in')}"
-        said = f"{self._headline(index)}; {counts}; {usual}"
+            return self.tr("{headline}; {usual}").format(
+                headline=self._headline(index), usual=usual
+            )
+        counts = self.tr("{sparks} in {checkins}").format(
+            sparks=plural(p.sparks, "spark"), checkins=plural(p.checkins, "check-in")
+        )
+        said = self.tr("{headline}; {counts}; {usual}").format(
+            headline=self._headline(index), counts=counts, usual=usual
+        )
         if p.still_learning:
-            said += f"; still learning (fewer than {STILL_LEARNING_BELOW} check-ins)"
+            said = self.tr("{said}; still learning (fewer than {count} check-ins)").format(
+                said=said, count=STILL_LEARNING_BELOW
+            )
         return said
 
     def _headline(self, index: int) -> str:
         """Like "Stretch: likely 35-60%, middle 47%"."""
         p = self._practices[index]
         if p.checkins == 0:
-            return f"{p.title}: no check-ins yet"
+            return self.tr("{title}: no check-ins yet").format(title=p.title)
         low, high = p.interval80
-        return (
-            f"{p.title}: likely {low * 100:.0f}-{percent(high)}, middle {percent(p.posterior_mean)}"
+        return self.tr("{title}: likely {low}-{high}, middle {middle}").format(
+            title=p.title,
+            low=f"{low * 100:.0f}",
+            high=percent(high),
+            middle=percent(p.posterior_mean),
         )
 
-    @staticmethod
-    def _counts(practice: PracticeStats) -> str:
+    def _counts(self, practice: PracticeStats) -> str:
         if practice.checkins == 0:
-            return "no check-ins yet"
-        return f"{practice.sparks} of {plural(practice.checkins, 'check-in')}"
+            return self.tr("no check-ins yet")
+        return self.tr("{sparks} of {checkins}").format(
+            sparks=practice.sparks, checkins=plural(practice.checkins, "check-in")
+        )
 
     def summary(self) -> str:
         count = len(self._practices)
         if not count:
-            return EMPTY_TEXT
-        shown = "1 practice" if count == 1 else f"{count} practices, in the order shown"
+            return empty_text()
+        if count == 1:
+            shown = self.tr("1 practice")
+        else:
+            shown = self.tr("{count} practices, in the order shown").format(count=count)
         parts = [
-            f"{shown}; your usual rate is {percent(self._r0)}.",
-            f"First: {self._headline(0)}.",
+            self.tr("{practices}; your usual rate is {rate}.").format(
+                practices=shown, rate=percent(self._r0)
+            ),
+            self.tr("First: {headline}.").format(headline=self._headline(0)),
         ]
         learning = sum(1 for p in self._practices if p.still_learning and p.checkins)
         if learning:
-            parts.append(f"{learning} still learning.")
+            parts.append(self.tr("{count} still learning.").format(count=learning))
         return " ".join(parts)
 
     def describe(self) -> str:
         if not self._practices:
-            return EMPTY_TEXT
+            return empty_text()
         rows = [f"{i + 1}. {self._item_text(i)}" for i in range(len(self._practices))]
-        return "\n".join([f"What helps most. {self.summary()}", *rows])
+        heading = self.tr("What helps most. {summary}").format(summary=self.summary())
+        return "\n".join([heading, *rows])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -139,7 +157,7 @@ class RankedBars(FigureBase):
         _, pad = self._line_and_pad()
         titles = max((metrics.horizontalAdvance(p.title) for p in self._practices), default=0)
         title_width = min(titles + pad * 2, area.width() * 0.3)
-        texts = [self._counts(p) for p in self._practices] + [STILL_LEARNING]
+        texts = [self._counts(p) for p in self._practices] + [self.tr(STILL_LEARNING)]
         counts_width = max(metrics.horizontalAdvance(text) for text in texts) + pad * 2
         left = area.left() + title_width + pad
         right = max(area.right() - counts_width - pad, left + 20)
@@ -177,7 +195,7 @@ class RankedBars(FigureBase):
         dashed = QPen(blend(background, text, 0.65), 1.5, Qt.PenStyle.DashLine)
         painter.setPen(dashed)
         painter.drawLine(QPointF(usual_x, top), QPointF(usual_x, bottom))
-        usual = f"your usual {percent(self._r0)}"
+        usual = self.tr("your usual {rate}").format(rate=percent(self._r0))
         width = metrics.horizontalAdvance(usual)
         x = min(max(usual_x - width / 2, left), right - width)
         painter.setPen(text)
@@ -229,5 +247,7 @@ class RankedBars(FigureBase):
             soft.setItalic(True)
             painter.setFont(soft)
             painter.setPen(blend(background, text, 0.6))
-            painter.drawText(QPointF(counts, middle + pad / 2 + metrics.ascent()), STILL_LEARNING)
+            painter.drawText(
+                QPointF(counts, middle + pad / 2 + metrics.ascent()), self.tr(STILL_LEARNING)
+            )
             painter.setFont(self.font())

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from reconnect.bootstrap import Context, RunningApp
+from reconnect.paths import DataFolderError
+from reconnect.storage.problems import DatabaseProblem
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -32,6 +34,14 @@ def run_tray(context: Context, out: TextIO, err: TextIO, open_dashboard: bool = 
         print("Reconnect is already running; its dashboard is open.", file=out)
         return 0
 
+    from reconnect.ui.crash_log import reporting_crashes
+
+    with reporting_crashes(context.paths.logs, err):
+        return _run_app(context, out, err, open_dashboard)
+
+
+def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -> int:
+    """The app itself, its errors logged and told (see ``reconnect.ui.crash_log``)."""
     from PySide6.QtWidgets import QApplication
 
     from reconnect.bootstrap import build_tray_app
@@ -41,7 +51,17 @@ def run_tray(context: Context, out: TextIO, err: TextIO, open_dashboard: bool = 
     app.setApplicationName("Reconnect")
     app.setDesktopFileName("reconnect")
     app.setQuitOnLastWindowClosed(False)
-    running = build_tray_app(context, app)
+    from reconnect.ui.translations import install_translations
+
+    install_translations(app)  # before any window is made: their texts are read once
+    try:
+        running = build_tray_app(context, app)
+    except (DatabaseProblem, DataFolderError) as problem:
+        # Started at login there is no terminal to read: the window says it too. Nothing in
+        # the data folder was changed; the message says what to do.
+        print(f"reconnect: {problem}", file=err)
+        show_start_problem(str(problem))
+        return 1
     if not running.server.listen():
         print("Reconnect is already running (it started a moment ago).", file=out)
         return 0
@@ -61,6 +81,20 @@ def run_tray(context: Context, out: TextIO, err: TextIO, open_dashboard: bool = 
     finally:
         running.close()
         del welcome  # held until here: a window without a parent lives as long as a reference
+
+
+def show_start_problem(text: str) -> None:
+    """Reconnect can't start: why, and what to do, in a window that waits to be read."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    title = QCoreApplication.translate("Run", "Reconnect can't start")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text)
+    box.setObjectName("startProblem")
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(text)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
 
 
 def _offer_first_run(context: Context, running: RunningApp) -> QDialog | None:

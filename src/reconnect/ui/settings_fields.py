@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -32,46 +32,65 @@ from PySide6.QtWidgets import (
 
 from reconnect.core.errors import InputError
 from reconnect.core.practices import Library
-from reconnect.core.settings import Setting
+from reconnect.core.settings import HOURS_DESCRIPTION, Setting
 
+# The names, hints and choices below are in English, marked for the catalogue; they are shown
+# through _tr (see label_for, hint_for and ChoiceField). Literal texts are written out as
+# QCoreApplication.translate("SettingsFields", ...), the form lupdate reads.
 # What the window calls each setting; a setting declared later without one gets a name made
 # from its key, so it still shows up.
 LABELS: dict[str, str] = {
-    "rhythm.interval_minutes": "Time between breaks",
-    "rhythm.randomness_minutes": "Let breaks vary by",
-    "rhythm.idle_minutes": "Time away that counts as a break",
-    "rhythm.busy_wait_minutes": "Waiting while full screen or do not disturb is on",
-    "practices.disabled": "Practices to offer",
-    "practices.own_folder": "Your own practices folder",
-    "practices.music": "Music that moves you",
-    "practices.have_headphones": "I have headphones",
-    "sound.chimes": "Chimes",
-    "sound.breath_tones": "Breathing tones",
-    "appearance.theme": "Colours",
-    "appearance.reduced_motion": "Reduced motion",
-    "appearance.text_size": "Text size",
-    "care.trusted_contact": "Someone you trust",
+    "rhythm.interval_minutes": QT_TRANSLATE_NOOP("SettingsFields", "Time between breaks"),
+    "rhythm.randomness_minutes": QT_TRANSLATE_NOOP("SettingsFields", "Let breaks vary by"),
+    "rhythm.idle_minutes": QT_TRANSLATE_NOOP("SettingsFields", "Time away that counts as a break"),
+    "rhythm.busy_wait_minutes": QT_TRANSLATE_NOOP(
+        "SettingsFields", "Waiting while full screen or do not disturb is on"
+    ),
+    "practices.disabled": QT_TRANSLATE_NOOP("SettingsFields", "Practices to offer"),
+    "practices.own_folder": QT_TRANSLATE_NOOP("SettingsFields", "Your own practices folder"),
+    "practices.music": QT_TRANSLATE_NOOP("SettingsFields", "Music that moves you"),
+    "practices.have_headphones": QT_TRANSLATE_NOOP("SettingsFields", "I have headphones"),
+    "sound.chimes": QT_TRANSLATE_NOOP("SettingsFields", "Chimes"),
+    "sound.breath_tones": QT_TRANSLATE_NOOP("SettingsFields", "Breathing tones"),
+    "appearance.theme": QT_TRANSLATE_NOOP("SettingsFields", "Colours"),
+    "appearance.reduced_motion": QT_TRANSLATE_NOOP("SettingsFields", "Reduced motion"),
+    "appearance.text_size": QT_TRANSLATE_NOOP("SettingsFields", "Text size"),
+    "care.trusted_contact": QT_TRANSLATE_NOOP("SettingsFields", "Someone you trust"),
+    "sync.computer_name": QT_TRANSLATE_NOOP("SettingsFields", "This computer's name"),
+    "sync.database_url": QT_TRANSLATE_NOOP("SettingsFields", "Where your history is kept"),
 }
 # The visible hint where the declared description is worded for the command line; the
 # description itself stays the tooltip, the accessible description and the refusal.
 HINTS: dict[str, str] = {
-    "practices.disabled": "Untick any practice you'd rather not be offered.",
-    "practices.music": "A sound file, or a folder of them. Leave it empty to choose when the "
-    "practice starts.",
-    "appearance.theme": "Follow your desktop's light or dark look, or choose one.",
-    "appearance.text_size": "The size of the text in Reconnect's windows.",
+    "practices.disabled": QT_TRANSLATE_NOOP(
+        "SettingsFields", "Untick any practice you'd rather not be offered."
+    ),
+    "practices.music": QT_TRANSLATE_NOOP(
+        "SettingsFields",
+        "A sound file, or a folder of them. Leave it empty to choose when the practice starts.",
+    ),
+    "appearance.theme": QT_TRANSLATE_NOOP(
+        "SettingsFields", "Follow your desktop's light or dark look, or choose one."
+    ),
+    "appearance.text_size": QT_TRANSLATE_NOOP(
+        "SettingsFields", "The size of the text in Reconnect's windows."
+    ),
 }
 CHOICE_NAMES: dict[str, dict[str, str]] = {
-    "appearance.theme": {"system": "Follow the system", "light": "Light", "dark": "Dark"},
+    "appearance.theme": {
+        "system": QT_TRANSLATE_NOOP("SettingsFields", "Follow the system"),
+        "light": QT_TRANSLATE_NOOP("SettingsFields", "Light"),
+        "dark": QT_TRANSLATE_NOOP("SettingsFields", "Dark"),
+    },
     "appearance.text_size": {
-        "system": "As the system sets it",
-        "larger": "Larger",
-        "largest": "Largest",
+        "system": QT_TRANSLATE_NOOP("SettingsFields", "As the system sets it"),
+        "larger": QT_TRANSLATE_NOOP("SettingsFields", "Larger"),
+        "largest": QT_TRANSLATE_NOOP("SettingsFields", "Largest"),
     },
 }
 # Text settings that hold a path, and what their "Choose…" button picks.
 PATH_KINDS: dict[str, str] = {"practices.music": "music", "practices.own_folder": "folder"}
-MINUTES_SUFFIX = " min"
+MINUTES_SUFFIX = QT_TRANSLATE_NOOP("SettingsFields", " min")
 TYPED_LIMIT = 9999  # a spin box keeps any number up to this, so a wrong one can be explained
 
 ChoosePath = Callable[[QWidget, str, str], str | None]
@@ -81,16 +100,31 @@ Kinds: ``folder``, ``music-file`` and ``music-folder``.
 """
 
 
+def _tr(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("SettingsFields", ...), in the person's language."""
+    return QCoreApplication.translate("SettingsFields", text)
+
+
 def label_for(setting: Setting) -> str:
     if setting.key in LABELS:
-        return LABELS[setting.key]
+        return _tr(LABELS[setting.key])
     return setting.key.split(".", 1)[1].replace("_", " ").capitalize()
+
+
+def description_for(setting: Setting) -> str:
+    """The declared description in the person's language (the declaration keeps English)."""
+    if setting.kind == "hours":
+        day = setting.key.split(".", 1)[1].capitalize()
+        return QCoreApplication.translate("Settings", HOURS_DESCRIPTION).format(
+            day=QCoreApplication.translate("Vocabulary", day)
+        )
+    return QCoreApplication.translate("Settings", setting.description)
 
 
 def hint_for(setting: Setting) -> str:
     if setting.key in HINTS:
-        return HINTS[setting.key]
-    return re.sub(r"\s*\(yes or no\)", "", setting.description)
+        return _tr(HINTS[setting.key])
+    return re.sub(r"\s*\(yes or no\)", "", description_for(setting))
 
 
 def problem_text(setting: Setting, error: InputError) -> str:
@@ -98,7 +132,9 @@ def problem_text(setting: Setting, error: InputError) -> str:
     message = str(error)
     prefix = f"{setting.key} "
     if message.startswith(prefix):
-        return "This " + message.removeprefix(prefix)
+        return QCoreApplication.translate("SettingsFields", "This {refusal}").format(
+            refusal=message.removeprefix(prefix)
+        )
     return message
 
 
@@ -160,7 +196,11 @@ class Field:
         self.hint: QLabel | None = quiet_label(hint_for(setting))
         self.problem = quiet_label("", "settingProblem")
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem.setAccessibleName(f"{label_for(setting)}: not saved yet")
+        self.problem.setAccessibleName(
+            QCoreApplication.translate("SettingsFields", "{setting}: not saved yet").format(
+                setting=label_for(setting)
+            )
+        )
         self.problem.hide()
 
     @property
@@ -216,7 +256,7 @@ class Field:
         self.label = QLabel(name)
         self.label.setObjectName("settingLabel")
         self.label.setBuddy(control)
-        describe(control, name, self.setting.description)
+        describe(control, name, description_for(self.setting))
 
 
 class IntField(Field):
@@ -225,7 +265,7 @@ class IntField(Field):
         assert setting.minimum is not None and setting.maximum is not None
         self.spin = DeclaredSpinBox(setting.minimum, setting.maximum)
         if setting.key.endswith("_minutes"):
-            self.spin.setSuffix(MINUTES_SUFFIX)
+            self.spin.setSuffix(_tr(MINUTES_SUFFIX))
         self.spin.setMinimumWidth(110)
         self._labelled(self.spin)
         self.controls = [self.spin]
@@ -241,7 +281,7 @@ class BoolField(Field):
     def __init__(self, setting: Setting) -> None:
         super().__init__(setting)
         self.box = QCheckBox(label_for(setting))
-        describe(self.box, label_for(setting), setting.description)
+        describe(self.box, label_for(setting), description_for(setting))
         self.controls = [self.box]
 
     def value(self) -> object:
@@ -257,7 +297,8 @@ class ChoiceField(Field):
         names = CHOICE_NAMES.get(setting.key, {})
         self.combo = QComboBox()
         for choice in setting.choices:
-            self.combo.addItem(names.get(choice, choice.capitalize()), choice)
+            name = names.get(choice)
+            self.combo.addItem(_tr(name) if name else choice.capitalize(), choice)
         self._labelled(self.combo)
         self.controls = [self.combo]
 
@@ -287,15 +328,23 @@ class TextField(Field):
             self.choose_button = self._chooser(kind, choose)
             self.controls.append(self.choose_button)
         if setting.key == "practices.own_folder":
-            self.edit.setPlaceholderText("The practices folder in your data folder")
+            self.edit.setPlaceholderText(
+                QCoreApplication.translate(
+                    "SettingsFields", "The practices folder in your data folder"
+                )
+            )
         elif kind == "music":
-            self.edit.setPlaceholderText("Chosen when the practice starts")
+            self.edit.setPlaceholderText(
+                QCoreApplication.translate("SettingsFields", "Chosen when the practice starts")
+            )
 
     def _chooser(self, kind: str, choose: ChoosePath) -> QPushButton:
         name = label_for(self.setting)
-        button = QPushButton("Choose…")
+        button = QPushButton(QCoreApplication.translate("SettingsFields", "Choose…"))
         button.setAutoDefault(False)
-        description = f"Pick {name[0].lower() + name[1:]} with a file dialog."
+        description = QCoreApplication.translate(
+            "SettingsFields", "Pick {setting} with a file dialog."
+        ).format(setting=name[0].lower() + name[1:])
 
         def pick(what: str) -> None:
             chosen = choose(button.window(), what, self.edit.text())
@@ -304,12 +353,22 @@ class TextField(Field):
 
         if kind == "music":
             menu = QMenu(button)
-            menu.addAction("A music file…", lambda: pick("music-file"))
-            menu.addAction("A folder of music…", lambda: pick("music-folder"))
+            menu.addAction(
+                QCoreApplication.translate("SettingsFields", "A music file…"),
+                lambda: pick("music-file"),
+            )
+            menu.addAction(
+                QCoreApplication.translate("SettingsFields", "A folder of music…"),
+                lambda: pick("music-folder"),
+            )
             button.setMenu(menu)
         else:
             button.clicked.connect(lambda: pick(kind))
-        describe(button, f"Choose: {name}", description)
+        describe(
+            button,
+            QCoreApplication.translate("SettingsFields", "Choose: {setting}").format(setting=name),
+            description,
+        )
         return button
 
     def row(self) -> QWidget | QHBoxLayout:
@@ -326,6 +385,29 @@ class TextField(Field):
         self.edit.setText(str(value))
 
 
+class DatabaseField(TextField):
+    """A database address, shown without its password (``Setting.format``).
+
+    The stored address, password and all, is kept while the text shown is left as it is;
+    typing a new address (with its password) replaces it.
+    """
+
+    def __init__(self, setting: Setting) -> None:
+        super().__init__(setting)
+        self._stored = ""
+        self.edit.setPlaceholderText(
+            QCoreApplication.translate("SettingsFields", "The file in your data folder")
+        )
+
+    def value(self) -> object:
+        shown = self.edit.text()
+        return self._stored if shown == self.setting.format(self._stored) else shown
+
+    def set_value(self, value: Any) -> None:
+        self._stored = str(value)
+        self.edit.setText(self.setting.format(self._stored))
+
+
 class IdsField(Field):
     """The practices, each ticked when it may be offered (the setting keeps the unticked)."""
 
@@ -337,7 +419,11 @@ class IdsField(Field):
         self.list = QListWidget()
         self.list.setMinimumHeight(200)
         for practice in library:
-            item = QListWidgetItem(f"{practice.title} · {practice.minutes} min")
+            item = QListWidgetItem(
+                QCoreApplication.translate("SettingsFields", "{title} · {minutes} min").format(
+                    title=practice.title, minutes=practice.minutes
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, practice.id)
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled
@@ -345,7 +431,11 @@ class IdsField(Field):
                 | Qt.ItemFlag.ItemIsUserCheckable
             )
             item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(f"Offer this practice: {practice.summary}")
+            item.setToolTip(
+                QCoreApplication.translate(
+                    "SettingsFields", "Offer this practice: {summary}"
+                ).format(summary=practice.summary)
+            )
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
@@ -391,18 +481,24 @@ class HoursField(Field):
     def __init__(self, setting: Setting) -> None:
         super().__init__(setting)
         self.hint = None  # one hint says it for the whole week
-        self.day = setting.key.split(".", 1)[1].capitalize()
+        self.day = QCoreApplication.translate(
+            "Vocabulary", setting.key.split(".", 1)[1].capitalize()
+        )
         self.label = QLabel(self.day)
         self.label.setObjectName("settingLabel")
-        self.day_off = QCheckBox("Day off")
-        self.start = self._time_edit("from")
-        self.end = self._time_edit("until")
-        self.from_label = QLabel("from")
+        self.day_off = QCheckBox(QCoreApplication.translate("SettingsFields", "Day off"))
+        self.start = self._time_edit(QCoreApplication.translate("SettingsFields", "from"))
+        self.end = self._time_edit(QCoreApplication.translate("SettingsFields", "until"))
+        self.from_label = QLabel(QCoreApplication.translate("SettingsFields", "from"))
         self.from_label.setBuddy(self.start)
-        self.until_label = QLabel("until")
+        self.until_label = QLabel(QCoreApplication.translate("SettingsFields", "until"))
         self.until_label.setBuddy(self.end)
         self.label.setBuddy(self.day_off)
-        describe(self.day_off, f"{self.day}: day off", setting.description)
+        describe(
+            self.day_off,
+            QCoreApplication.translate("SettingsFields", "{day}: day off").format(day=self.day),
+            description_for(setting),
+        )
         self.day_off.toggled.connect(self._day_off_toggled)
         self.controls = [self.day_off, self.start, self.end]
 
@@ -414,7 +510,13 @@ class HoursField(Field):
         edit = QTimeEdit()
         edit.setDisplayFormat("HH:mm")
         edit.setMinimumWidth(80)
-        describe(edit, f"{self.day}: {which}", self.setting.description)
+        describe(
+            edit,
+            QCoreApplication.translate("SettingsFields", "{day}: {which}").format(
+                day=self.day, which=which
+            ),
+            description_for(self.setting),
+        )
         return edit
 
     def _day_off_toggled(self, off: bool) -> None:
@@ -472,6 +574,8 @@ def make_field(setting: Setting, library: Library, choose: ChoosePath | None) ->
         return HoursField(setting)
     if setting.kind == "ids":
         return IdsField(setting, library)
+    if setting.kind == "database":
+        return DatabaseField(setting)
     return TextField(setting, choose)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -27,9 +27,11 @@ from reconnect.services.data_removal import database_file, delete_all_data
 from reconnect.ui.delete_data_dialog import DeleteDataDialog
 from reconnect.ui.settings_fields import describe, quiet_label
 
-AUTOSTART_TEXT = "Start Reconnect when I log in"
-AUTOSTART_DESCRIPTION = (
-    "Reconnect starts quietly in the tray when you log in; nothing opens until a break comes."
+# In English, marked for the catalogue; the login page shows them through self.tr.
+AUTOSTART_TEXT = QT_TRANSLATE_NOOP("LoginPage", "Start Reconnect when I log in")
+AUTOSTART_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "LoginPage",
+    "Reconnect starts quietly in the tray when you log in; nothing opens until a break comes.",
 )
 
 
@@ -77,16 +79,17 @@ class LoginPage(QWidget):
         super().__init__(parent)
         self._autostart = autostart
         self._state: AutostartState | None = None
-        self.box = QCheckBox(AUTOSTART_TEXT)
-        describe(self.box, AUTOSTART_TEXT, AUTOSTART_DESCRIPTION)
+        self.box = QCheckBox(self.tr(AUTOSTART_TEXT))
+        describe(self.box, self.tr(AUTOSTART_TEXT), self.tr(AUTOSTART_DESCRIPTION))
         self.where = quiet_label("")
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem = quiet_label("", "settingProblem")
-        self.problem.setAccessibleName("Start at login: not changed")
+        self.problem.setAccessibleName(self.tr("Start at login: not changed"))
         self.problem.hide()
         block = QVBoxLayout()
         block.setSpacing(4)
-        for widget in (self.box, quiet_label(AUTOSTART_DESCRIPTION), self.where, self.problem):
+        description = quiet_label(self.tr(AUTOSTART_DESCRIPTION))
+        for widget in (self.box, description, self.where, self.problem):
             block.addWidget(widget)
         layout = page_layout(self)
         layout.addLayout(block)
@@ -106,17 +109,17 @@ class LoginPage(QWidget):
             return
         self._state = state
         self.box.setChecked(state.enabled)
-        where = f"The login entry is kept in {state.location}."
+        where = self.tr("The login entry is kept in {location}.").format(location=state.location)
         if state.turned_off_elsewhere:
-            where += (
-                " Your desktop's startup settings have turned it off; tick the box and apply "
-                "to turn it on again."
-            )
+            where = self.tr(
+                "{where} Your desktop's startup settings have turned it off; tick the box and "
+                "apply to turn it on again."
+            ).format(where=where)
         elif state.program_missing:
-            where += (
-                f" It starts a program that is no longer there ({state.program}); apply with "
+            where = self.tr(
+                "{where} It starts a program that is no longer there ({program}); apply with "
                 "the box ticked to point it at this Reconnect."
-            )
+            ).format(where=where, program=state.program)
         self.where.setText(where)
 
     def _show_problem(self, text: str) -> None:
@@ -190,45 +193,53 @@ class PrivacyPage(QWidget):
 
         intro = QVBoxLayout()
         intro.setSpacing(6)
-        intro.addWidget(section("Everything stays on this computer"))
+        intro.addWidget(section(self.tr("Everything stays on this computer")))
         intro.addWidget(
             quiet_label(
-                "Reconnect keeps your history, check-ins and choices in one folder here, and "
-                "never sends them anywhere."
+                self.tr(
+                    "Reconnect keeps your history, check-ins and choices in one folder here, and "
+                    "never sends them anywhere."
+                )
             )
         )
         intro.addLayout(self._where(paths))
         layout.addLayout(intro)
 
         self.open_folder_button = self._button(
-            "Open the folder", "Show the data folder in your file manager."
+            self.tr("Open the folder"), self.tr("Show the data folder in your file manager.")
         )
         self.open_folder_button.clicked.connect(lambda: open_folder(paths.root))
         layout.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.chain: list[QWidget] = [self.open_folder_button]
 
         self.export_button = self._button(
-            "Export my history…",
-            "Save a copy of your sessions and check-ins as a CSV or JSON file.",
+            self.tr("Export my history…"),
+            self.tr("Save a copy of your sessions and check-ins as a CSV or JSON file."),
         )
         self.export_button.clicked.connect(self._export)
         if export_history is not None:
-            layout.addLayout(_action(self.export_button, "A copy of your sessions and check-ins."))
+            layout.addLayout(
+                _action(self.export_button, self.tr("A copy of your sessions and check-ins."))
+            )
             self.chain.append(self.export_button)
         else:
             self.export_button.hide()
 
         self.delete_button = self._button(
-            "Delete all my data…",
-            "Remove everything Reconnect keeps about you from this computer, after you type "
-            "a confirmation word. Reconnect then closes.",
+            self.tr("Delete all my data…"),
+            self.tr(
+                "Remove everything Reconnect keeps about you from this computer, after you type "
+                "a confirmation word. Reconnect then closes."
+            ),
         )
         self.delete_button.clicked.connect(self.ask_to_delete)
         layout.addLayout(
             _action(
                 self.delete_button,
-                "Removes your history, backups, logs, your own practices and your settings "
-                "from this computer. You'll be asked to type a word first.",
+                self.tr(
+                    "Removes your history, backups, logs, your own practices and your settings "
+                    "from this computer. You'll be asked to type a word first."
+                ),
             )
         )
         self.chain.append(self.delete_button)
@@ -246,17 +257,23 @@ class PrivacyPage(QWidget):
         grid.setVerticalSpacing(6)
         database = database_file(paths)
         rows = (
-            ("Data folder", str(paths.root)),
-            ("History", str(database) if database else "kept by a database server"),
-            ("Settings", str(paths.settings_file)),
+            ("Data folder", self.tr("Data folder"), str(paths.root)),
+            (
+                "History",
+                self.tr("History"),
+                str(database) if database else self.tr("kept by a database server"),
+            ),
+            ("Settings", self.tr("Settings"), str(paths.settings_file)),
         )
+        # Keyed by the English name, whatever the language shown.
         self.paths_shown: dict[str, QLabel] = {}
-        for row, (name, where) in enumerate(rows):
+        for row, (name, shown, where) in enumerate(rows):
             value = QLabel(where)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setAccessibleName(f"{name}: {where}")
-            grid.addWidget(QLabel(f"{name}:"), row, 0, Qt.AlignmentFlag.AlignTop)
+            value.setAccessibleName(self.tr("{name}: {where}").format(name=shown, where=where))
+            label = QLabel(self.tr("{name}:").format(name=shown))
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)
             self.paths_shown[name] = value
         grid.setColumnStretch(1, 1)

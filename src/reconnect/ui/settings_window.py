@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -47,32 +47,28 @@ from reconnect.ui.settings_pages import (
     section,
 )
 
+# In English, marked for the catalogue; the window shows them through self.tr.
 GROUP_TITLES = {
-    "rhythm": "&Rhythm",
-    "practices": "&Practices",
-    "sound": "&Sound",
-    "appearance": "Appeara&nce",
-    "care": "Car&e",
+    "rhythm": QT_TRANSLATE_NOOP("SettingsWindow", "&Rhythm"),
+    "practices": QT_TRANSLATE_NOOP("SettingsWindow", "&Practices"),
+    "sound": QT_TRANSLATE_NOOP("SettingsWindow", "&Sound"),
+    "appearance": QT_TRANSLATE_NOOP("SettingsWindow", "Appeara&nce"),
+    "care": QT_TRANSLATE_NOOP("SettingsWindow", "Car&e"),
+    "sync": QT_TRANSLATE_NOOP("SettingsWindow", "S&hared"),
 }
-LOGIN_TITLE = "Start at &login"
-PRIVACY_TITLE = "Pri&vacy"
-HOURS_HINT = (
-    "Breaks come only within these hours, and never on a day off. Until 00:00 means until midnight."
+LOGIN_TITLE = QT_TRANSLATE_NOOP("SettingsWindow", "Start at &login")
+PRIVACY_TITLE = QT_TRANSLATE_NOOP("SettingsWindow", "Pri&vacy")
+HOURS_HINT = QT_TRANSLATE_NOOP(
+    "SettingsWindow",
+    "Breaks come only within these hours, and never on a day off. "
+    "Until 00:00 means until midnight.",
 )
-NOT_SAVED = "Some choices need another look (see the notes under them). Nothing was saved yet."
-SAVED = "Saved. Reconnect follows your choices from now on."
-UNCHANGED = "Nothing has changed."
-# Calm, not alarming: a warm line beside the note, in the palette's own colours.
-STYLE = """
-QLabel#settingHint { color: palette(placeholder-text); }
-QLabel#settingProblem {
-    background: palette(alternate-base);
-    border-left: 3px solid #c98b6b;
-    border-radius: 4px;
-    padding: 6px 10px;
-}
-QLabel#settingsSection { font-weight: 600; }
-"""
+NOT_SAVED = QT_TRANSLATE_NOOP(
+    "SettingsWindow",
+    "Some choices need another look (see the notes under them). Nothing was saved yet.",
+)
+SAVED = QT_TRANSLATE_NOOP("SettingsWindow", "Saved. Reconnect follows your choices from now on.")
+UNCHANGED = QT_TRANSLATE_NOOP("SettingsWindow", "Nothing has changed.")
 
 
 def open_in_file_manager(folder: Path) -> None:
@@ -85,15 +81,24 @@ def choose_with_dialog(parent: QWidget, kind: str, current: str) -> str | None:
     if kind == "music-file":
         path, _ = QFileDialog.getOpenFileName(
             parent,
-            "Choose music that moves you",
+            QCoreApplication.translate("SettingsWindow", "Choose music that moves you"),
             start,
-            "Music (*.mp3 *.ogg *.oga *.flac *.wav *.m4a *.opus);;All files (*)",
+            QCoreApplication.translate(
+                "SettingsWindow",
+                "Music (*.mp3 *.ogg *.oga *.flac *.wav *.m4a *.opus);;All files (*)",
+            ),
         )
     elif kind == "music-folder":
-        path = QFileDialog.getExistingDirectory(parent, "Choose a folder of music", start)
+        path = QFileDialog.getExistingDirectory(
+            parent, QCoreApplication.translate("SettingsWindow", "Choose a folder of music"), start
+        )
     else:
         path = QFileDialog.getExistingDirectory(
-            parent, "Choose the folder for your own practices", start
+            parent,
+            QCoreApplication.translate(
+                "SettingsWindow", "Choose the folder for your own practices"
+            ),
+            start,
         )
     return path or None
 
@@ -149,9 +154,8 @@ class SettingsWindow(QDialog):
         self.add_practice_button: QPushButton | None = None
         self.deleted = False
         self.setObjectName("settingsWindow")
-        self.setWindowTitle("Reconnect: settings")
-        self.setAccessibleName("Settings")
-        self.setStyleSheet(STYLE)
+        self.setWindowTitle(self.tr("Reconnect: settings"))
+        self.setAccessibleName(self.tr("Settings"))
         self.resize(660, 640)
 
         self.fields: dict[str, Field] = {}
@@ -159,7 +163,7 @@ class SettingsWindow(QDialog):
         self._scrolls: list[QScrollArea] = []
         self.page_chains: list[list[QWidget]] = []
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Settings groups")
+        self.tabs.setAccessibleName(self.tr("Settings groups"))
         self.tabs.setDocumentMode(True)
         groups: dict[str, list[Field]] = {}
         for setting in DECLARATIONS:
@@ -168,17 +172,17 @@ class SettingsWindow(QDialog):
             self.fields[setting.key] = field
             groups.setdefault(setting.group, []).append(field)
         for group, fields in groups.items():
-            title = GROUP_TITLES.get(group, group.capitalize())
+            title = self.tr(GROUP_TITLES[group]) if group in GROUP_TITLES else group.capitalize()
             page, chain = self._group_page(fields)
             self._add_page(page, chain, title, [f.setting.key for f in fields])
         self.login = LoginPage(autostart)
-        self._login_tab = self._add_page(self.login, self.login.chain, LOGIN_TITLE)
+        self._login_tab = self._add_page(self.login, self.login.chain, self.tr(LOGIN_TITLE))
         self.privacy = PrivacyPage(paths, close_database, open_folder, export_history)
         self.privacy.deleted.connect(self._after_deleting)
-        self._add_page(self.privacy, self.privacy.chain, PRIVACY_TITLE)
+        self._add_page(self.privacy, self.privacy.chain, self.tr(PRIVACY_TITLE))
 
         self.status = quiet_label("", "settingsStatus")
-        self.status.setAccessibleName("What happened")
+        self.status.setAccessibleName(self.tr("What happened"))
         self.status.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
@@ -189,9 +193,9 @@ class SettingsWindow(QDialog):
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         for button, name, description in (
-            (self.ok_button, "OK", "Save your choices and close"),
-            (self.apply_button, "Apply", "Save your choices and use them now"),
-            (self.cancel_button, "Cancel", "Close without saving (Escape)"),
+            (self.ok_button, self.tr("OK"), self.tr("Save your choices and close")),
+            (self.apply_button, self.tr("Apply"), self.tr("Save your choices and use them now")),
+            (self.cancel_button, self.tr("Cancel"), self.tr("Close without saving (Escape)")),
         ):
             describe(button, name, description)
         self.buttons.accepted.connect(self._ok)
@@ -238,8 +242,8 @@ class SettingsWindow(QDialog):
         if days:
             week = QVBoxLayout()
             week.setSpacing(6)
-            week.addWidget(section("Working hours"))
-            week.addWidget(quiet_label(HOURS_HINT))
+            week.addWidget(section(self.tr("Working hours")))
+            week.addWidget(quiet_label(self.tr(HOURS_HINT)))
             grid = QGridLayout()
             grid.setHorizontalSpacing(10)
             grid.setVerticalSpacing(4)
@@ -255,12 +259,14 @@ class SettingsWindow(QDialog):
             field.add_to(layout)
             chain += field.controls
             if field.setting.key == "practices.disabled" and self._open_practice_form:
-                button = QPushButton("Add your own practice…")
+                button = QPushButton(self.tr("Add your own practice…"))
                 button.setAutoDefault(False)
                 describe(
                     button,
-                    "Add your own practice",
-                    "Write a practice of your own: its steps, their seconds and the senses.",
+                    self.tr("Add your own practice"),
+                    self.tr(
+                        "Write a practice of your own: its steps, their seconds and the senses."
+                    ),
                 )
                 button.clicked.connect(self._open_practice_form)
                 layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -313,7 +319,7 @@ class SettingsWindow(QDialog):
             return False
         candidate, refused = self.collect()
         if refused:
-            self._tell(NOT_SAVED)
+            self._tell(self.tr(NOT_SAVED))
             self._focus_problem(refused[0])
             return False
         changed = any(candidate[key] != self._settings[key] for key in BY_KEY)
@@ -322,7 +328,11 @@ class SettingsWindow(QDialog):
                 self._save(candidate)
             except (OSError, DataFolderError) as error:
                 reason = getattr(error, "strerror", None) or str(error)
-                self._tell(f"Your choices could not be saved ({reason}). Nothing has changed.")
+                self._tell(
+                    self.tr(
+                        "Your choices could not be saved ({reason}). Nothing has changed."
+                    ).format(reason=reason)
+                )
                 return False
             self._settings = candidate
             self._applied()
@@ -332,11 +342,15 @@ class SettingsWindow(QDialog):
             self.tabs.setCurrentIndex(self._login_tab)
             self.login.box.setFocus(Qt.FocusReason.OtherFocusReason)
             self._tell(
-                "Start at login could not be changed (see the note there)."
-                + (" Your other choices are saved." if changed else "")
+                self.tr(
+                    "Start at login could not be changed (see the note there). "
+                    "Your other choices are saved."
+                )
+                if changed
+                else self.tr("Start at login could not be changed (see the note there).")
             )
             return False
-        self._tell(SAVED if changed or login_changed else UNCHANGED)
+        self._tell(self.tr(SAVED) if changed or login_changed else self.tr(UNCHANGED))
         return True
 
     def _ok(self) -> None:

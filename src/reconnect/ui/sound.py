@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+# The core's hook rather than QCoreApplication: this module also serves ``reconnect doctor``,
+# which should not load Qt; the tray app installs Qt's translate into it at start.
+from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
+
 log = logging.getLogger(__name__)
 
 CHIMES = frozenset({"start", "step", "end"})
@@ -27,7 +31,7 @@ NO_PLAYER_HINT = (
     "example the Debian packages gstreamer1.0-plugins-base-apps and gstreamer1.0-plugins-good, "
     "or ffmpeg, or alsa-utils and mpg123); practices run silently meanwhile"
 )
-_CARRY_ON = "Choose another, or carry on without music."
+_CARRY_ON = QT_TRANSLATE_NOOP("Music", "Choose another, or carry on without music.")
 
 
 @dataclass(frozen=True)
@@ -257,28 +261,53 @@ class Playsound3Player:
         try:
             files = music_files(path)
         except OSError as error:
-            return MusicResult(False, f"Can't open {path.name} ({error.strerror}). {_CARRY_ON}")
+            return MusicResult(
+                False,
+                translate("Music", "Can't open {name} ({reason}). {carry_on}").format(
+                    name=path.name, reason=error.strerror, carry_on=translate("Music", _CARRY_ON)
+                ),
+            )
         if not files:
             if path.is_dir():
                 kinds = ", ".join(suffix.lstrip(".") for suffix in AUDIO_SUFFIXES)
-                return MusicResult(False, f"No music in {path.name} ({kinds}). {_CARRY_ON}")
-            return MusicResult(False, f"Can't find {path.name}. {_CARRY_ON}")
+                return MusicResult(
+                    False,
+                    translate("Music", "No music in {name} ({kinds}). {carry_on}").format(
+                        name=path.name, kinds=kinds, carry_on=translate("Music", _CARRY_ON)
+                    ),
+                )
+            return MusicResult(
+                False,
+                translate("Music", "Can't find {name}. {carry_on}").format(
+                    name=path.name, carry_on=translate("Music", _CARRY_ON)
+                ),
+            )
         track = files[0] if len(files) == 1 else self._rng.choice(files)
         backend = self._ensure_backend()
         if backend.name is None:
             return MusicResult(
                 False,
-                "Music can't play: this computer has no sound player that Reconnect can use "
-                "(reconnect doctor says what to install). Carry on without music.",
+                translate(
+                    "Music",
+                    "Music can't play: this computer has no sound player that Reconnect can use "
+                    "(reconnect doctor says what to install). Carry on without music.",
+                ),
             )
         try:
             music = backend.play(track)
         except PlayError as error:
             log.info("could not play %s: %s", track, error)
-            return MusicResult(False, f"This file can't be played: {track.name}. {_CARRY_ON}")
+            return MusicResult(
+                False,
+                translate("Music", "This file can't be played: {name}. {carry_on}").format(
+                    name=track.name, carry_on=translate("Music", _CARRY_ON)
+                ),
+            )
         with self._lock:
             self._music = music
-        return MusicResult(True, f"Playing {track.stem}", track)
+        return MusicResult(
+            True, translate("Music", "Playing {name}").format(name=track.stem), track
+        )
 
     def stop_music(self) -> None:
         with self._lock:

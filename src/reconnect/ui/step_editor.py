@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -23,21 +23,49 @@ from reconnect.core.practices import BreathPattern, Step, StepKind
 DEFAULT_SECONDS = 30
 DEFAULT_BREATH = BreathPattern(4, 0, 6, 0)
 
-# The kinds of step, in the words the form uses, with what each does.
+# The kinds of step, in the words the form uses, with what each does. In English, marked for
+# the catalogue; the editor shows them through self.tr.
 KINDS: dict[StepKind, tuple[str, str]] = {
-    StepKind.GUIDE: ("Words to follow", "Your words, with a countdown."),
-    StepKind.BREATH: ("Breathing, with a pacer", "A breathing pacer follows the pattern below."),
-    StepKind.STRETCH: ("A movement", "A stretch or a movement, with a countdown."),
-    StepKind.MUSIC: ("Your own music", "The music you chose plays during this step."),
-    StepKind.AWAY: ("Away from the screen", "You step away; the timer keeps running."),
-    StepKind.JOURNAL: ("A few written words", "A box to write in; your words are the prompt."),
+    StepKind.GUIDE: (
+        QT_TRANSLATE_NOOP("StepEditor", "Words to follow"),
+        QT_TRANSLATE_NOOP("StepEditor", "Your words, with a countdown."),
+    ),
+    StepKind.BREATH: (
+        QT_TRANSLATE_NOOP("StepEditor", "Breathing, with a pacer"),
+        QT_TRANSLATE_NOOP("StepEditor", "A breathing pacer follows the pattern below."),
+    ),
+    StepKind.STRETCH: (
+        QT_TRANSLATE_NOOP("StepEditor", "A movement"),
+        QT_TRANSLATE_NOOP("StepEditor", "A stretch or a movement, with a countdown."),
+    ),
+    StepKind.MUSIC: (
+        QT_TRANSLATE_NOOP("StepEditor", "Your own music"),
+        QT_TRANSLATE_NOOP("StepEditor", "The music you chose plays during this step."),
+    ),
+    StepKind.AWAY: (
+        QT_TRANSLATE_NOOP("StepEditor", "Away from the screen"),
+        QT_TRANSLATE_NOOP("StepEditor", "You step away; the timer keeps running."),
+    ),
+    StepKind.JOURNAL: (
+        QT_TRANSLATE_NOOP("StepEditor", "A few written words"),
+        QT_TRANSLATE_NOOP("StepEditor", "A box to write in; your words are the prompt."),
+    ),
 }
 # Each phase: its label in the row ("Breathe in 4 hold 0 out 6 hold 0 seconds") and its name.
 PHASES = (
-    ("Breathe in", "breathing in"),
-    ("hold", "holding after breathing in"),
-    ("out", "breathing out"),
-    ("hold", "holding after breathing out"),
+    (
+        QT_TRANSLATE_NOOP("StepEditor", "Breathe in"),
+        QT_TRANSLATE_NOOP("StepEditor", "breathing in"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("StepEditor", "hold"),
+        QT_TRANSLATE_NOOP("StepEditor", "holding after breathing in"),
+    ),
+    (QT_TRANSLATE_NOOP("StepEditor", "out"), QT_TRANSLATE_NOOP("StepEditor", "breathing out")),
+    (
+        QT_TRANSLATE_NOOP("StepEditor", "hold"),
+        QT_TRANSLATE_NOOP("StepEditor", "holding after breathing out"),
+    ),
 )
 
 
@@ -78,17 +106,19 @@ class StepEditor(QFrame):
 
         self.heading = QLabel()
         self.heading.setObjectName("stepHeading")
-        self.up_button = self._small_button("Up", self.move_up)
-        self.down_button = self._small_button("Down", self.move_down)
-        self.remove_button = self._small_button("Remove", self.remove)
+        self.up_button = self._small_button(self.tr("Up"), self.move_up)
+        self.down_button = self._small_button(self.tr("Down"), self.move_down)
+        self.remove_button = self._small_button(self.tr("Remove"), self.remove)
 
         self.text_edit = QPlainTextEdit(step.text)
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setPlaceholderText(
-            "What this step invites, for example: Notice the warmth of the cup in your hands."
+            self.tr(
+                "What this step invites, for example: Notice the warmth of the cup in your hands."
+            )
         )
         self.text_edit.setFixedHeight(66)
-        self.text_label = QLabel("Words")
+        self.text_label = QLabel(self.tr("Words"))
         self.text_label.setBuddy(self.text_edit)
         self.text_problem = self._problem_label()
 
@@ -97,19 +127,19 @@ class StepEditor(QFrame):
         self.seconds_spin.setRange(low, high)
         self.seconds_spin.setValue(min(max(step.seconds, low), high))
         self.seconds_spin.setMinimumWidth(80)
-        self.seconds_spin.setAccessibleDescription(f"From {low} to {high} seconds")
+        self.seconds_spin.setAccessibleDescription(self._range_words())
         self.seconds_spin.valueChanged.connect(self.changed)
-        self.seconds_label = QLabel("Seconds")
+        self.seconds_label = QLabel(self.tr("Seconds"))
         self.seconds_label.setBuddy(self.seconds_spin)
 
         self.kind_combo = QComboBox()
         for kind, (shown, about) in KINDS.items():
-            self.kind_combo.addItem(shown, kind)
+            self.kind_combo.addItem(self.tr(shown), kind)
             self.kind_combo.setItemData(
-                self.kind_combo.count() - 1, about, Qt.ItemDataRole.ToolTipRole
+                self.kind_combo.count() - 1, self.tr(about), Qt.ItemDataRole.ToolTipRole
             )
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(step.kind))
-        self.kind_label = QLabel("Kind")
+        self.kind_label = QLabel(self.tr("Kind"))
         self.kind_label.setBuddy(self.kind_combo)
 
         pattern = step.breath or DEFAULT_BREATH
@@ -120,12 +150,12 @@ class StepEditor(QFrame):
         breath_layout.setContentsMargins(0, 0, 0, 0)
         breath_layout.setSpacing(6)
         for (shown, _name), spin in zip(PHASES, self.breath_spins, strict=True):
-            label = QLabel(shown)
+            label = QLabel(self.tr(shown))
             label.setBuddy(spin)
             breath_layout.addWidget(label)
             breath_layout.addWidget(spin)
             spin.valueChanged.connect(self.changed)
-        breath_layout.addWidget(QLabel("seconds"))
+        breath_layout.addWidget(QLabel(self.tr("seconds")))
         breath_layout.addStretch(1)
         self.timing_problem = self._problem_label()
 
@@ -206,18 +236,28 @@ class StepEditor(QFrame):
     def set_number(self, number: int, count: int) -> None:
         """Say which step this is, and offer only the moves that make sense."""
         self.number = number
-        self.heading.setText(f"Step {number}")
-        self.setAccessibleName(f"Step {number}")
-        self.text_edit.setAccessibleName(f"Words of step {number}")
-        self.seconds_spin.setAccessibleName(f"Seconds of step {number}")
-        self.kind_combo.setAccessibleName(f"Kind of step {number}")
-        self.up_button.setAccessibleName(f"Move step {number} up")
-        self.down_button.setAccessibleName(f"Move step {number} down")
-        self.remove_button.setAccessibleName(f"Remove step {number}")
+        self.heading.setText(self.tr("Step {number}").format(number=number))
+        self.setAccessibleName(self.tr("Step {number}").format(number=number))
+        self.text_edit.setAccessibleName(self.tr("Words of step {number}").format(number=number))
+        self.seconds_spin.setAccessibleName(
+            self.tr("Seconds of step {number}").format(number=number)
+        )
+        self.kind_combo.setAccessibleName(self.tr("Kind of step {number}").format(number=number))
+        self.up_button.setAccessibleName(self.tr("Move step {number} up").format(number=number))
+        self.down_button.setAccessibleName(self.tr("Move step {number} down").format(number=number))
+        self.remove_button.setAccessibleName(self.tr("Remove step {number}").format(number=number))
         for (_shown, name), spin in zip(PHASES, self.breath_spins, strict=True):
-            spin.setAccessibleName(f"Seconds of {name}, step {number}")
-        self.text_problem.setAccessibleName(f"Problem with the words of step {number}")
-        self.timing_problem.setAccessibleName(f"Problem with the timing of step {number}")
+            spin.setAccessibleName(
+                self.tr("Seconds of {phase}, step {number}").format(
+                    phase=self.tr(name), number=number
+                )
+            )
+        self.text_problem.setAccessibleName(
+            self.tr("Problem with the words of step {number}").format(number=number)
+        )
+        self.timing_problem.setAccessibleName(
+            self.tr("Problem with the timing of step {number}").format(number=number)
+        )
         self.up_button.setEnabled(number > 1)
         self.down_button.setEnabled(number < count)
         self.remove_button.setEnabled(count > 1)
@@ -254,8 +294,11 @@ class StepEditor(QFrame):
 
     def clear_problems(self) -> None:
         self.show_problems([], [])
+        self.seconds_spin.setAccessibleDescription(self._range_words())
+
+    def _range_words(self) -> str:
         low, high = STEP_SECONDS
-        self.seconds_spin.setAccessibleDescription(f"From {low} to {high} seconds")
+        return self.tr("From {low} to {high} seconds").format(low=low, high=high)
 
     def first_problem_field(self) -> QWidget | None:
         if self.text_problem.isVisibleTo(self):
@@ -267,6 +310,6 @@ class StepEditor(QFrame):
     def _kind_changed(self) -> None:
         breathing = self.kind is StepKind.BREATH
         self.breath_row.setVisible(breathing)
-        self.kind_combo.setAccessibleDescription(KINDS[self.kind][1])
-        self.kind_combo.setToolTip(KINDS[self.kind][1])
+        self.kind_combo.setAccessibleDescription(self.tr(KINDS[self.kind][1]))
+        self.kind_combo.setToolTip(self.tr(KINDS[self.kind][1]))
         self.changed.emit()

@@ -6,15 +6,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from reconnect.paths import icons_dir
 
+# The first menu is made this long after the icon shows (it is remade each time it opens).
+FIRST_MENU_MS = 2000
+
 SNOOZE_MINUTES = (5, 10, 20)
-PAUSES = (("30m", "For 30 minutes"), ("1h", "For 1 hour"), ("2h", "For 2 hours"),
-          ("until-tomorrow", "Until tomorrow"))  # fmt: skip
+# Labels in English, marked for the catalogue; the menu shows them through self.tr.
+PAUSES = (("30m", QT_TRANSLATE_NOOP("TrayIcon", "For 30 minutes")),
+          ("1h", QT_TRANSLATE_NOOP("TrayIcon", "For 1 hour")),
+          ("2h", QT_TRANSLATE_NOOP("TrayIcon", "For 2 hours")),
+          ("until-tomorrow", QT_TRANSLATE_NOOP("TrayIcon", "Until tomorrow")))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -75,13 +81,23 @@ class TrayIcon(QObject):
         "no_working_days": "tray-outside",
     }
 
-    def __init__(self, state: Callable[[], MenuState], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        state: Callable[[], MenuState],
+        brief: Callable[[], MenuState] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        """Args:
+        state: everything the menu shows (the suggestion included: it takes a moment).
+        brief: the icon's state and the tooltip only, cheap enough for every change.
+        """
         super().__init__(parent)
         self._state = state
+        self._brief = brief or state
         self._icons = {key: load_icon(name) for key, name in self._ICONS.items()}
         self.icon = QSystemTrayIcon(self._icons["active"], self)
         self.menu = QMenu()
-        self.menu.setAccessibleName("Reconnect menu")
+        self.menu.setAccessibleName(self.tr("Reconnect menu"))
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
@@ -89,8 +105,10 @@ class TrayIcon(QObject):
 
     def show(self) -> None:
         self.refresh()
-        self.rebuild_menu()
         self.icon.show()
+        # The menu is made when it opens (aboutToShow); a first one a little after start, so
+        # that a tray host that reads the menu ahead finds it, without slowing the start.
+        QTimer.singleShot(FIRST_MENU_MS, self.rebuild_menu)
 
     def hide(self) -> None:
         self.icon.hide()
@@ -100,11 +118,13 @@ class TrayIcon(QObject):
 
     def refresh(self) -> None:
         """Update the icon and tooltip from the current state."""
-        state = self._state()
+        self._show_state(self._brief())
+
+    def _show_state(self, state: MenuState) -> None:
         if state.state != self.shown_state:
             self.icon.setIcon(self._icons.get(state.state, self._icons["active"]))
             self.shown_state = state.state
-        self.icon.setToolTip(f"Reconnect\n{state.summary}")
+        self.icon.setToolTip(self.tr("Reconnect\n{summary}").format(summary=state.summary))
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         # A left click opens the menu too: people expect something to happen.
@@ -114,53 +134,53 @@ class TrayIcon(QObject):
 
     def rebuild_menu(self) -> None:
         state = self._state()
-        self.refresh()
+        self._show_state(state)
         menu = self.menu
         menu.clear()
         header = menu.addAction(state.summary)
         header.setEnabled(False)
         menu.addSeparator()
 
-        start = menu.addMenu("Start a practice now")
+        start = menu.addMenu(self.tr("Start a practice now"))
         start.setEnabled(not state.in_practice)
         if state.suggested is not None:
             item = state.suggested
-            action = start.addAction(f"Suggested: {item.label}")
+            action = start.addAction(self.tr("Suggested: {title}").format(title=item.label))
             action.triggered.connect(
                 lambda _=False, p=item.practice_id: self.start_practice.emit(p)
             )
             start.addSeparator()
         for sense, items in state.by_sense:
-            sub = start.addMenu(sense.capitalize())
+            sub = start.addMenu(QCoreApplication.translate("Vocabulary", sense).capitalize())
             for item in items:
                 action = sub.addAction(item.label)
                 action.triggered.connect(
                     lambda _=False, p=item.practice_id: self.start_practice.emit(p)
                 )
 
-        snooze = menu.addMenu("Snooze")
+        snooze = menu.addMenu(self.tr("Snooze"))
         snooze.setEnabled(state.break_planned)
         for minutes in SNOOZE_MINUTES:
-            action = snooze.addAction(f"{minutes} minutes")
+            action = snooze.addAction(self.tr("{minutes} minutes").format(minutes=minutes))
             action.triggered.connect(lambda _=False, m=minutes: self.snooze.emit(m))
-        skip = menu.addAction("Skip the next break")
+        skip = menu.addAction(self.tr("Skip the next break"))
         skip.setEnabled(state.break_planned)
         skip.triggered.connect(self.skip.emit)
 
         if state.state == "paused":
-            menu.addAction("Resume").triggered.connect(self.resume.emit)
+            menu.addAction(self.tr("Resume")).triggered.connect(self.resume.emit)
         else:
-            pause = menu.addMenu("Pause")
+            pause = menu.addMenu(self.tr("Pause"))
             for spec, label in PAUSES:
-                action = pause.addAction(label)
+                action = pause.addAction(self.tr(label))
                 action.triggered.connect(lambda _=False, s=spec: self.pause.emit(s))
 
         menu.addSeparator()
-        menu.addAction("Open dashboard").triggered.connect(self.open_dashboard.emit)
-        menu.addAction("Settings").triggered.connect(self.open_settings.emit)
-        menu.addAction("Help and crisis support").triggered.connect(self.open_help.emit)
+        menu.addAction(self.tr("Open dashboard")).triggered.connect(self.open_dashboard.emit)
+        menu.addAction(self.tr("Settings")).triggered.connect(self.open_settings.emit)
+        menu.addAction(self.tr("Help and crisis support")).triggered.connect(self.open_help.emit)
         menu.addSeparator()
-        menu.addAction("Quit Reconnect").triggered.connect(self.quit_requested.emit)
+        menu.addAction(self.tr("Quit Reconnect")).triggered.connect(self.quit_requested.emit)
 
     def action_texts(self) -> list[str]:
         """The top-level menu entries, as shown (for tests and accessibility checks)."""

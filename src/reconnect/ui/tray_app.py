@@ -6,6 +6,7 @@ handed in by the composition root (``bootstrap.build_tray_app``).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import random
 from collections.abc import Callable
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from sqlalchemy.exc import SQLAlchemyError
 
 from reconnect.core.break_planner import BreakPlanner, Mode, Wakeup
 from reconnect.core.clock import Clock
@@ -26,6 +28,7 @@ from reconnect.core.settings import Settings
 from reconnect.core.suggestion import Suggestion, beliefs, fitting, suggest_learning
 from reconnect.core.vocabulary import SENSES
 from reconnect.services.breaks import BreakRecords
+from reconnect.storage.problems import DatabaseProblem, explain
 from reconnect.ui.break_scheduler import BreakScheduler
 from reconnect.ui.desktop.busy import BusyDetector
 from reconnect.ui.desktop.idle import IdleMonitor
@@ -37,6 +40,8 @@ from reconnect.ui.tray import MenuState, PracticeItem
 log = logging.getLogger(__name__)
 
 POLL_MS = 30_000  # idle, busy and clock checks: never more often than this
+# What a write to the history can raise when the disk, the folder or the database fails.
+HISTORY_ERRORS = (SQLAlchemyError, DatabaseProblem)
 
 
 @dataclass
@@ -81,6 +86,7 @@ class TrayApp(QObject):
         open_settings: Callable[[], None],
         open_help: Callable[[], None],
         load_settings: Callable[[], tuple[Settings, list[str]]],
+        apply_appearance: Callable[[Settings], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -102,6 +108,7 @@ class TrayApp(QObject):
         self._open_settings = open_settings
         self._open_help = open_help
         self._load_settings = load_settings
+        self._apply_appearance = apply_appearance
         self.surface: Surface | None = None
 
         self.current_prompt: Prompt | None = None
@@ -111,6 +118,7 @@ class TrayApp(QObject):
         self._away = False
         self._manual = False  # the open prompt was asked for (break-now), not planned
         self.active_session: str | None = None
+        self.history_problem: DatabaseProblem | None = None  # the last write failed: why
 
         scheduler.wakeup.connect(self.on_wakeup)
         sleep_watch.resumed.connect(self.on_resumed)
@@ -128,7 +136,7 @@ class TrayApp(QObject):
         """Connect the tray (or its stand-in window) to the app's actions."""
         self.surface = surface
         widget = surface.widget
-        widget.start_practice.connect(lambda pid: self.start_practice(pid, Trigger.TRAY))
+        widget.start_practice.connect(lambda pid: self._start_told(pid, Trigger.TRAY))
         widget.snooze.connect(self.snooze)
         widget.skip.connect(self.skip)
         widget.pause.connect(lambda spec: self.pause_spec(spec))
@@ -142,10 +150,14 @@ class TrayApp(QObject):
     def start(self) -> None:
         """Tidy what the last run left, then plan and arm the first wake-up."""
         now = self.clock.now()
-        interrupted, missed = self.records.tidy_after_last_run(now)
-        if interrupted or missed:
-            log.info("after the last run: %d sessions interrupted, %d prompts missed",
-                     interrupted, missed)  # fmt: skip
+        try:
+            interrupted, missed = self.records.tidy_after_last_run(now)
+        except HISTORY_ERRORS as error:
+            self._history_failed(error)  # the breaks go on; the tidying waits for next time
+        else:
+            if interrupted or missed:
+                log.info("after the last run: %d sessions interrupted, %d prompts missed",
+                         interrupted, missed)  # fmt: skip
         self.scheduler.start()
         self.arm()
         self.poll_timer.start()
@@ -211,7 +223,13 @@ class TrayApp(QObject):
             self.settings["practices.have_headphones"],
             self.settings["practices.disabled"],
         )
-        posteriors, prior = beliefs(self.records.practice_counts())
+        try:
+            counts = self.records.practice_counts()
+        except HISTORY_ERRORS as error:
+            # The history can't be read just now: suggest as to a newcomer, and go on.
+            log.warning("the history could not be read: %s", explain(error))
+            counts = []
+        posteriors, prior = beliefs(counts)
         return suggest_learning(candidates, posteriors, self.rng, prior, avoid=avoid)
 
     def offer_break(self, now: datetime, manual: bool = False) -> None:
@@ -226,9 +244,12 @@ class TrayApp(QObject):
         if busy.busy:
             log.info("a break is due but %s; it waits", busy.reason)
             self._waiting_since = now
-            self._present(suggestion, now, show_window=False, quiet=True, notify=False)
-            return
-        self._present(suggestion, now, show_window=True, quiet=False, notify=True)
+        shown = not busy.busy
+        if not self._present(suggestion, now, show_window=shown, quiet=not shown, notify=shown):
+            # It can't be recorded, so it is let go; the next break is planned as usual.
+            self._waiting_since = None
+            if not manual:
+                self.planner.skip_next(now)
 
     def _retry_waiting(self, now: datetime) -> None:
         assert self._waiting_since is not None
@@ -243,20 +264,38 @@ class TrayApp(QObject):
             self._waiting_since = None
             # Still busy: a quiet notification, and the prompt stays available in the tray.
             self.notifier.notify(
-                "A small pause is here whenever you like",
-                f"{self.current_prompt.practice_title}. Start it from the Reconnect menu, "
-                "or let it go.",
+                self.tr("A small pause is here whenever you like"),
+                self.tr("{title}. Start it from the Reconnect menu, or let it go.").format(
+                    title=self.current_prompt.practice_title
+                ),
             )
             self.prompt.expiry.start()
 
     def _present(
         self, suggestion: Suggestion, now: datetime, show_window: bool, quiet: bool, notify: bool
-    ) -> None:
+    ) -> bool:
+        """Record the offer and show it; False when it could not be recorded (and was told)."""
         practice = suggestion.practice
-        self.current_prompt = self.records.offer(practice, now, suggestion.probability, quiet)
+        try:
+            self.current_prompt = self.records.offer(practice, now, suggestion.probability, quiet)
+        except HISTORY_ERRORS as error:
+            self._history_failed(error)
+            return False
+        self.history_problem = None
         self._offered_ids.append(practice.id)
         if show_window:
             self._show_prompt_window(self.current_prompt, notify)
+        return True
+
+    def _history_failed(self, error: Exception) -> DatabaseProblem:
+        """A write to the history failed: say what to do, once for each kind of problem until
+        a write works again; the app goes on with what needs no history."""
+        problem = explain(error)
+        log.warning("the history could not be written: %s", problem)
+        if self.history_problem is None or self.history_problem.kind != problem.kind:
+            self.notifier.notify(self.tr("Reconnect can't write to your history"), str(problem))
+        self.history_problem = problem
+        return problem
 
     def _show_prompt_window(self, prompt: Prompt, notify: bool) -> None:
         practice = self.library.get(prompt.practice_id)
@@ -266,13 +305,18 @@ class TrayApp(QObject):
         self.prompt.show_offer(offer_of(practice), anchor)
         if notify:
             self.notifier.notify(
-                "A small pause, if you'd like one",
-                f"{practice.title} · {practice.minutes} min. Skipping is fine too.",
+                self.tr("A small pause, if you'd like one"),
+                self.tr("{title} · {minutes} min. Skipping is fine too.").format(
+                    title=practice.title, minutes=practice.minutes
+                ),
             )
 
     def _close_prompt(self, fate: PromptFate, now: datetime) -> None:
         if self.current_prompt is not None:
-            self.records.decide(self.current_prompt.id, fate, now)
+            try:
+                self.records.decide(self.current_prompt.id, fate, now)
+            except HISTORY_ERRORS as error:
+                self._history_failed(error)  # the prompt goes all the same
             self.current_prompt = None
         self._waiting_since = None
         self.prompt.withdraw()
@@ -283,18 +327,31 @@ class TrayApp(QObject):
         prompt = self.current_prompt
         if prompt is None:
             return
-        self.start_practice(prompt.practice_id, Trigger.SCHEDULED, prompt)
+        self._start_told(prompt.practice_id, Trigger.SCHEDULED, prompt)
+
+    def _start_told(self, practice_id: str, trigger: Trigger, prompt: Prompt | None = None) -> None:
+        """Start from the tray or the prompt, where a refusal has been told already."""
+        try:
+            self.start_practice(practice_id, trigger, prompt)
+        except InputError as error:
+            log.info("the practice did not start: %s", error)
 
     def _prompt_another(self) -> None:
         now = self.clock.now()
         old = self.current_prompt
         if old is None:
             return
-        self.records.decide(old.id, PromptFate.ANOTHER, now)
         suggestion = self._pick(avoid=[old.practice_id, *self._offered_ids[-3:]])
-        if suggestion is None:
-            return
-        self.current_prompt = self.records.offer(suggestion.practice, now, suggestion.probability)
+        try:
+            self.records.decide(old.id, PromptFate.ANOTHER, now)
+            if suggestion is None:
+                return
+            self.current_prompt = self.records.offer(
+                suggestion.practice, now, suggestion.probability
+            )
+        except HISTORY_ERRORS as error:
+            self._history_failed(error)
+            return  # the first offer stays
         self._offered_ids.append(suggestion.practice.id)
         self._show_prompt_window(self.current_prompt, notify=False)
 
@@ -326,7 +383,13 @@ class TrayApp(QObject):
         now = self.clock.now()
         if prompt is None and self.current_prompt is not None:
             prompt = self.current_prompt  # starting anything answers the waiting prompt
-        session = self.records.start(practice, trigger, now, prompt.id if prompt else None)
+        try:
+            session = self.records.start(practice, trigger, now, prompt.id if prompt else None)
+        except HISTORY_ERRORS as error:
+            # Without its session a check-in could not be kept: the practice waits until the
+            # history can be written, and the person is told why.
+            raise InputError(str(self._history_failed(error))) from error
+        self.history_problem = None
         self.current_prompt = None
         self._waiting_since = None
         self.prompt.withdraw()
@@ -334,7 +397,7 @@ class TrayApp(QObject):
         self.active_session = session.id
         self.arm()
         self.practice_started.emit(session.id, practice.id, trigger.value)
-        return f"Starting {practice.title}. Take it at your own pace."
+        return self.tr("Starting {title}. Take it at your own pace.").format(title=practice.title)
 
     def practice_finished(self) -> None:
         """The practice window closed: the rhythm starts counting again."""
@@ -347,14 +410,16 @@ class TrayApp(QObject):
         self._close_prompt(PromptFate.SNOOZED, now)
         self.planner.snooze(now, minutes)
         self.arm()
-        return f"Snoozed. {self.planner.describe(now)}."
+        return self.tr("Snoozed. {plan}.").format(plan=self.planner.describe(now))
 
     def skip(self) -> str:
         now = self.clock.now()
         self._close_prompt(PromptFate.SKIPPED, now)
         self.planner.skip_next(now)
         self.arm()
-        return f"That break is let go. {self.planner.describe(self.clock.now())}."
+        return self.tr("That break is let go. {plan}.").format(
+            plan=self.planner.describe(self.clock.now())
+        )
 
     def pause_spec(self, spec: str) -> str:
         from reconnect.core.control_protocol import parse_pause
@@ -370,21 +435,21 @@ class TrayApp(QObject):
             assert request.duration is not None
             self.planner.pause_for(now, request.duration)
         self.arm()
-        return f"{self.planner.describe(now)}. Resume any time."
+        return self.tr("{plan}. Resume any time.").format(plan=self.planner.describe(now))
 
     def resume(self) -> str:
         now = self.clock.now()
         self.planner.resume(now)
         self.arm()
-        return f"Resumed. {self.planner.describe(now)}."
+        return self.tr("Resumed. {plan}.").format(plan=self.planner.describe(now))
 
     def open_dashboard(self) -> str:
         self._show_dashboard()
-        return "The dashboard is open."
+        return self.tr("The dashboard is open.")
 
     def quit(self) -> str:
         QTimer.singleShot(0, self._shutdown)
-        return "Reconnect is closing. Take care."
+        return self.tr("Reconnect is closing. Take care.")
 
     def _shutdown(self) -> None:
         now = self.clock.now()
@@ -394,15 +459,19 @@ class TrayApp(QObject):
         self._quit_app()
 
     def reload_settings(self) -> str:
-        """Read the settings file again and apply it at once: the plan follows."""
+        """Read the settings file again and apply it at once: the plan and the look follow."""
         settings, problems = self._load_settings()
         self.settings = settings
+        if self._apply_appearance is not None:
+            self._apply_appearance(settings)
         self.planner.set_rhythm(settings.rhythm(), self.clock.now())
         self._next = None
         self.arm()
         if problems:
-            return "Settings applied, except: " + " ".join(problems)
-        return "Settings applied."
+            return self.tr("Settings applied, except: {problems}").format(
+                problems=" ".join(problems)
+            )
+        return self.tr("Settings applied.")
 
     # --- what the tray and the command line show -----------------------------------------
 
@@ -422,27 +491,38 @@ class TrayApp(QObject):
         if practice_id is not None:
             return self.start_practice(practice_id, Trigger.COMMAND_LINE)
         if self.active_session is not None:
-            return "A practice is already under way."
+            return self.tr("A practice is already under way.")
         if self.current_prompt is None:
             self.offer_break(self.clock.now(), manual=True)
         elif not self.prompt.isVisible():
             self._waiting_since = None
             self._show_prompt_window(self.current_prompt, notify=False)
+        if self.current_prompt is None and self.history_problem is not None:
+            raise InputError(str(self.history_problem))
         if self.current_prompt is None:
             raise InputError("no practice fits right now; name one (see 'reconnect practices')")
-        return f"A break is offered: {self.current_prompt.practice_title}."
+        return self.tr("A break is offered: {title}.").format(
+            title=self.current_prompt.practice_title
+        )
 
-    def menu_state(self) -> MenuState:
+    def brief_state(self) -> MenuState:
+        """The icon's state and the tooltip: the planner alone, cheap enough for every change."""
         now = self.clock.now()
         status = self.planner.status(now)
-        suggestion = self.suggestion()
         return MenuState(
             state=status.mode.value,
             summary=self.planner.describe(now),
-            suggested=item_of(suggestion.practice) if suggestion else None,
-            by_sense=practices_by_sense(self.library, self.settings["practices.disabled"]),
             break_planned=status.next_break_at is not None or status.mode is Mode.DUE,
             in_practice=self.active_session is not None,
+        )
+
+    def menu_state(self) -> MenuState:
+        """Everything the menu shows, the suggestion and the library included."""
+        suggestion = self.suggestion()
+        return dataclasses.replace(
+            self.brief_state(),
+            suggested=item_of(suggestion.practice) if suggestion else None,
+            by_sense=practices_by_sense(self.library, self.settings["practices.disabled"]),
         )
 
 
@@ -453,12 +533,13 @@ def offer_of(practice: Practice) -> Offer:
         summary=practice.summary,
         minutes=practice.minutes,
         senses=practice.senses,
-        place=practice.place.label,
+        place=QCoreApplication.translate("Vocabulary", practice.place.label),
     )
 
 
 def item_of(practice: Practice) -> PracticeItem:
-    return PracticeItem(practice.id, f"{practice.title} · {practice.minutes} min")
+    label = QCoreApplication.translate("TrayApp", "{title} · {minutes} min")
+    return PracticeItem(practice.id, label.format(title=practice.title, minutes=practice.minutes))
 
 
 def practices_by_sense(

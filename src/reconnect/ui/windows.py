@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -110,7 +110,13 @@ class Windows:
             try:
                 app.start_practice(practice_id, Trigger.DASHBOARD)
             except InputError as error:
-                QMessageBox.information(window, "Reconnect", f"This practice can't start: {error}")
+                QMessageBox.information(
+                    window,
+                    QCoreApplication.translate("Windows", "Reconnect"),
+                    QCoreApplication.translate(
+                        "Windows", "This practice can't start: {error}"
+                    ).format(error=error),
+                )
 
         window.start_requested.connect(start)
         return window
@@ -247,7 +253,7 @@ class Windows:
         if tray_available:
             from reconnect.ui.tray import TrayIcon
 
-            tray = TrayIcon(tray_app.menu_state)
+            tray = TrayIcon(tray_app.menu_state, tray_app.brief_state)
             tray.show()
             return Surface(tray, tray.refresh, tray.geometry)
 
@@ -284,9 +290,11 @@ class Windows:
         def choose_music() -> Path | None:
             path, _ = QFileDialog.getOpenFileName(
                 None,
-                "Choose music that moves you",
+                QCoreApplication.translate("Windows", "Choose music that moves you"),
                 str(Path.home()),
-                "Music (*.mp3 *.ogg *.oga *.flac *.wav *.m4a *.opus);;All files (*)",
+                QCoreApplication.translate(
+                    "Windows", "Music (*.mp3 *.ogg *.oga *.flac *.wav *.m4a *.opus);;All files (*)"
+                ),
             )
             if not path:
                 return None

@@ -1,4 +1,5 @@
-"""Notices when the machine wakes from sleep or the wall clock jumps, so the plan is remade."""
+"""Notices when the machine wakes from sleep, the wall clock jumps or the time zone changes, so
+the plan is remade."""
 
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ class SleepWatch(QObject):
 
     The monotonic clock stands still while the machine sleeps and never follows a change of
     the system time; the wall clock does both. So a gap between how far each moved since the
-    last ``check`` is a sleep or a jump. SleepWatch has no timer: the app's existing 30-second
-    poll calls ``check``.
+    last ``check`` is a sleep or a jump. A change of time zone (travel, or a new system setting)
+    moves neither, so ``check`` also looks the zone up again (where the clock can) and compares
+    it. SleepWatch has no timer: the app's existing 30-second poll calls ``check``.
 
     Args:
         clock: where both times come from.
@@ -33,7 +35,8 @@ class SleepWatch(QObject):
         parent: the Qt parent.
 
     Signals:
-        resumed: the machine woke from sleep, or the wall clock jumped; recompute the plan.
+        resumed: the machine woke from sleep, the wall clock jumped or the time zone changed;
+            recompute the plan.
         clock_jumped(float): seconds the wall clock moved beyond the monotonic clock;
             positive when it moved forward (or the machine slept), negative when back.
             Always followed by ``resumed``.
@@ -55,6 +58,7 @@ class SleepWatch(QObject):
         self._bus = system_bus
         self._watching: QDBusConnection | None = None
         self._wall, self._monotonic = self._read()
+        self._zone = clock.now().tzinfo
 
     def _read(self) -> tuple[float, float]:
         # A POSIX timestamp, not a difference of datetimes: aware datetimes that share a
@@ -104,8 +108,24 @@ class SleepWatch(QObject):
             self._watching = None
 
     def check(self) -> None:
-        """Compare both clocks with the last check; on a jump emit ``clock_jumped``, ``resumed``."""
-        self._check()
+        """Compare both clocks with the last check; on a jump emit ``clock_jumped``, ``resumed``.
+
+        A changed time zone emits ``resumed`` too (once, whether or not the clocks jumped).
+        """
+        zone_changed = self._zone_changed()
+        if not self._check() and zone_changed:
+            self.resumed.emit()
+
+    def _zone_changed(self) -> bool:
+        refresh = getattr(self._clock, "refresh_zone", None)
+        if callable(refresh):
+            refresh()  # the system clock reads TZ and /etc/localtime again
+        zone = self._clock.now().tzinfo
+        if zone == self._zone:
+            return False
+        log.info("the time zone changed from %s to %s", self._zone, zone)
+        self._zone = zone
+        return True
 
     def _check(self) -> bool:
         wall, monotonic = self._read()

@@ -1,0 +1,102 @@
+"""The dashboard's choice of computer: shown once a second computer shares the history."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reconnect import bootstrap
+from reconnect.core.clock import FakeClock
+from reconnect.core.recording import logged_session
+from reconnect.core.spark_stats import compute
+from reconnect.services.dashboard import DashboardReader
+from reconnect.storage.unit_of_work import UnitOfWork
+from reconnect.ui.dashboard_window import DashboardActions, DashboardWindow
+from reconnect.ui.history_page import HistoryPage
+from reconnect.ui.library_page import LibraryPage
+
+
+@pytest.fixture
+def context(tmp_path: Path, clock: FakeClock) -> Iterator[bootstrap.Context]:
+    context = bootstrap.build(str(tmp_path / "data"), {}, clock)
+    yield context
+    context.close()
+
+
+def write(context: bootstrap.Context, computer: str, levels: list[int]) -> None:
+    practice = context.library.get("hand-on-heart")
+    assert practice is not None
+    now = context.clock.now()
+    sessions = [
+        dataclasses.replace(
+            logged_session(practice, now, level, finished_at=now - timedelta(hours=i + 1)),
+            computer=computer,
+        )
+        for i, level in enumerate(levels)
+    ]
+    with UnitOfWork(context.database().session_factory) as uow:
+        uow.history.add_many(sessions)
+        uow.commit()
+
+
+def dashboard(qtbot: QtBot, context: bootstrap.Context) -> DashboardWindow:
+    factory = context.database().session_factory
+    library = context.library
+    actions = DashboardActions(
+        today=lambda: context.clock.now().date(),
+        export_history=lambda _parent: None,
+        import_history=lambda _parent: False,
+        open_help=lambda: None,
+        make_history_page=lambda: HistoryPage(factory, {p.id: p.title for p in library}),
+        make_library_page=lambda: LibraryPage(library, lambda: None),
+        compute_report=lambda counts, deliver: deliver(compute(counts)),
+    )
+    window = DashboardWindow(DashboardReader(factory), actions)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def week_figures(window: DashboardWindow) -> list[str]:
+    return [label.text() for label in window.overview.cards[0].figure_labels]
+
+
+def test_one_computer_needs_no_choice(qtbot: QtBot, context: bootstrap.Context) -> None:
+    write(context, "laptop", [2, 1])
+    window = dashboard(qtbot, context)
+    assert not window.computer.isVisible() and not window.computer_label.isVisible()
+    assert window.chosen_computer is None
+
+
+def test_choosing_a_computer_shows_its_moments_alone(
+    qtbot: QtBot, context: bootstrap.Context
+) -> None:
+    write(context, "laptop", [2, 1, 0])
+    write(context, "desktop", [3])
+    window = dashboard(qtbot, context)
+    assert window.computer.isVisible()
+    assert window.computer.accessibleName() == "Computer whose moments are shown"
+    assert window.computer_label.buddy() is window.computer
+    items = [window.computer.itemText(i) for i in range(window.computer.count())]
+    assert items == ["All computers", "desktop", "laptop"]
+    assert window.figures().checkins == 4
+
+    window.computer.setCurrentIndex(items.index("laptop"))
+    assert window.chosen_computer == "laptop"
+    assert window.figures().checkins == 3
+    assert ">3</span>" in week_figures(window)[0]  # this week's practices
+    window.show_section("History")
+    assert window.history is not None
+    qtbot.waitUntil(lambda: window.history is not None and window.history.model.rowCount() == 3)
+
+    window.computer.setCurrentIndex(items.index("desktop"))
+    assert window.figures().checkins == 1
+    qtbot.waitUntil(lambda: window.history is not None and window.history.model.rowCount() == 1)
+    window.refresh()  # the choice stays when the dashboard reads again
+    assert window.chosen_computer == "desktop"

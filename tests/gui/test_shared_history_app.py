@@ -1,0 +1,76 @@
+"""The running app on a shared history: told once when it is out of reach, and catching up.
+
+The whole app is made by the composition root on a PostgreSQL database; the server is stopped
+in the middle of the day and started again, and the app's own retry timer is fired by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reconnect import bootstrap
+from reconnect.core.clock import FakeClock
+from reconnect.core.sessions import Outcome, Trigger
+from reconnect.storage.unit_of_work import UnitOfWork
+from reconnect.ui.notifier import Notifier
+from tests.support.postgres import PostgresServer
+
+
+@pytest.fixture
+def running(
+    qtbot: QtBot,
+    qapp: QApplication,
+    postgres: PostgresServer,
+    tmp_path: Path,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[tuple[Any, list[tuple[str, str]]]]:
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(Notifier, "notify", lambda _self, title, text: told.append((title, text)))
+    url = postgres.create_database()
+    context = bootstrap.build(str(tmp_path / "data"), {"RECONNECT_DATABASE_URL": url}, clock)
+    app = bootstrap.build_tray_app(context, qapp)
+    try:
+        yield app, told
+    finally:
+        app.close()
+        if not postgres.is_running():
+            postgres.start()
+
+
+def test_the_app_keeps_a_check_in_and_writes_it_when_the_server_is_back(
+    running: tuple[Any, list[tuple[str, str]]], postgres: PostgresServer, clock: FakeClock
+) -> None:
+    app, told = running
+    tray = app.tray_app
+    records = tray.records
+    tray.start_practice("hand-on-heart", Trigger.TRAY)
+    session_id = tray.active_session
+    assert session_id is not None
+    records.finish(session_id, clock.now(), Outcome.COMPLETED)
+
+    postgres.stop("immediate")
+    records.save_checkin(session_id, clock.now(), 3, ["chest"], [], "a glow")
+    records.save_checkin(session_id, clock.now(), 3)  # the same moment again: still one
+    assert [title for title, _ in told] == [bootstrap.OUT_OF_REACH_TITLE]
+    assert "kept safely on this computer" in told[0][1]
+    assert records.has_pending()
+
+    retry = app.timers[-1]
+    assert retry.interval() == bootstrap.OUTBOX_RETRY_MS and retry.isActive()
+    retry.timeout.emit()  # still away: nothing changes, nobody is told again
+    assert records.has_pending() and len(told) == 1
+
+    postgres.start()
+    retry.timeout.emit()
+    assert not records.has_pending()
+    with UnitOfWork(app.context.database().session_factory) as uow:
+        session = uow.history.get(session_id)
+    assert session is not None and session.checkin is not None
+    assert session.checkin.note == "a glow" and session.outcome is Outcome.COMPLETED
