@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reconnect.core.clock import Clock, SystemClock
 from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -49,7 +49,8 @@ class Context:
 
     @cached_property
     def library(self) -> Library:
-        return self._load_library()
+        """The practices; their files are read the first time anything is asked of it."""
+        return Library.deferred(self._load_library)
 
     def reload_library(self) -> Library:
         """Read the practice files again, into the same library object everyone holds."""
@@ -111,6 +112,48 @@ class RunningApp:
     context: Context
     flow: Any = None
     timers: list[Any] = field(default_factory=list)
+    records: Any = None
+
+    def start(self) -> None:
+        """Show the tray's state and arm the first break; the rest follows in finish_start."""
+        self.tray_app.start(tidy=False)
+
+    def finish_start(self, err: TextIO, failed: Callable[[Exception], None]) -> None:
+        """What the tray did not need to show itself: SQLAlchemy and the database (tidying
+        what the last run left), the practice files, and the outbox of a shared history.
+
+        Args:
+            err: where the practice files' problems are written.
+            failed: told when the database can't be used at all (the app then closes).
+        """
+        from PySide6.QtCore import QTimer
+
+        from reconnect.import_order import without_qt_import_hook
+        from reconnect.paths import DataFolderError
+
+        with without_qt_import_hook():
+            import sqlalchemy.orm  # noqa: F401 - loaded here, without PySide6's import hook
+
+            import reconnect.services.breaks  # noqa: F401
+            from reconnect.storage.problems import DatabaseProblem
+        try:
+            self.context.database()
+        except (DatabaseProblem, DataFolderError) as problem:
+            failed(problem)
+            return
+        self.tray_app.tidy()
+        for problem in self.context.library.problems:
+            print(f"reconnect: a practice file was left out: {problem}", file=err)
+        records = self.records
+        if records is not None and self.context.database().is_server:
+            # What was kept while the shared history was out of reach goes there once it is
+            # back (each save tries first too).
+            retry = QTimer()
+            retry.setInterval(OUTBOX_RETRY_MS)
+            retry.timeout.connect(lambda: records.has_pending() and records.retry_pending())
+            retry.start()
+            self.timers.append(retry)
+            QTimer.singleShot(0, lambda: records.has_pending() and records.retry_pending())
 
     def close(self) -> None:
         for timer in self.timers:
@@ -121,8 +164,29 @@ class RunningApp:
         self.context.close()
 
 
+class Deferred:
+    """A part made the first time one of its attributes is used (the history's records: they
+    need SQLAlchemy and the open database, which come after the tray has shown itself)."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make: Callable[[], Any] | None = make
+        self._part: Any = None
+
+    def made(self) -> Any:
+        if self._make is not None:
+            make, self._make = self._make, None
+            self._part = make()
+        return self._part
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.made(), name)
+
+
 def build_tray_app(context: Context, app: Any) -> RunningApp:
-    """Make every part of the running app and hand each what it needs.
+    """Make the parts the tray needs to show itself and arm its first break.
+
+    What can wait (the database and SQLAlchemy, the practice files, the practice window) is
+    made a moment later by ``RunningApp.finish_start``, or on first use.
 
     Args:
         context: paths, clock and library of this run.
@@ -138,9 +202,8 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from reconnect.core.control_protocol import server_name
     from reconnect.core.sessions import Trigger
     from reconnect.paths import bundled_dir, icons_dir
-    from reconnect.services.breaks import BreakRecords
-    from reconnect.services.outbox import OUTBOX_FILE, Outbox
     from reconnect.settings_store import SettingsFile
+    from reconnect.storage.first_look import UNKNOWN, last_break_end
     from reconnect.ui.break_scheduler import BreakScheduler
     from reconnect.ui.control_server import ControlServer
     from reconnect.ui.desktop.busy import BusyDetector
@@ -166,18 +229,14 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     def apply_appearance(chosen: Settings) -> None:
         appearance.apply(chosen["appearance.theme"], chosen["appearance.text_size"], styles)
 
-    problems += [f"a practice file was left out: {p}" for p in context.library.problems]
-    database = context.database()
     notifier = Notifier()
-    outbox = Outbox(context.paths.root / OUTBOX_FILE) if database.is_server else None
-    records = BreakRecords(
-        database.session_factory,
-        outbox,
-        out_of_reach=lambda: notifier.notify(
-            translate("Bootstrap", OUT_OF_REACH_TITLE), translate("Bootstrap", OUT_OF_REACH_TEXT)
-        ),
-    )
-    last = records.last_break_end()
+    records = Deferred(lambda: _open_records(context, notifier))
+    last: Any = UNKNOWN
+    if context.paths.uses_default_database or context.paths.database_url.startswith("sqlite"):
+        file = Path(context.paths.database_url.removeprefix("sqlite:///"))
+        last = last_break_end(file, context.computer_name() or _host_name())
+    if last == UNKNOWN:  # a server, a first start, an older schema: ask the storage layer
+        last = records.last_break_end()
     rng = random.Random()
     planner = BreakPlanner(
         settings.rhythm(), rng, now, last.astimezone(now.tzinfo) if last else None
@@ -186,7 +245,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     tray_app = TrayApp(
         clock=clock,
         library=context.library,
-        records=records,
+        records=records,  # type: ignore[arg-type]
         settings=settings,
         planner=planner,
         scheduler=BreakScheduler(),
@@ -209,33 +268,57 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     windows.connect_app(tray_app)
     # Charts take their colours when drawn: an open dashboard draws them again in a new look.
     appearance.changed.connect(lambda _scheme: windows.refresh_dashboard())
-    flow = windows.make_practice_flow(tray_app, records, settings_file)
+    server = ControlServer(server_name(context.paths.root), tray_app)
+    running = RunningApp(tray_app, server, surface, problems, context)
+
+    def flow() -> Any:
+        """The practice window and its check-in, made for the first practice."""
+        if running.flow is None:
+            made = windows.make_practice_flow(tray_app, records, settings_file)  # type: ignore[arg-type]
+            made.done.connect(tray_app.practice_finished)
+            made.done.connect(windows.refresh_dashboard)
+            running.flow = made
+        return running.flow
+
     tray_app.practice_started.connect(
-        lambda session_id, practice_id, trigger: flow.open(
+        lambda session_id, practice_id, trigger: flow().open(
             session_id, practice_id, Trigger(trigger)
         )
     )
-    flow.done.connect(tray_app.practice_finished)
-    flow.done.connect(windows.refresh_dashboard)
-    server = ControlServer(server_name(context.paths.root), tray_app)
     backups = QTimer()
     backups.setInterval(BACKUP_CHECK_MS)
     backups.timeout.connect(lambda: take_daily_backup(context))
-    # The first look a minute after start, not during it; then hourly (a no-op most hours).
+    # The first look a while after start, not during it; then hourly (a no-op most hours).
     QTimer.singleShot(BACKUP_FIRST_MS, lambda: take_daily_backup(context))
     backups.start()
-    running = RunningApp(tray_app, server, surface, problems, context, flow)
     running.timers.append(backups)
-    if outbox is not None:
-        # What was kept while the shared history was out of reach goes there once it is back
-        # (each save tries first too).
-        retry = QTimer()
-        retry.setInterval(OUTBOX_RETRY_MS)
-        retry.timeout.connect(lambda: records.has_pending() and records.retry_pending())
-        retry.start()
-        running.timers.append(retry)
-        QTimer.singleShot(0, lambda: records.has_pending() and records.retry_pending())
+    running.records = records
     return running
+
+
+def _host_name() -> str:
+    from reconnect.core.settings import host_name
+
+    return host_name()
+
+
+def _open_records(context: Context, notifier: Any) -> Any:
+    """The history's records on the open database (a server's with an outbox beside it)."""
+    from reconnect.import_order import without_qt_import_hook
+
+    with without_qt_import_hook():
+        from reconnect.services.breaks import BreakRecords
+        from reconnect.services.outbox import OUTBOX_FILE, Outbox
+
+        database = context.database()
+    outbox = Outbox(context.paths.root / OUTBOX_FILE) if database.is_server else None
+    return BreakRecords(
+        database.session_factory,
+        outbox,
+        out_of_reach=lambda: notifier.notify(
+            translate("Bootstrap", OUT_OF_REACH_TITLE), translate("Bootstrap", OUT_OF_REACH_TEXT)
+        ),
+    )
 
 
 OUTBOX_RETRY_MS = 180_000

@@ -6,6 +6,7 @@ in the middle of the day and started again, and the app's own retry timer is fir
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,9 @@ def running(
     url = postgres.create_database()
     context = bootstrap.build(str(tmp_path / "data"), {"RECONNECT_DATABASE_URL": url}, clock)
     app = bootstrap.build_tray_app(context, qapp)
+    failures: list[Exception] = []
+    app.finish_start(io.StringIO(), failures.append)  # what the app does once the tray shows
+    assert failures == []
     try:
         yield app, told
     finally:

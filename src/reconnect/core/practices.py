@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -105,17 +105,48 @@ class LibraryProblem:
 
 
 class Library:
-    """All the practices that loaded, by id, in a stable order (title)."""
+    """All the practices that loaded, by id, in a stable order (title).
+
+    A library can also be made ``deferred``: its files are read on first use, so the tray
+    can show itself before the practices are parsed.
+    """
 
     def __init__(self, practices: Iterable[Practice], problems: Iterable[LibraryProblem] = ()):
-        self._by_id = {p.id: p for p in sorted(practices, key=lambda p: (p.title.lower(), p.id))}
-        self.problems: tuple[LibraryProblem, ...] = tuple(problems)
+        self._practices = {
+            p.id: p for p in sorted(practices, key=lambda p: (p.title.lower(), p.id))
+        }
+        self._problems: tuple[LibraryProblem, ...] = tuple(problems)
+        self._pending: Callable[[], Library] | None = None
+
+    @classmethod
+    def deferred(cls, load: Callable[[], Library]) -> Library:
+        """A library that calls ``load`` the first time anything is asked of it."""
+        library = cls([])
+        library._pending = load
+        return library
+
+    @property
+    def _by_id(self) -> dict[str, Practice]:
+        if self._pending is not None:
+            load, self._pending = self._pending, None
+            self.replace_with(load())
+        return self._practices
+
+    @property
+    def problems(self) -> tuple[LibraryProblem, ...]:
+        _ = self._by_id  # loads a deferred library
+        return self._problems
+
+    @property
+    def loaded(self) -> bool:
+        return self._pending is None
 
     def replace_with(self, other: Library) -> None:
         """Take ``other``'s practices and problems, so everyone holding this library sees them
         (after the person adds, changes or deletes a practice of their own)."""
-        self._by_id = dict(other._by_id)
-        self.problems = other.problems
+        self._practices = dict(other._by_id)
+        self._problems = other.problems
+        self._pending = None
 
     def __iter__(self) -> Iterator[Practice]:
         return iter(self._by_id.values())

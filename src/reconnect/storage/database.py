@@ -18,12 +18,10 @@ from reconnect.core.database_address import hide_password, is_server_address
 from reconnect.core.settings import host_name
 from reconnect.paths import DataPaths, ensure_private_dir, ensure_private_file
 from reconnect.storage.problems import DatabaseProblem, missing_message, replaced_message
+from reconnect.storage.revision import HEAD_REVISION as HEAD_REVISION
 
 log = logging.getLogger(__name__)
 
-# The newest schema this version knows. Checked against the migration scripts by a test;
-# comparing against it first means Alembic is only imported when there is work to do.
-HEAD_REVISION = "0004"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

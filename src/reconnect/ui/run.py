@@ -67,15 +67,23 @@ def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -
         return 0
     for problem in running.problems:
         print(f"reconnect: {problem}", file=err)
-    running.tray_app.start()
+    running.start()
     welcome = _offer_first_run(context, running)
     if open_dashboard:
         running.tray_app.open_dashboard()
+    from PySide6.QtCore import QTimer
+
     ready_file = os.environ.get("RECONNECT_READY_FILE")  # for bench/bench_start.py
     if ready_file:
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(0, lambda: _tell_ready(ready_file))
+
+    def failed(problem: Exception) -> None:
+        print(f"reconnect: {problem}", file=err)
+        show_start_problem(str(problem))
+        app.exit(1)
+
+    # Once the tray is up: the database, the practice files and the rest.
+    QTimer.singleShot(0, lambda: running.finish_start(err, failed))
     try:
         return app.exec()
     finally:

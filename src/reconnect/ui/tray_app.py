@@ -12,10 +12,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from sqlalchemy.exc import SQLAlchemyError
 
 from reconnect.core.break_planner import BreakPlanner, Mode, Wakeup
 from reconnect.core.clock import Clock
@@ -27,7 +26,6 @@ from reconnect.core.sessions import Trigger
 from reconnect.core.settings import Settings
 from reconnect.core.suggestion import Suggestion, beliefs, fitting, suggest_learning
 from reconnect.core.vocabulary import SENSES
-from reconnect.services.breaks import BreakRecords
 from reconnect.storage.problems import DatabaseProblem, explain
 from reconnect.ui.break_scheduler import BreakScheduler
 from reconnect.ui.desktop.busy import BusyDetector
@@ -37,11 +35,24 @@ from reconnect.ui.notifier import Notifier
 from reconnect.ui.prompt_window import Offer, PromptWindow
 from reconnect.ui.tray import MenuState, PracticeItem
 
+if TYPE_CHECKING:
+    from reconnect.services.breaks import BreakRecords
+
 log = logging.getLogger(__name__)
 
 POLL_MS = 30_000  # idle, busy and clock checks: never more often than this
+
+
 # What a write to the history can raise when the disk, the folder or the database fails.
-HISTORY_ERRORS = (SQLAlchemyError, DatabaseProblem)
+def history_errors() -> tuple[type[Exception], ...]:
+    """What a failed read or write of the history raises.
+
+    A function, not a constant: ``except history_errors()`` is only evaluated when something
+    was raised, so SQLAlchemy is not imported before the tray has shown itself.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return (SQLAlchemyError, DatabaseProblem)
 
 
 @dataclass
@@ -147,21 +158,26 @@ class TrayApp(QObject):
         widget.quit_requested.connect(self.quit)
         self.state_changed.connect(surface.refresh)
 
-    def start(self) -> None:
-        """Tidy what the last run left, then plan and arm the first wake-up."""
-        now = self.clock.now()
+    def start(self, tidy: bool = True) -> None:
+        """Tidy what the last run left (unless the caller does it later), then plan and arm
+        the first wake-up."""
+        if tidy:
+            self.tidy()
+        self.scheduler.start()
+        self.arm()
+        self.poll_timer.start()
+        self.sleep_watch.start()
+
+    def tidy(self) -> None:
+        """Sessions the last run left open become interrupted; its open prompts, missed."""
         try:
-            interrupted, missed = self.records.tidy_after_last_run(now)
-        except HISTORY_ERRORS as error:
+            interrupted, missed = self.records.tidy_after_last_run(self.clock.now())
+        except history_errors() as error:
             self._history_failed(error)  # the breaks go on; the tidying waits for next time
         else:
             if interrupted or missed:
                 log.info("after the last run: %d sessions interrupted, %d prompts missed",
                          interrupted, missed)  # fmt: skip
-        self.scheduler.start()
-        self.arm()
-        self.poll_timer.start()
-        self.sleep_watch.start()
 
     def arm(self) -> None:
         now = self.clock.now()
@@ -225,7 +241,7 @@ class TrayApp(QObject):
         )
         try:
             counts = self.records.practice_counts()
-        except HISTORY_ERRORS as error:
+        except history_errors() as error:
             # The history can't be read just now: suggest as to a newcomer, and go on.
             log.warning("the history could not be read: %s", explain(error))
             counts = []
@@ -278,7 +294,7 @@ class TrayApp(QObject):
         practice = suggestion.practice
         try:
             self.current_prompt = self.records.offer(practice, now, suggestion.probability, quiet)
-        except HISTORY_ERRORS as error:
+        except history_errors() as error:
             self._history_failed(error)
             return False
         self.history_problem = None
@@ -315,7 +331,7 @@ class TrayApp(QObject):
         if self.current_prompt is not None:
             try:
                 self.records.decide(self.current_prompt.id, fate, now)
-            except HISTORY_ERRORS as error:
+            except history_errors() as error:
                 self._history_failed(error)  # the prompt goes all the same
             self.current_prompt = None
         self._waiting_since = None
@@ -349,7 +365,7 @@ class TrayApp(QObject):
             self.current_prompt = self.records.offer(
                 suggestion.practice, now, suggestion.probability
             )
-        except HISTORY_ERRORS as error:
+        except history_errors() as error:
             self._history_failed(error)
             return  # the first offer stays
         self._offered_ids.append(suggestion.practice.id)
@@ -385,7 +401,7 @@ class TrayApp(QObject):
             prompt = self.current_prompt  # starting anything answers the waiting prompt
         try:
             session = self.records.start(practice, trigger, now, prompt.id if prompt else None)
-        except HISTORY_ERRORS as error:
+        except history_errors() as error:
             # Without its session a check-in could not be kept: the practice waits until the
             # history can be written, and the person is told why.
             raise InputError(str(self._history_failed(error))) from error

@@ -1,0 +1,67 @@
+"""The tray shows itself and arms its break before the database, SQLAlchemy and the practice
+files are loaded; those follow at once, and a database that can't be used is still told."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.desktop import VirtualDesktop
+
+STAGES = """
+import io, json, sys
+from reconnect import bootstrap
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+context = bootstrap.build(sys.argv[1], environ={})
+running = bootstrap.build_tray_app(context, app)
+running.start()
+heavy = ("sqlalchemy", "alembic", "scipy", "reconnect.storage.database",
+         "reconnect.ui.player_window")
+first = {"heavy": [m for m in heavy if m in sys.modules], "library": context.library.loaded,
+         "armed": running.tray_app.scheduler.armed_at is not None}
+failures = []
+running.finish_start(io.StringIO(), failures.append)
+then = {"sqlalchemy": "sqlalchemy" in sys.modules, "library": context.library.loaded,
+        "failures": [str(f) for f in failures]}
+running.close()
+print(json.dumps({"first": first, "then": then}))
+"""
+
+
+def run_stages(data: Path, desktop: VirtualDesktop) -> dict[str, dict[str, object]]:
+    env = {**os.environ, **desktop.environment()}
+    env.pop("RECONNECT_DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", STAGES, str(data)],
+        env=env, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    result: dict[str, dict[str, object]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_the_tray_comes_first_and_the_rest_right_after(
+    tmp_path: Path, with_tray: VirtualDesktop
+) -> None:
+    data = tmp_path / "data"
+    env = {**os.environ, "RECONNECT_DATA_DIR": str(data)}
+    subprocess.run(
+        [sys.executable, "-m", "reconnect", "log", "box-breath", "--spark", "1"],
+        env=env, check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    stages = run_stages(data, with_tray)
+    assert stages["first"] == {"heavy": [], "library": False, "armed": True}
+    assert stages["then"] == {"sqlalchemy": True, "library": True, "failures": []}
+
+
+def test_a_first_start_opens_the_database_at_once(
+    tmp_path: Path, with_tray: VirtualDesktop
+) -> None:
+    """With no database yet there is nothing to look at quickly: the storage layer is asked."""
+    stages = run_stages(tmp_path / "new", with_tray)
+    assert stages["first"]["armed"] is True
+    assert "reconnect.storage.database" in stages["first"]["heavy"]  # type: ignore[operator]
+    assert stages["then"]["failures"] == []
