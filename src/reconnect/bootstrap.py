@@ -330,7 +330,7 @@ OUT_OF_REACH_TEXT = QT_TRANSLATE_NOOP(
 )
 
 
-BACKUP_FIRST_MS = 60_000
+BACKUP_FIRST_MS = 600_000  # ten minutes: well after login, when the disk is quiet
 BACKUP_CHECK_MS = 3_600_000
 
 
