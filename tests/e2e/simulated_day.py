@@ -49,7 +49,6 @@ def main(data_dir: str) -> int:
     tray = running.tray_app
     tray.poll_timer.stop()  # polled by hand below, after each move of the clock
     tray.start()
-    flow = running.flow
     widget = running.surface.widget
     done: dict[str, int] = {"prompts": 0, "taken": 0, "checkins": 0, "windows": 0}
 
@@ -61,6 +60,7 @@ def main(data_dir: str) -> int:
     def take_the_break() -> None:
         tray.prompt.start_button.click()
         settle()
+        flow = running.flow  # made for the first practice
         player = flow.player
         if player is None:
             return

@@ -44,7 +44,11 @@ class Moment:
     offset_minutes: int
 
     def __post_init__(self) -> None:
-        if self.utc.tzinfo is None or self.utc.utcoffset() != timedelta(0):
+        # ``tzinfo is UTC`` first: the common case, without asking for the offset (an import
+        # makes tens of thousands of moments).
+        if self.utc.tzinfo is not UTC and (
+            self.utc.tzinfo is None or self.utc.utcoffset() != timedelta(0)
+        ):
             raise ValueError("Moment.utc must be an aware UTC datetime")
         if not -18 * 60 <= self.offset_minutes <= 18 * 60:
             raise ValueError("a UTC offset lies between -18:00 and +18:00")
@@ -56,7 +60,9 @@ class Moment:
         if offset is None:
             raise ValueError("a naive datetime has no moment; give it a time zone")
         # Whole seconds: what the export writes, so a history survives a round trip exactly.
-        utc = aware.astimezone(UTC).replace(microsecond=0)
+        utc = aware.astimezone(UTC)
+        if utc.microsecond:
+            utc = utc.replace(microsecond=0)
         return cls(utc, round(offset.total_seconds() / 60))
 
     @property
