@@ -607,6 +607,10 @@ on the floor and something solid under your hand.&lt;/li&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your history can&apos;t be read just now: {problem} Nothing is lost; the figures come back when it can be read again (choose a section or a range to try once more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Over everything so far</source>
         <translation type="unfinished"></translation>
     </message>

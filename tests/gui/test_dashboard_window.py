@@ -165,3 +165,26 @@ def test_starting_from_what_helps_and_the_library(qtbot: QtBot, context: bootstr
     with qtbot.waitSignal(dashboard.start_requested) as signal:
         dashboard.helps.bars.practice_activated.emit("sunlight")
     assert signal.args == ["sunlight"]
+
+
+@pytest.mark.parametrize("context", ["generated"], indirect=True)
+def test_a_history_that_cannot_be_read_is_said_calmly_and_tried_again(
+    qtbot: QtBot, context: bootstrap.Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    dashboard = window(qtbot, context, Calls())
+    reader = dashboard._reader
+
+    def unreachable(*args: object) -> object:
+        raise OperationalError("SELECT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(reader, "figures", unreachable)
+    dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.ALL))
+    assert dashboard.unreadable.isVisible()
+    assert dashboard.unreadable.text().startswith("Your history can't be read just now:")
+    assert "Nothing is lost" in dashboard.unreadable.text()
+    monkeypatch.undo()
+    dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.WEEKS_4))
+    assert not dashboard.unreadable.isVisible()
+    assert dashboard.figures().checkins > 0

@@ -497,9 +497,13 @@ class DashboardWindow(QMainWindow):
         top.addWidget(self.computer_label)
         top.addWidget(self.computer)
         top.addStretch(1)
+        # Shown when the history can't be read (a shared server out of reach, a disk error).
+        self.unreadable = _wrapping(name="problemNote")
+        self.unreadable.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
+        layout.addWidget(self.unreadable)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._make_menus()
@@ -601,6 +605,27 @@ class DashboardWindow(QMainWindow):
         if index in self._fresh:
             return
         self._fresh.add(index)
+        from reconnect.ui.tray_app import history_errors
+
+        try:
+            self._read_section(index)
+        except history_errors() as error:
+            from reconnect.storage.problems import explain
+
+            self._fresh.discard(index)  # read again when shown again
+            self._forget()
+            self.unreadable.setText(
+                self.tr(
+                    "Your history can't be read just now: {problem} Nothing is lost; the "
+                    "figures come back when it can be read again (choose a section or a "
+                    "range to try once more)."
+                ).format(problem=explain(error))
+            )
+            self.unreadable.show()
+            return
+        self.unreadable.hide()
+
+    def _read_section(self, index: int) -> None:
         if index == 0:
             label = self.choice.label
             heading = (
