@@ -191,8 +191,9 @@ class HistoryRepository:
         checkins = [s.checkin for s in sessions if s.checkin is not None]
         if checkins:
             insert_new(self._db, CheckInRow, [checkin_values(c) for c in checkins])
-            stored = self._existing(CheckInRow.id, (c.id for c in checkins))
-            marks = [m for c in checkins if c.id in stored for m in mark_values(c)]
+            # Every check-in is there now (written here, or already there: the same row, as
+            # ids are never reused); a mark already there is passed over the same way.
+            marks = [m for c in checkins for m in mark_values(c)]
             insert_new(self._db, CheckInMarkRow, marks)
 
     def get(self, session_id: str) -> BreakSession | None:
