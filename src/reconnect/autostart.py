@@ -6,17 +6,17 @@ Plain Python with no Qt. Every function takes the environment and the platform n
 
 from __future__ import annotations
 
-import os
 import plistlib
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+
+from reconnect.paths import write_private as write_file_privately
 
 APP_ID = "org.reconnect.Reconnect"
 RUN_KEY = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Run"
@@ -455,16 +455,6 @@ def make_private_dirs(folder: Path) -> None:
 
 
 def write_private(file: Path, data: bytes) -> None:
-    """Write ``file`` atomically (a temporary file renamed over it), readable only by you."""
+    """Write ``file`` atomically, readable only by you; missing folders are made 0700."""
     make_private_dirs(file.parent)
-    fd, temp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temp).chmod(0o600)
-        Path(temp).replace(file)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_file_privately(file, data)

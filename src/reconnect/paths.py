@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +120,21 @@ def ensure_private_file(path: Path) -> None:
         return
     fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     os.close(fd)
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all (a temporary file renamed over it), readable only by
+    its owner (0600) and flushed to disk; the folder must exist."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as stream:  # mkstemp makes it 0600
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temp).replace(path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def bundled_dir(name: str) -> Path:

@@ -188,3 +188,21 @@ def test_a_history_that_cannot_be_read_is_said_calmly_and_tried_again(
     dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.WEEKS_4))
     assert not dashboard.unreadable.isVisible()
     assert dashboard.figures().checkins > 0
+
+
+@pytest.mark.parametrize("context", ["generated"], indirect=True)
+def test_statistics_asked_for_after_the_history_went_away_are_told_not_raised(
+    qtbot: QtBot, context: bootstrap.Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    dashboard = window(qtbot, context, Calls())
+    dashboard.refresh()  # figures forgotten; the statistics are asked for a moment later
+
+    def unreachable(*args: object) -> object:
+        raise OperationalError("SELECT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(dashboard._reader, "figures", unreachable)
+    dashboard._forget()
+    assert dashboard.report() is None
+    assert dashboard.unreadable.isVisible()

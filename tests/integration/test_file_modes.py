@@ -19,11 +19,11 @@ from reconnect import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.practice_writer import practice_to_toml
 from reconnect.core.sessions import Moment
+from reconnect.paths import write_private
 from reconnect.services.dashboard import QUIET_NOTE_MARKER, QuietNoteMarker
 from reconnect.services.history import export
 from reconnect.ui.crash_log import open_log
 from reconnect.ui.first_run import mark_first_run_done
-from reconnect.ui.history_transfer import write_private
 from reconnect.ui.practice_form import write_private_file
 from tests.conftest import CliResult
 
@@ -86,7 +86,8 @@ def test_a_typical_run_leaves_only_private_files(
         )
         factory = context.database().session_factory
         write_private(
-            exports / "from-dashboard.json", export(factory, "json", Moment.of(clock.now()), "t")
+            exports / "from-dashboard.json",
+            export(factory, "json", Moment.of(clock.now()), "t").encode(),
         )
     finally:
         context.close()

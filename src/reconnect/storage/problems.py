@@ -92,3 +92,14 @@ def replaced_message(file: str) -> str:
         "nothing was written to either. Quit Reconnect and start it again to use the file "
         "that is there now."
     )
+
+
+def history_errors() -> tuple[type[Exception], ...]:
+    """What a failed read or write of the history raises: SQLAlchemy's errors and ours.
+
+    A function, not a constant: ``except history_errors()`` is only evaluated when something
+    was raised, so SQLAlchemy is not imported before the tray has shown itself.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return (SQLAlchemyError, DatabaseProblem)

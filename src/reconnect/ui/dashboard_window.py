@@ -585,8 +585,14 @@ class DashboardWindow(QMainWindow):
     def report(self) -> Report | None:
         """The statistics of the current figures, once worked out; asks for them if needed."""
         if self._report is None and not self._asked:
+            from reconnect.storage.problems import history_errors
+
+            try:
+                figures = self.figures()
+            except history_errors() as error:  # asked a moment after the history went away
+                self._tell_unreadable(error)
+                return None
             self._asked = True
-            figures = self.figures()
             self._actions.compute_report(
                 figures.counts, lambda report: self._got_report(figures, report)
             )
@@ -605,25 +611,30 @@ class DashboardWindow(QMainWindow):
         if index in self._fresh:
             return
         self._fresh.add(index)
-        from reconnect.ui.tray_app import history_errors
+        from reconnect.storage.problems import history_errors
 
         try:
             self._read_section(index)
         except history_errors() as error:
-            from reconnect.storage.problems import explain
-
             self._fresh.discard(index)  # read again when shown again
-            self._forget()
-            self.unreadable.setText(
-                self.tr(
-                    "Your history can't be read just now: {problem} Nothing is lost; the "
-                    "figures come back when it can be read again (choose a section or a "
-                    "range to try once more)."
-                ).format(problem=explain(error))
-            )
-            self.unreadable.show()
+            self._tell_unreadable(error)
             return
         self.unreadable.hide()
+
+    def _tell_unreadable(self, error: Exception) -> None:
+        """Say calmly that the history can't be read; the next choice reads it again."""
+        from reconnect.storage.problems import explain
+
+        self._forget()
+        self._fresh.clear()
+        self.unreadable.setText(
+            self.tr(
+                "Your history can't be read just now: {problem} Nothing is lost; the "
+                "figures come back when it can be read again (choose a section or a "
+                "range to try once more)."
+            ).format(problem=explain(error))
+        )
+        self.unreadable.show()
 
     def _read_section(self, index: int) -> None:
         if index == 0:

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconnect.ui.figure_base import percent as whole_percent
+
 Index = QModelIndex | QPersistentModelIndex
 
 
 def percent(value: float | None) -> str:
-    return "-" if value is None else f"{round(value * 100)}%"
+    return "-" if value is None else whole_percent(value)
 
 
 class FigureTableModel(QAbstractTableModel):

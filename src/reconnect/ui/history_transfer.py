@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect import __version__
 from reconnect.core.sessions import Moment
+from reconnect.paths import write_private
 from reconnect.services.history import ImportRefused, export, import_history
 
 log = logging.getLogger(__name__)
@@ -32,21 +32,6 @@ def _filters() -> dict[str, str]:
     return {
         QCoreApplication.translate("HistoryTransfer", name): fmt for name, fmt in FILTERS.items()
     }
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` readable by this user only, replacing it whole or not at all."""
-    temporary = path.with_name(f".{path.name}.part")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 class HistoryTransfer:
@@ -87,7 +72,7 @@ class HistoryTransfer:
         if not target.suffix:
             target = target.with_suffix(f".{fmt}")
         try:
-            write_private(target, export(self._factory, fmt, self._now(), __version__))
+            write_private(target, export(self._factory, fmt, self._now(), __version__).encode())
         except OSError as error:
             self._tell(
                 parent,

@@ -7,8 +7,6 @@ library's own rules; a practice that comes with Reconnect is shown, and can be c
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
@@ -36,7 +34,7 @@ from reconnect.core.practice_loader import MAX_STEPS
 from reconnect.core.practice_writer import check_practice, new_practice_id
 from reconnect.core.practices import Library, LibraryProblem, Practice, Step
 from reconnect.core.vocabulary import SENSES, Place
-from reconnect.paths import DataFolderError, ensure_private_dir
+from reconnect.paths import DataFolderError, ensure_private_dir, write_private
 from reconnect.ui.practice_problems import length_words, place_problem
 from reconnect.ui.step_editor import StepEditor
 
@@ -102,17 +100,8 @@ def write_private_file(folder: Path, name: str, text: str) -> Path:
         OSError, DataFolderError: the folder or the file can't be written.
     """
     ensure_private_dir(folder)
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=".practice.", suffix=".part")  # 0600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        target = folder / name
-        Path(temp).replace(target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    target = folder / name
+    write_private(target, text.encode("utf-8"))
     return target
 
 

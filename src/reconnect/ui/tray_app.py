@@ -26,7 +26,7 @@ from reconnect.core.sessions import Trigger
 from reconnect.core.settings import Settings
 from reconnect.core.suggestion import Suggestion, beliefs, fitting, suggest_learning
 from reconnect.core.vocabulary import SENSES
-from reconnect.storage.problems import DatabaseProblem, explain
+from reconnect.storage.problems import DatabaseProblem, explain, history_errors
 from reconnect.ui.break_scheduler import BreakScheduler
 from reconnect.ui.desktop.busy import BusyDetector
 from reconnect.ui.desktop.idle import IdleMonitor
@@ -44,17 +44,6 @@ POLL_MS = 30_000  # idle, busy and clock checks: never more often than this
 
 
 # What a write to the history can raise when the disk, the folder or the database fails.
-def history_errors() -> tuple[type[Exception], ...]:
-    """What a failed read or write of the history raises.
-
-    A function, not a constant: ``except history_errors()`` is only evaluated when something
-    was raised, so SQLAlchemy is not imported before the tray has shown itself.
-    """
-    from sqlalchemy.exc import SQLAlchemyError
-
-    return (SQLAlchemyError, DatabaseProblem)
-
-
 @dataclass
 class Surface:
     """Where the controls live: the tray icon, or the window that stands in for it."""
