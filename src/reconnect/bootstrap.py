@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reconnect.core.clock import Clock, SystemClock
+from reconnect.core.database_address import is_server_address
 from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
 from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import Library
@@ -122,6 +123,10 @@ class RunningApp:
         """What the tray did not need to show itself: SQLAlchemy and the database (tidying
         what the last run left), the practice files, and the outbox of a shared history.
 
+        A shared history whose server is out of reach does not stop the start: what is saved
+        is kept on this computer, and the history is reached (migrated, tidied, caught up)
+        when the server answers, tried every few minutes.
+
         Args:
             err: where the practice files' problems are written.
             failed: told when the database can't be used at all (the app then closes).
@@ -130,30 +135,43 @@ class RunningApp:
 
         from reconnect.import_order import without_qt_import_hook
         from reconnect.paths import DataFolderError
+        from reconnect.storage.problems import DatabaseProblem
 
-        with without_qt_import_hook():
-            import sqlalchemy.orm  # noqa: F401 - loaded here, without PySide6's import hook
-
-            import reconnect.services.breaks  # noqa: F401
-            from reconnect.storage.problems import DatabaseProblem
+        records = self.records
+        shared = records is not None and is_server_address(self.context.paths.database_url)
+        lean = records is not None and records.read_first and not shared
         try:
-            self.context.database()
+            if not lean:
+                with without_qt_import_hook():
+                    import sqlalchemy.orm  # noqa: F401 - loaded here, without Qt's import hook
+
+                    import reconnect.services.breaks  # noqa: F401
+            if shared:
+                records.reach()  # out of reach: False, and the start goes on
+            elif not lean:  # a first start, an older schema: made, migrated, checked now
+                self.context.database()
         except (DatabaseProblem, DataFolderError) as problem:
             failed(problem)
             return
         self.tray_app.tidy()
         for problem in self.context.library.problems:
             print(f"reconnect: a practice file was left out: {problem}", file=err)
-        records = self.records
-        if records is not None and self.context.database().is_server:
+        if shared:
             # What was kept while the shared history was out of reach goes there once it is
             # back (each save tries first too).
-            retry = QTimer()
-            retry.setInterval(OUTBOX_RETRY_MS)
-            retry.timeout.connect(lambda: records.has_pending() and records.retry_pending())
-            retry.start()
-            self.timers.append(retry)
-            QTimer.singleShot(0, lambda: records.has_pending() and records.retry_pending())
+            def retry() -> None:
+                try:
+                    if records.reach() and records.has_pending():
+                        records.retry_pending()
+                except DatabaseProblem as problem:
+                    log.warning("the shared history can't be used: %s", problem)
+
+            timer = QTimer()
+            timer.setInterval(OUTBOX_RETRY_MS)
+            timer.timeout.connect(retry)
+            timer.start()
+            self.timers.append(timer)
+            QTimer.singleShot(0, retry)
 
     def close(self) -> None:
         for timer in self.timers:
@@ -164,19 +182,67 @@ class RunningApp:
         self.context.close()
 
 
-class Deferred:
-    """A part made the first time one of its attributes is used (the history's records: they
-    need SQLAlchemy and the open database, which come after the tray has shown itself)."""
+class Records:
+    """The history's records, made the first time they are needed: SQLAlchemy and the open
+    database come after the tray has shown itself, and often much later.
 
-    def __init__(self, make: Callable[[], Any]) -> None:
+    While the history is a local SQLite file at this version's schema, what the waiting tray
+    reads (the end of the last break, whether the last run left anything open, the counts
+    behind the suggestion) comes from ``storage.first_look`` through Python's own sqlite3, so
+    SQLAlchemy (about 25 MB for the whole day) loads only when something is written or the
+    dashboard opens. Everything else is the records' own (``services.breaks.BreakRecords``).
+
+    Args:
+        make: makes the records (opening the database).
+        file: the local SQLite file; None for a server.
+        computer: this computer's name in the history.
+    """
+
+    def __init__(self, make: Callable[[], Any], file: Path | None, computer: str) -> None:
         self._make: Callable[[], Any] | None = make
         self._part: Any = None
+        self._file = file
+        self._computer = computer
+        self.read_first = False  # a first look answered: the file is there, at this schema
 
     def made(self) -> Any:
         if self._make is not None:
             make, self._make = self._make, None
             self._part = make()
         return self._part
+
+    @property
+    def is_made(self) -> bool:
+        return self._make is None
+
+    def _first(self, read: Callable[[Path], Any]) -> Any:
+        """A first look's answer while the records are not made; ``UNKNOWN`` otherwise."""
+        from reconnect.storage.first_look import UNKNOWN
+
+        if self._part is not None or self._file is None:
+            return UNKNOWN
+        answer = read(self._file)
+        self.read_first = self.read_first or answer != UNKNOWN
+        return answer
+
+    def last_break_end(self) -> Any:
+        from reconnect.storage.first_look import UNKNOWN, last_break_end
+
+        end = self._first(lambda file: last_break_end(file, self._computer))
+        return self.made().last_break_end() if end == UNKNOWN else end
+
+    def tidy_after_last_run(self, now: Any) -> tuple[int, int]:
+        from reconnect.storage.first_look import left_open
+
+        if self._first(lambda file: left_open(file, self._computer)) is False:
+            return 0, 0  # nothing to tidy: no need to load the storage layer for it
+        return self.made().tidy_after_last_run(now)  # type: ignore[no-any-return]
+
+    def practice_counts(self) -> Any:
+        from reconnect.storage.first_look import UNKNOWN, practice_counts
+
+        counts = self._first(practice_counts)
+        return self.made().practice_counts() if counts == UNKNOWN else counts
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.made(), name)
@@ -203,7 +269,6 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from reconnect.core.sessions import Trigger
     from reconnect.paths import bundled_dir, icons_dir
     from reconnect.settings_store import SettingsFile
-    from reconnect.storage.first_look import UNKNOWN, last_break_end
     from reconnect.ui.break_scheduler import BreakScheduler
     from reconnect.ui.control_server import ControlServer
     from reconnect.ui.desktop.busy import BusyDetector
@@ -230,13 +295,14 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         appearance.apply(chosen["appearance.theme"], chosen["appearance.text_size"], styles)
 
     notifier = Notifier()
-    records = Deferred(lambda: _open_records(context, notifier))
-    last: Any = UNKNOWN
-    if context.paths.uses_default_database or context.paths.database_url.startswith("sqlite"):
-        file = Path(context.paths.database_url.removeprefix("sqlite:///"))
-        last = last_break_end(file, context.computer_name() or _host_name())
-    if last == UNKNOWN:  # a server, a first start, an older schema: ask the storage layer
-        last = records.last_break_end()
+    url = context.paths.database_url
+    local = context.paths.uses_default_database or url.startswith("sqlite")
+    records = Records(
+        lambda: _open_records(context, notifier),
+        Path(url.removeprefix("sqlite:///")) if local else None,
+        context.computer_name() or _host_name(),
+    )
+    last = records.last_break_end()  # a server, a first start, an older schema: the storage layer
     rng = random.Random()
     planner = BreakPlanner(
         settings.rhythm(), rng, now, last.astimezone(now.tzinfo) if last else None
@@ -249,7 +315,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         settings=settings,
         planner=planner,
         scheduler=BreakScheduler(),
-        prompt=PromptWindow(),
+        make_prompt=PromptWindow,  # made when the first break is offered
         notifier=notifier,
         rng=rng,
         idle_monitor=find_idle_monitor(),
@@ -287,9 +353,9 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     )
     backups = QTimer()
     backups.setInterval(BACKUP_CHECK_MS)
-    backups.timeout.connect(lambda: take_daily_backup(context))
+    backups.timeout.connect(lambda: take_daily_backup(context, records))
     # The first look a while after start, not during it; then hourly (a no-op most hours).
-    QTimer.singleShot(BACKUP_FIRST_MS, lambda: take_daily_backup(context))
+    QTimer.singleShot(BACKUP_FIRST_MS, lambda: take_daily_backup(context, records))
     backups.start()
     running.timers.append(backups)
     running.records = records
@@ -303,21 +369,23 @@ def _host_name() -> str:
 
 
 def _open_records(context: Context, notifier: Any) -> Any:
-    """The history's records on the open database (a server's with an outbox beside it)."""
+    """The history's records: on the open file, or on a shared history with an outbox beside
+    it (reached when first needed, so that a server out of reach does not stop the start)."""
     from reconnect.import_order import without_qt_import_hook
 
     with without_qt_import_hook():
         from reconnect.services.breaks import BreakRecords
         from reconnect.services.outbox import OUTBOX_FILE, Outbox
 
-        database = context.database()
-    outbox = Outbox(context.paths.root / OUTBOX_FILE) if database.is_server else None
+        if not is_server_address(context.paths.database_url):
+            return BreakRecords(context.database().session_factory)
     return BreakRecords(
-        database.session_factory,
-        outbox,
+        None,
+        Outbox(context.paths.root / OUTBOX_FILE),
         out_of_reach=lambda: notifier.notify(
             translate("Bootstrap", OUT_OF_REACH_TITLE), translate("Bootstrap", OUT_OF_REACH_TEXT)
         ),
+        connect=lambda: context.database().session_factory,
     )
 
 
@@ -334,14 +402,22 @@ BACKUP_FIRST_MS = 600_000  # ten minutes: well after login, when the disk is qui
 BACKUP_CHECK_MS = 3_600_000
 
 
-def take_daily_backup(context: Context) -> None:
-    """Today's copy of the database, if not taken yet; a failure is logged, never fatal."""
+def take_daily_backup(context: Context, records: Records | None = None) -> None:
+    """Today's copy of the database, if not taken yet; a failure is logged, never fatal.
+
+    While the tray has not loaded the storage layer (``records`` not made), a local file is
+    copied through a connection of its own, without SQLAlchemy.
+    """
     from reconnect.paths import DataFolderError
-    from reconnect.storage.backups import daily_backup
+    from reconnect.storage.backups import daily_backup, database_file
     from reconnect.storage.problems import DatabaseProblem
 
+    file = database_file(context.paths)
     try:
-        made = daily_backup(context.paths, context.database(), context.clock.now())
+        if file is not None and records is not None and not records.is_made:
+            made = daily_backup(context.paths, file, context.clock.now())
+        else:
+            made = daily_backup(context.paths, context.database(), context.clock.now())
     except (DatabaseProblem, DataFolderError, OSError) as error:
         log.warning("today's backup could not be taken: %s", error)
         return

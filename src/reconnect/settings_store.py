@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from reconnect.core.errors import InputError
 from reconnect.core.settings import Settings, declaration, load_settings
-from reconnect.paths import ensure_private_dir
+from reconnect.paths import ensure_private_dir, write_private
 
 log = logging.getLogger(__name__)
 
@@ -64,18 +62,8 @@ class SettingsFile:
             key: list(value) if isinstance(value, tuple) else value
             for key, value in sorted(settings.changed().items())
         }
-        fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings.", suffix=".part")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(values, handle, indent=2, ensure_ascii=False)
-                handle.write("\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(temp).replace(self.path)
-        except BaseException:
-            # Whatever went wrong, no half-written ".part" file is left in the data folder.
-            Path(temp).unlink(missing_ok=True)
-            raise
+        text = json.dumps(values, indent=2, ensure_ascii=False) + "\n"
+        write_private(self.path, text.encode("utf-8"))
 
     def peek(self, key: str) -> Any:
         """One stored value, or its default when missing or unusable; changes nothing.

@@ -184,9 +184,11 @@ def test_a_history_that_cannot_be_read_is_said_calmly_and_tried_again(
     assert dashboard.unreadable.isVisible()
     assert dashboard.unreadable.text().startswith("Your history can't be read just now:")
     assert "Nothing is lost" in dashboard.unreadable.text()
+    assert not dashboard.tabs.currentWidget().isVisible()  # no stale figures, no "nothing yet"
     monkeypatch.undo()
     dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.WEEKS_4))
     assert not dashboard.unreadable.isVisible()
+    assert dashboard.tabs.currentWidget().isVisible()
     assert dashboard.figures().checkins > 0
 
 

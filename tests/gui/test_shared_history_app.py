@@ -24,22 +24,34 @@ from tests.support.postgres import PostgresServer
 
 
 @pytest.fixture
+def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The notifications the app shows, as (title, text)."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(Notifier, "notify", lambda _self, title, text: shown.append((title, text)))
+    return shown
+
+
+def start_app(qapp: QApplication, url: str, data: Path, clock: FakeClock) -> Any:
+    """The whole app made by the composition root, through both stages of its start."""
+    context = bootstrap.build(str(data), {"RECONNECT_DATABASE_URL": url}, clock)
+    app = bootstrap.build_tray_app(context, qapp)
+    app.start()
+    failures: list[Exception] = []
+    app.finish_start(io.StringIO(), failures.append)  # what the app does once the tray shows
+    assert failures == []  # no "can't start"
+    return app
+
+
+@pytest.fixture
 def running(
     qtbot: QtBot,
     qapp: QApplication,
     postgres: PostgresServer,
     tmp_path: Path,
     clock: FakeClock,
-    monkeypatch: pytest.MonkeyPatch,
+    told: list[tuple[str, str]],
 ) -> Iterator[tuple[Any, list[tuple[str, str]]]]:
-    told: list[tuple[str, str]] = []
-    monkeypatch.setattr(Notifier, "notify", lambda _self, title, text: told.append((title, text)))
-    url = postgres.create_database()
-    context = bootstrap.build(str(tmp_path / "data"), {"RECONNECT_DATABASE_URL": url}, clock)
-    app = bootstrap.build_tray_app(context, qapp)
-    failures: list[Exception] = []
-    app.finish_start(io.StringIO(), failures.append)  # what the app does once the tray shows
-    assert failures == []
+    app = start_app(qapp, postgres.create_database(), tmp_path / "data", clock)
     try:
         yield app, told
     finally:
@@ -78,3 +90,50 @@ def test_the_app_keeps_a_check_in_and_writes_it_when_the_server_is_back(
         session = uow.history.get(session_id)
     assert session is not None and session.checkin is not None
     assert session.checkin.note == "a glow" and session.outcome is Outcome.COMPLETED
+
+
+def test_the_app_starts_while_the_server_is_away_and_catches_up_when_it_is_back(
+    qtbot: QtBot,
+    qapp: QApplication,
+    postgres: PostgresServer,
+    tmp_path: Path,
+    clock: FakeClock,
+    told: list[tuple[str, str]],
+) -> None:
+    url = postgres.create_database(migrated=False)  # its tables come with the first contact
+    postgres.stop("immediate")
+    app = start_app(qapp, url, tmp_path / "data", clock)
+    try:
+        tray = app.tray_app
+        assert tray.brief_state().break_planned
+        assert [title for title, _ in told] == [bootstrap.OUT_OF_REACH_TITLE]
+
+        # A whole practice while away: kept on this computer, nobody told twice.
+        tray.start_practice("hand-on-heart", Trigger.TRAY)
+        session_id = tray.active_session
+        assert session_id is not None
+        tray.records.save_checkin(session_id, clock.now(), 2, ["chest"], [], "warm")
+        tray.records.finish(session_id, clock.now(), Outcome.COMPLETED)
+        assert tray.records.has_pending() and len(told) == 1
+
+        # The dashboard opens anyway, and says calmly that the history can't be read yet.
+        app.surface.widget.open_dashboard.emit()
+        windows = tray._show_dashboard.__self__  # the app's windows (ui.windows.Windows)
+        dashboard = windows._open["dashboard"]
+        qtbot.waitUntil(lambda: dashboard.unreadable.isVisible())
+        assert "Nothing is lost" in dashboard.unreadable.text()
+        dashboard.close()
+
+        postgres.start()
+        retry = app.timers[-1]
+        retry.timeout.emit()  # the app's own timer: reached, migrated, caught up
+        assert not tray.records.has_pending()
+        with UnitOfWork(app.context.database().session_factory) as uow:
+            session = uow.history.get(session_id)
+        assert session is not None and session.outcome is Outcome.COMPLETED
+        assert session.checkin is not None and session.checkin.note == "warm"
+        assert len(told) == 1
+    finally:
+        app.close()
+        if not postgres.is_running():
+            postgres.start()

@@ -1,10 +1,13 @@
 """The tray shows itself and arms its break before the database, SQLAlchemy and the practice
-files are loaded; those follow at once, and a database that can't be used is still told."""
+files are loaded; the practice files follow at once, and a database that can't be used is still
+told. While it waits (its menu and suggestion included), a local history at this version's
+schema is read with Python's own sqlite3; SQLAlchemy loads with the first write."""
 
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -27,8 +30,13 @@ failures = []
 running.finish_start(io.StringIO(), failures.append)
 then = {"sqlalchemy": "sqlalchemy" in sys.modules, "library": context.library.loaded,
         "failures": [str(f) for f in failures]}
+menu = running.tray_app.menu_state()
+waiting = {"sqlalchemy": "sqlalchemy" in sys.modules,
+           "suggested": menu.suggested is not None}
+running.tray_app.offer_break(running.tray_app.clock.now(), manual=True)  # a write
+written = {"sqlalchemy": "sqlalchemy" in sys.modules}
 running.close()
-print(json.dumps({"first": first, "then": then}))
+print(json.dumps({"first": first, "then": then, "waiting": waiting, "written": written}))
 """
 
 
@@ -43,17 +51,35 @@ def run_stages(data: Path, desktop: VirtualDesktop) -> dict[str, dict[str, objec
     return result
 
 
-def test_the_tray_comes_first_and_the_rest_right_after(
-    tmp_path: Path, with_tray: VirtualDesktop
-) -> None:
-    data = tmp_path / "data"
+def with_a_practice_logged(data: Path) -> Path:
+    """A data folder at this version's schema, holding one practice done."""
     env = {**os.environ, "RECONNECT_DATA_DIR": str(data)}
     subprocess.run(
         [sys.executable, "-m", "reconnect", "log", "box-breath", "--spark", "1"],
         env=env, check=True, capture_output=True, timeout=60,
     )  # fmt: skip
+    return data
+
+
+def test_the_tray_comes_first_and_the_rest_right_after(
+    tmp_path: Path, with_tray: VirtualDesktop
+) -> None:
+    data = with_a_practice_logged(tmp_path / "data")
     stages = run_stages(data, with_tray)
     assert stages["first"] == {"heavy": [], "library": False, "armed": True}
+    assert stages["then"] == {"sqlalchemy": False, "library": True, "failures": []}
+    assert stages["waiting"] == {"sqlalchemy": False, "suggested": True}
+    assert stages["written"] == {"sqlalchemy": True}
+
+
+def test_what_the_last_run_left_open_loads_the_storage_layer_to_tidy_it(
+    tmp_path: Path, with_tray: VirtualDesktop
+) -> None:
+    data = with_a_practice_logged(tmp_path / "data")
+    with sqlite3.connect(data / "reconnect.db") as connection:  # as a crash would leave it
+        connection.execute("UPDATE sessions SET outcome = NULL, ended_at = NULL")
+    connection.close()
+    stages = run_stages(data, with_tray)
     assert stages["then"] == {"sqlalchemy": True, "library": True, "failures": []}
 
 

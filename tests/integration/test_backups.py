@@ -399,7 +399,7 @@ def test_the_previous_history_is_put_back_if_the_restored_one_fails_to_open(
     def failing_open(*args: object, **kwargs: object) -> Database:
         raise DatabaseProblem("unavailable", "The disk said no.")
 
-    monkeypatch.setattr(backups, "open_database", failing_open)
+    monkeypatch.setattr(db, "open_database", failing_open)
     with pytest.raises(DatabaseProblem, match="put back as it was"):
         backups.restore(paths, copy, clock.now())
 

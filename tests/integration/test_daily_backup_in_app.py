@@ -39,3 +39,28 @@ def test_a_failed_copy_is_logged_not_raised(
         assert "today's backup could not be taken" in caplog.text
     finally:
         context.close()
+
+
+def test_the_waiting_tray_copies_its_file_without_opening_the_storage_layer(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    import sqlite3
+
+    data = tmp_path / "data"
+    context = bootstrap.build(str(data), {}, clock)
+    context.database()  # a history at this version's schema, as after any earlier day
+    context.close()
+    context = bootstrap.build(str(data), {}, clock)
+    opened: list[bool] = []
+    records = bootstrap.Records(lambda: opened.append(True), context.paths.database_file, "me")
+    try:
+        bootstrap.take_daily_backup(context, records)
+        copy = data / "backups" / "daily-2026-11-17.db"
+        with sqlite3.connect(copy) as connection:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        connection.close()
+        assert {"sessions", "checkins", "prompts", "alembic_version"} <= tables
+        assert opened == [] and not records.is_made
+        assert context._database is None  # nothing opened it through SQLAlchemy
+    finally:
+        context.close()

@@ -176,7 +176,9 @@ def test_a_kept_write_the_server_refuses_is_set_aside_not_lost(
     assert records_session(database, later.id) is not None
 
 
-def test_the_app_can_start_only_where_the_server_answers(tmp_path: Path, clock: FakeClock) -> None:
+def test_a_server_out_of_reach_is_named_without_its_password(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     nowhere = f"postgresql+psycopg://me:secret-pw@/reconnect?host={tmp_path / 'none'}"
     context = bootstrap.build(str(tmp_path / "data"), {"RECONNECT_DATABASE_URL": nowhere}, clock)
     with pytest.raises(DatabaseProblem) as problem:
@@ -195,3 +197,34 @@ def test_a_local_file_needs_no_outbox(tmp_path: Path, clock: FakeClock) -> None:
         assert not records.has_pending() and records.retry_pending()
     finally:
         context.close()
+
+
+def test_a_server_away_at_start_is_tried_at_most_once_a_minute_between_retries(
+    context: Any, server: PostgresServer, clock: FakeClock, tmp_path: Path
+) -> None:
+    server.stop("immediate")
+    tries: list[float] = []
+    now = [100.0]
+
+    def connect() -> Any:
+        tries.append(now[0])
+        return context.database().session_factory
+
+    told = Told()
+    records = BreakRecords(
+        None, Outbox(tmp_path / OUTBOX_FILE), told, connect=connect, monotonic=lambda: now[0]
+    )
+    assert not records.reach() and told.times == 1
+    assert records.practice_counts() == []  # answered at once: the last try was just now
+    practice = context.library.get("hand-on-heart")
+    session = records.start(practice, Trigger.TRAY, clock.now())
+    assert len(tries) == 1 and records.has_pending() and told.times == 1
+
+    now[0] += 61  # a minute on, the next save tries again (and is kept again)
+    records.finish(session.id, clock.now(), Outcome.COMPLETED)
+    assert len(tries) == 2 and not records.connected
+
+    server.start()
+    assert records.reach() and records.connected  # the timer's try: at once
+    assert records.retry_pending() and not records.has_pending()
+    assert records_session(context.database(), session.id) is not None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import tempfile
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any, TextIO
@@ -15,21 +16,14 @@ from reconnect.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
 from reconnect.core.history_format import session_to_dict
+from reconnect.core.outcome_words import outcome_word
 from reconnect.core.recording import logged_session, spark_level
-from reconnect.core.sessions import BreakSession, Moment, Outcome
+from reconnect.core.sessions import BreakSession, Moment
 from reconnect.core.vocabulary import BODY_AREAS, FEELING_WORDS, SparkLevel
+from reconnect.paths import write_private
+from reconnect.storage.problems import explain
 
 MAX_IMPORT_PROBLEMS_SHOWN = 25
-
-_OUTCOME_WORDS = {
-    Outcome.COMPLETED: "done",
-    Outcome.STOPPED_EARLY: "stopped early",
-    Outcome.SKIPPED: "skipped",
-    Outcome.SNOOZED: "snoozed",
-    Outcome.MISSED: "missed",
-    Outcome.INTERRUPTED: "interrupted",
-    Outcome.NATURAL_BREAK: "natural break",
-}
 
 
 def _spark_arg(value: str) -> SparkLevel:
@@ -174,7 +168,7 @@ def _when(moment: Moment) -> str:
 
 
 def _history_row(session: BreakSession) -> tuple[str, ...]:
-    outcome = _OUTCOME_WORDS[session.outcome] if session.outcome else "open"
+    outcome = outcome_word(session.outcome)
     checkin = session.checkin
     if checkin is None:
         return (_when(session.started), session.practice_title, outcome, "-", "")
@@ -191,10 +185,23 @@ def _history_row(session: BreakSession) -> tuple[str, ...]:
     )
 
 
+@contextmanager
+def _reading() -> Iterator[None]:
+    """SQLite failing while the history is read is told as a read (``main`` would say write)."""
+    try:
+        yield
+    except Exception as error:
+        if not isinstance(getattr(error, "orig", None), sqlite3.Error):
+            raise
+        raise explain(error, reading=True) from error
+
+
 def run_history(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
     from reconnect.services import history
 
-    sessions = history.recent(context.database().session_factory, args.limit)
+    factory = context.database().session_factory
+    with _reading():
+        sessions = history.recent(factory, args.limit)
     if args.json:
         json.dump([session_to_dict(s) for s in sessions], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -225,36 +232,30 @@ def run_export(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
         raise InputError(
             f"{target} already exists; choose another name, or add --force to replace it"
         )
-    text = history.export(
-        context.database().session_factory, fmt, Moment.of(context.clock.now()), __version__
-    )
+    factory = context.database().session_factory
+    with _reading():
+        text = history.export(factory, fmt, Moment.of(context.clock.now()), __version__)
     if target is None:
         out.write(text)
         return 0
-    write_private_file(target, text)
+    write_export(target, text)
     print(f"Your history is in {target} ({fmt.upper()}, readable only by you).", file=out)
     return 0
 
 
-def write_private_file(target: Path, text: str) -> None:
-    """Write a whole file at once, 0600, so a crash never leaves half a file behind.
+def write_export(target: Path, text: str) -> None:
+    """Write the export whole or not at all, readable only by you (``paths.write_private``).
 
     Raises:
-        InputError: the folder can't be written.
+        InputError: the folder or the file can't be written.
     """
-    folder = target.parent if str(target.parent) else Path()
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+        write_private(target, text.encode("utf-8"))
     except OSError as error:
-        raise InputError(f"could not write in {folder} ({error.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).replace(target)
-    except OSError as error:
-        Path(temp).unlink(missing_ok=True)
+        # Only a failure to make the temporary file names one path (in the folder) and no
+        # second: writing it names none, and renaming it over the target names both.
+        if error.filename is not None and error.filename2 is None:
+            raise InputError(f"could not write in {target.parent} ({error.strerror})") from None
         raise InputError(f"could not write {target} ({error.strerror})") from None
 
 

@@ -1,5 +1,5 @@
-"""``status``, ``break-now``, ``snooze``, ``skip``, ``pause``, ``resume`` and ``quit``: commands
-for the Reconnect already running in the tray, sent over its local socket.
+"""``status``, ``break-now``, ``snooze``, ``skip``, ``pause``, ``resume``, ``quit`` and
+``dashboard``: commands for the Reconnect already running in the tray, sent over its local socket.
 """
 
 from __future__ import annotations
@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
@@ -23,6 +25,7 @@ from reconnect.core.control_protocol import (
 )
 
 DEFAULT_TIMEOUT_MS = 3000
+Run = Callable[[argparse.Namespace, Context, TextIO, TextIO], int]
 STATUS_KEYS = ("state", "next_break_at", "suggested_practice", "paused_until")
 
 
@@ -89,90 +92,6 @@ def send(
         socket.abort()
 
 
-def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
-    dashboard = commands.add_parser(
-        "dashboard",
-        parents=parents,
-        help="open the dashboard (starting Reconnect in the tray if it is not running)",
-        description="Open the dashboard: what seems to help, when, your history and the "
-        "library. A running Reconnect opens it; otherwise Reconnect starts with it open.",
-    )
-    dashboard.set_defaults(run=run_dashboard)
-
-    status = commands.add_parser(
-        "status",
-        parents=parents,
-        help="show what the running Reconnect is doing and when the next break comes",
-        description="Show what the running Reconnect is doing: active or paused, when the "
-        "next break comes, and the practice it would suggest.",
-    )
-    status.add_argument(
-        "--json",
-        action="store_true",
-        help="print JSON: state, next_break_at, suggested_practice, paused_until",
-    )
-    status.set_defaults(run=run_status)
-
-    break_now = commands.add_parser(
-        "break-now",
-        parents=parents,
-        help="offer a break now, or start the practice you name",
-        description="Without a practice, the running Reconnect offers a break now, as it does "
-        "when one is due. With a practice id, that practice starts at once.",
-    )
-    break_now.add_argument(
-        "practice_id", nargs="?", metavar="PRACTICE_ID", help="see 'reconnect practices'"
-    )
-    break_now.set_defaults(run=run_break_now)
-
-    snooze = commands.add_parser(
-        "snooze",
-        parents=parents,
-        help="move the next break a few minutes later",
-        description="Move the next break a few minutes later, when now is not a good moment.",
-    )
-    snooze.add_argument("minutes", metavar="MINUTES", help="1 to 120, like 10")
-    snooze.set_defaults(run=run_snooze)
-
-    skip = commands.add_parser(
-        "skip",
-        parents=parents,
-        help="let the next break go by",
-        description="Let the next break go by; the one after comes as planned.",
-    )
-    skip.set_defaults(run=run_skip)
-
-    pause = commands.add_parser(
-        "pause",
-        parents=parents,
-        help="pause reminders for a while: 30m, 2h or until-tomorrow",
-        description="Pause reminders for a while. They come back by themselves, or with "
-        "'reconnect resume'.",
-    )
-    pause.add_argument(
-        "spec",
-        metavar="SPEC",
-        help="how long: 30m, 2h, 1h30m (1 minute to 24 hours) or until-tomorrow",
-    )
-    pause.set_defaults(run=run_pause)
-
-    resume = commands.add_parser(
-        "resume",
-        parents=parents,
-        help="bring reminders back after a pause",
-        description="Bring reminders back now after a pause.",
-    )
-    resume.set_defaults(run=run_resume)
-
-    quit_ = commands.add_parser(
-        "quit",
-        parents=parents,
-        help="close the running Reconnect",
-        description="Close the running Reconnect; start it again with 'reconnect'.",
-    )
-    quit_.set_defaults(run=run_quit)
-
-
 def run_status(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
     answer = _ask("status", context, err)
     if isinstance(answer, int):
@@ -188,31 +107,149 @@ def run_status(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
     return EXIT_OK
 
 
-def run_break_now(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
-    practice_id = args.practice_id.strip() if args.practice_id else None
-    return _run_simple("break-now", {"practice_id": practice_id}, context, out, err)
+def run_dashboard(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+    from reconnect.ui.run import run_tray
+
+    return run_tray(context, out, err, open_dashboard=True)
 
 
-def run_snooze(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
-    minutes = parse_minutes(args.minutes)
-    return _run_simple("snooze", {"minutes": minutes}, context, out, err)
+def _no_arguments(args: argparse.Namespace) -> dict[str, Any] | None:
+    return None
 
 
-def run_pause(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
+def _break_now_arguments(args: argparse.Namespace) -> dict[str, Any]:
+    return {"practice_id": args.practice_id.strip() if args.practice_id else None}
+
+
+def _snooze_arguments(args: argparse.Namespace) -> dict[str, Any]:
+    return {"minutes": parse_minutes(args.minutes)}
+
+
+def _pause_arguments(args: argparse.Namespace) -> dict[str, Any]:
     parse_pause(args.spec)  # checked here so a typo never needs the app
-    return _run_simple("pause", {"spec": args.spec.strip()}, context, out, err)
+    return {"spec": args.spec.strip()}
 
 
-def run_skip(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
-    return _run_simple("skip", None, context, out, err)
+@dataclass(frozen=True)
+class RemoteCommand:
+    """One command for the running app, as ``register`` adds it to the command line.
+
+    Attributes:
+        name: what is typed; also the command sent (one of ``control_protocol.COMMANDS``)
+            unless ``run`` does something else.
+        help: the line in ``reconnect --help``.
+        description: the paragraph of ``reconnect NAME --help``.
+        arguments: each argument's name and its ``add_argument`` options.
+        request: what is sent with the command, read from the command line (a mistake is
+            refused here, before the app is asked).
+        run: a command that does more than send itself and print the answer (or "Done.").
+    """
+
+    name: str
+    help: str
+    description: str
+    arguments: tuple[tuple[str, dict[str, Any]], ...] = ()
+    request: Callable[[argparse.Namespace], dict[str, Any] | None] = _no_arguments
+    run: Run | None = None
+
+    def send_and_say(
+        self, args: argparse.Namespace, context: Context, out: TextIO, err: TextIO
+    ) -> int:
+        """Send the command, and print the app's answer; the exit status."""
+        answer = _ask(self.name, context, err, self.request(args))
+        if isinstance(answer, int):
+            return answer
+        print(answer["message"] or "Done.", file=out)
+        return EXIT_OK
 
 
-def run_resume(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
-    return _run_simple("resume", None, context, out, err)
+# In the order of ``reconnect --help``.
+REMOTE_COMMANDS = (
+    RemoteCommand(
+        "dashboard",
+        help="open the dashboard (starting Reconnect in the tray if it is not running)",
+        description="Open the dashboard: what seems to help, when, your history and the "
+        "library. A running Reconnect opens it; otherwise Reconnect starts with it open.",
+        run=run_dashboard,
+    ),
+    RemoteCommand(
+        "status",
+        help="show what the running Reconnect is doing and when the next break comes",
+        description="Show what the running Reconnect is doing: active or paused, when the "
+        "next break comes, and the practice it would suggest.",
+        arguments=(
+            (
+                "--json",
+                {
+                    "action": "store_true",
+                    "help": "print JSON: state, next_break_at, suggested_practice, paused_until",
+                },
+            ),
+        ),
+        run=run_status,
+    ),
+    RemoteCommand(
+        "break-now",
+        help="offer a break now, or start the practice you name",
+        description="Without a practice, the running Reconnect offers a break now, as it does "
+        "when one is due. With a practice id, that practice starts at once.",
+        arguments=(
+            (
+                "practice_id",
+                {"nargs": "?", "metavar": "PRACTICE_ID", "help": "see 'reconnect practices'"},
+            ),
+        ),
+        request=_break_now_arguments,
+    ),
+    RemoteCommand(
+        "snooze",
+        help="move the next break a few minutes later",
+        description="Move the next break a few minutes later, when now is not a good moment.",
+        arguments=(("minutes", {"metavar": "MINUTES", "help": "1 to 120, like 10"}),),
+        request=_snooze_arguments,
+    ),
+    RemoteCommand(
+        "skip",
+        help="let the next break go by",
+        description="Let the next break go by; the one after comes as planned.",
+    ),
+    RemoteCommand(
+        "pause",
+        help="pause reminders for a while: 30m, 2h or until-tomorrow",
+        description="Pause reminders for a while. They come back by themselves, or with "
+        "'reconnect resume'.",
+        arguments=(
+            (
+                "spec",
+                {
+                    "metavar": "SPEC",
+                    "help": "how long: 30m, 2h, 1h30m (1 minute to 24 hours) or until-tomorrow",
+                },
+            ),
+        ),
+        request=_pause_arguments,
+    ),
+    RemoteCommand(
+        "resume",
+        help="bring reminders back after a pause",
+        description="Bring reminders back now after a pause.",
+    ),
+    RemoteCommand(
+        "quit",
+        help="close the running Reconnect",
+        description="Close the running Reconnect; start it again with 'reconnect'.",
+    ),
+)
 
 
-def run_quit(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
-    return _run_simple("quit", None, context, out, err)
+def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
+    for command in REMOTE_COMMANDS:
+        parser = commands.add_parser(
+            command.name, parents=parents, help=command.help, description=command.description
+        )
+        for name, options in command.arguments:
+            parser.add_argument(name, **options)
+        parser.set_defaults(run=command.run or command.send_and_say)
 
 
 def describe_status(data: dict[str, Any], now: datetime) -> str:
@@ -253,16 +290,6 @@ def _clock_words(moment: datetime, now: datetime) -> str:
     return f"{moment:%a %H:%M}"
 
 
-def _run_simple(
-    command: str, args: dict[str, Any] | None, context: Context, out: TextIO, err: TextIO
-) -> int:
-    answer = _ask(command, context, err, args)
-    if isinstance(answer, int):
-        return answer
-    print(answer["message"] or "Done.", file=out)
-    return EXIT_OK
-
-
 def _ask(
     command: str, context: Context, err: TextIO, args: dict[str, Any] | None = None
 ) -> dict[str, Any] | int:
@@ -282,9 +309,3 @@ def _ask(
         print(f"reconnect {command}: {answer['error']}", file=err)
         return EXIT_BAD_INPUT
     return answer
-
-
-def run_dashboard(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
-    from reconnect.ui.run import run_tray
-
-    return run_tray(context, out, err, open_dashboard=True)

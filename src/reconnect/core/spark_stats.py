@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
 from reconnect.core.i18n import QT_TRANSLATE_NOOP
 
@@ -51,6 +52,26 @@ class PracticeCounts:
     sparks: int
     strong_sparks: int
     level_sum: int
+
+
+def counts_of_row(row: Sequence[Any]) -> PracticeCounts:
+    """One practice's counts from a row of the storage layer's count query: id, title,
+    sessions, completed, check-ins, sparks, strong sparks and the sum of levels (a sum over no
+    rows comes back as NULL, counted 0)."""
+
+    def number(value: Any) -> int:
+        return int(value or 0)
+
+    return PracticeCounts(
+        id=str(row[0]),
+        title=str(row[1]),
+        sessions=number(row[2]),
+        completed=number(row[3]),
+        checkins=number(row[4]),
+        sparks=number(row[5]),
+        strong_sparks=number(row[6]),
+        level_sum=number(row[7]),
+    )
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,16 @@
 With a shared history on a server, a write that can't reach it is kept in the outbox
 (``services.outbox``) and written when the server answers again: on the next write, and when
 the app's timer calls ``retry_pending``. The person is told once that it is out of reach.
+
+The app may even start while the server is away (``connect``): then every write is kept, the
+reads answer as for a newcomer, and the first time the server answers its schema is checked
+(and migrated), what the last run left open is tidied, and the kept writes follow.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
@@ -22,34 +27,89 @@ from reconnect.core.spark_stats import PracticeCounts
 from reconnect.services import outbox as kept
 from reconnect.services.outbox import Outbox
 from reconnect.storage.database import is_unreachable
+from reconnect.storage.problems import DatabaseProblem
 from reconnect.storage.stats_queries import practice_counts
 from reconnect.storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
+
+RECONNECT_AFTER_S = 60.0  # a shared history the app started without: tried at most this often
 
 
 class BreakRecords:
     """Writes what happens to breaks, each call its own committed unit of work.
 
     Args:
-        factory: the database's session factory.
+        factory: the database's session factory; None when ``connect`` gives it later.
         outbox: where writes wait while a shared history can't be reached; None (a local
             file) lets every error through as before.
         out_of_reach: called once when a write had to be kept, until all kept writes are in
             the history again (the app shows a gentle notification).
+        connect: opens the shared history (checking and migrating its schema) and returns
+            its session factory; raises ``DatabaseProblem`` of kind ``"unreachable"`` while
+            the server is away. Tried again when the history is needed, at most once a
+            minute (a server that does not answer at all takes seconds to give up on, and
+            the menu or a save must not wait that long each time).
+        monotonic: seconds for that minute (injected in tests).
     """
 
     def __init__(
         self,
-        factory: sessionmaker[Session],
+        factory: sessionmaker[Session] | None,
         outbox: Outbox | None = None,
         out_of_reach: Callable[[], None] | None = None,
+        connect: Callable[[], sessionmaker[Session]] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._factory = factory
+        if factory is None and connect is None:
+            raise ValueError("BreakRecords needs a session factory or a way to connect")
+        self._factory_made = factory
+        self._connect = connect
         self._outbox = outbox
         self._out_of_reach = out_of_reach or (lambda: None)
         self._told = False
         self._counts: list[PracticeCounts] = []
+        self._tidy_when_connected: datetime | None = None
+        self._monotonic = monotonic
+        self._failed_at: float | None = None
+        self._failure: DBAPIError | None = None
+
+    @property
+    def connected(self) -> bool:
+        """Whether the history has been reached (always, for a local file)."""
+        return self._factory_made is not None
+
+    @property
+    def _factory(self) -> sessionmaker[Session]:
+        """The session factory, connecting first when the app started without the server.
+
+        Raises:
+            DBAPIError: the server is still out of reach (what a lost connection raises too,
+                so every caller handles both alike).
+            DatabaseProblem: the history can't be used for another reason.
+        """
+        if self._factory_made is None:
+            assert self._connect is not None
+            now = self._monotonic()
+            recent = self._failed_at is not None and now - self._failed_at < RECONNECT_AFTER_S
+            if self._failure is not None and recent:
+                raise self._failure
+            try:
+                factory = self._connect()
+            except DatabaseProblem as problem:
+                cause = problem.__cause__
+                if problem.kind == "unreachable" and isinstance(cause, DBAPIError):
+                    self._failed_at, self._failure = now, cause
+                    raise cause from None
+                raise
+            self._failed_at = self._failure = None
+            self._factory_made = factory
+            log.info("the shared history can be reached")
+            if self._tidy_when_connected is not None:
+                # Before any kept write: this run's own sessions are not the last run's.
+                at, self._tidy_when_connected = self._tidy_when_connected, None
+                self.tidy_after_last_run(at)
+        return self._factory_made
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -69,6 +129,8 @@ class BreakRecords:
                 uow.commit()
         except DBAPIError as error:
             self._unless_out_of_reach(error)
+            if not self.connected:
+                self._tidy_when_connected = now  # done first thing once it answers
             return 0, 0
         return interrupted, missed
 
@@ -183,12 +245,32 @@ class BreakRecords:
     def _keep(self, write: kept.Write) -> None:
         assert self._outbox is not None
         self._outbox.add(write)
+        self._tell_once()
+
+    def _tell_once(self) -> None:
         if not self._told:
             self._told = True
             log.warning("the shared history can't be reached; what is saved is kept here")
             self._out_of_reach()
 
     # --- the outbox ---------------------------------------------------------------------------
+
+    def reach(self) -> bool:
+        """Try to reach a history the app started without (now, not a minute after the last
+        try); True once it is reached.
+
+        Raises:
+            DatabaseProblem: it answers, but can't be used (a newer schema, say).
+        """
+        if not self.connected:
+            self._failure = None
+            try:
+                self._factory  # noqa: B018 - connects, tidies
+            except DBAPIError as error:
+                self._unless_out_of_reach(error)
+                self._tell_once()
+                return False
+        return True
 
     def has_pending(self) -> bool:
         """Whether writes are kept on this computer, waiting for the shared history."""

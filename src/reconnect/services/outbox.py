@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger
 from reconnect.core.vocabulary import SparkLevel
-from reconnect.paths import ensure_private_dir
+from reconnect.paths import ensure_private_dir, write_private
 
 if TYPE_CHECKING:  # the file alone needs no database (data removal only names it)
     from reconnect.storage.unit_of_work import UnitOfWork
@@ -96,17 +94,8 @@ def _read(path: Path) -> list[Any]:
 
 def _write_whole(path: Path, writes: list[Any]) -> None:
     ensure_private_dir(path.parent)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            for write in writes:
-                handle.write(json.dumps(write, ensure_ascii=False, sort_keys=True) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    lines = (json.dumps(write, ensure_ascii=False, sort_keys=True) + "\n" for write in writes)
+    write_private(path, "".join(lines).encode("utf-8"))
 
 
 # --- the writes, as plain data ------------------------------------------------------------------

@@ -25,19 +25,20 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy import Engine, text
+from typing import TYPE_CHECKING, cast
 
 from reconnect.core.errors import InputError
 from reconnect.paths import DataPaths, ensure_private_dir
-from reconnect.storage.database import (
-    HEAD_REVISION,
-    Database,
-    _known_revision,
-    open_database,
-    safe_url,
-)
 from reconnect.storage.problems import DatabaseProblem
+from reconnect.storage.revision import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from reconnect.storage.database import Database
+
+# SQLAlchemy and the rest of the storage layer are imported where they are used: the running
+# app takes its daily copy of a local file without them (see ``daily_backup``).
 
 KEEP_DAILY = 7
 KEEP_BEFORE_RESTORE = 7
@@ -112,6 +113,8 @@ def database_file(paths: DataPaths) -> Path | None:
 
 
 def not_sqlite_message(paths: DataPaths) -> str:
+    from reconnect.storage.database import safe_url
+
     return (
         f"Your history is kept in {safe_url(paths.database_url)}, not in an SQLite file, so "
         "Reconnect does not copy or restore it: make backups with that database server's own "
@@ -122,7 +125,9 @@ def not_sqlite_message(paths: DataPaths) -> str:
 # --- the daily copy -----------------------------------------------------------------------------
 
 
-def daily_backup(paths: DataPaths, database: Database | Engine, now: datetime) -> Path | None:
+def daily_backup(
+    paths: DataPaths, database: Database | Engine | Path, now: datetime
+) -> Path | None:
     """Take today's copy of the open database, unless there is one already.
 
     Safe while the app uses the database: SQLite's online backup reads a consistent snapshot,
@@ -131,7 +136,9 @@ def daily_backup(paths: DataPaths, database: Database | Engine, now: datetime) -
 
     Args:
         paths: the data folder; the copy goes in its ``backups`` folder.
-        database: the open database (or its engine) to copy from.
+        database: the open database (or its engine) to copy from; or the SQLite file itself,
+            read through a connection of its own (the waiting tray, which has not loaded
+            SQLAlchemy).
         now: the current local time; its date names the copy and its instant dates the file.
 
     Returns:
@@ -141,22 +148,35 @@ def daily_backup(paths: DataPaths, database: Database | Engine, now: datetime) -
         DatabaseProblem: the copy could not be written (nothing is left half-written).
         DataFolderError: the backups folder cannot be made.
     """
-    engine = database.engine if isinstance(database, Database) else database
-    if engine.dialect.name != "sqlite":
-        return None
+    engine: Engine | None = None
+    if not isinstance(database, Path):
+        engine = cast("Engine", getattr(database, "engine", database))
+        if engine.dialect.name != "sqlite":
+            return None
     target = paths.backups / f"daily-{now.date().isoformat()}.db"
     if target.exists():
         return None
     ensure_private_dir(paths.root)
     ensure_private_dir(paths.backups)
-    pooled = engine.raw_connection()
-    try:
-        source = pooled.driver_connection
-        if not isinstance(source, sqlite3.Connection):
-            raise TypeError(f"an SQLite engine gave a {type(source).__name__} connection")
-        _online_copy(source, target, now)
-    finally:
-        pooled.close()
+    if engine is None:
+        assert isinstance(database, Path)
+        try:
+            source = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True, timeout=5)
+        except sqlite3.Error as error:
+            raise DatabaseProblem(
+                "unavailable", f"Could not read {database} to copy it ({error})."
+            ) from error
+        with closing(source):
+            _online_copy(source, target, now)
+    else:
+        pooled = engine.raw_connection()
+        try:
+            connection = pooled.driver_connection
+            if not isinstance(connection, sqlite3.Connection):
+                raise TypeError(f"an SQLite engine gave a {type(connection).__name__} connection")
+            _online_copy(connection, target, now)
+        finally:
+            pooled.close()
     _prune(_copies(paths.backups, DAILY), KEEP_DAILY, keep=target)
     return target
 
@@ -370,6 +390,10 @@ def restore(paths: DataPaths, backup_file: Path, now: datetime) -> RestoreReport
     finally:
         _remove_with_side_files(staged)
     try:
+        from sqlalchemy import text
+
+        from reconnect.storage.database import open_database
+
         database = open_database(paths, now=now)
     except DatabaseProblem as problem:
         if before is None:
@@ -447,6 +471,8 @@ def _check_reconnect_database(connection: sqlite3.Connection, source: Path) -> t
             f"{source} has Reconnect's tables but no schema version, so it can't be trusted. "
             "Your current history has not been changed; choose another copy."
         )
+    from reconnect.storage.database import _known_revision
+
     if revision != HEAD_REVISION and not _known_revision(revision):
         raise InputError(
             f"{source} was written by a newer version of Reconnect (schema {revision}; this "

@@ -1,30 +1,35 @@
-"""The end of the last break, read with Python's own sqlite3 before the storage layer loads.
+"""What the waiting tray reads, with Python's own sqlite3 before the storage layer loads.
 
-The tray shows itself and plans its first break before SQLAlchemy and the migrations are
-loaded (they come a moment later). Only a local SQLite file already at this version's schema
-is read here; anything else (a server, an older schema, no file yet) answers "unknown", and the
-app asks the storage layer instead.
+The tray shows itself, plans its first break and waits without SQLAlchemy (about 25 MB it
+would keep for the whole day): it needs only the end of the last break, whether the last run
+left anything open, and the counts behind the suggestion. The storage layer loads when
+something is written, or the dashboard opens.
+
+Only a local SQLite file already at this version's schema is read here, read-only; anything
+else (a server, an older schema, no file yet, an error) answers ``UNKNOWN``, and the app asks
+the storage layer instead. The SQL is SQLite's on purpose, for that reason; the counts match
+``storage.stats_queries.practice_counts`` (a test compares them on a generated history).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
+from reconnect.core.spark_stats import PracticeCounts, counts_of_row
 from reconnect.storage.revision import HEAD_REVISION
 
 # A prompt let go also ends a break: skipped, missed, or met by a natural break.
 LET_GO = ("skipped", "missed", "natural_break")
 UNKNOWN = "unknown"
+T = TypeVar("T")
 
 
-def last_break_end(file: Path, computer: str) -> datetime | str | None:
-    """The UTC end of this computer's last break; None for none; ``UNKNOWN`` when unsure.
-
-    SQL written for SQLite only, on purpose: this is the one read made before SQLAlchemy is
-    loaded, and it is used only for a local SQLite file (see the module docstring).
-    """
+def _read(file: Path, read: Callable[[sqlite3.Connection], T]) -> T | str:
+    """``read`` on the file opened read-only at this version's schema; else ``UNKNOWN``."""
     if not file.is_file():
         return UNKNOWN
     try:
@@ -35,6 +40,17 @@ def last_break_end(file: Path, computer: str) -> datetime | str | None:
         version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if version is None or version[0] != HEAD_REVISION:
             return UNKNOWN
+        return read(connection)
+    except (sqlite3.Error, ValueError):
+        return UNKNOWN
+    finally:
+        connection.close()
+
+
+def last_break_end(file: Path, computer: str) -> datetime | str | None:
+    """The UTC end of this computer's last break; None for none; ``UNKNOWN`` when unsure."""
+
+    def read(connection: sqlite3.Connection) -> datetime | None:
         ends = [
             row[0]
             for row in (
@@ -52,7 +68,47 @@ def last_break_end(file: Path, computer: str) -> datetime | str | None:
             if row is not None and row[0] is not None
         ]
         return max(datetime.fromisoformat(e) for e in ends).replace(tzinfo=UTC) if ends else None
-    except (sqlite3.Error, ValueError):
-        return UNKNOWN
-    finally:
-        connection.close()
+
+    return _read(file, read)
+
+
+def left_open(file: Path, computer: str) -> bool | str:
+    """Whether this computer's last run left a session or a prompt open (a crash, a power
+    cut): then the storage layer tidies them. ``UNKNOWN`` when unsure."""
+
+    def read(connection: sqlite3.Connection) -> bool:
+        return any(
+            connection.execute(
+                f"SELECT 1 FROM {table} WHERE {column} IS NULL AND computer = ? LIMIT 1",
+                (computer,),
+            ).fetchone()
+            for table, column in (("sessions", "outcome"), ("prompts", "fate"))
+        )
+
+    return _read(file, read)
+
+
+# The sessions and check-ins of each practice over the whole history, with the title stored
+# with its latest session (as ``stats_queries.practice_counts`` without a range).
+COUNTS = """
+SELECT s.practice_id,
+       (SELECT l.practice_title FROM sessions AS l WHERE l.practice_id = s.practice_id
+        ORDER BY l.started_at DESC, l.id DESC LIMIT 1),
+       count(s.id),
+       sum(CASE WHEN s.outcome = 'completed' THEN 1 ELSE 0 END),
+       count(c.id),
+       sum(CASE WHEN c.level >= 1 THEN 1 ELSE 0 END),
+       sum(CASE WHEN c.level >= 2 THEN 1 ELSE 0 END),
+       coalesce(sum(c.level), 0)
+FROM sessions AS s LEFT OUTER JOIN checkins AS c ON c.session_id = s.id
+GROUP BY s.practice_id ORDER BY s.practice_id
+"""
+
+
+def practice_counts(file: Path) -> list[PracticeCounts] | str:
+    """Sessions, check-ins and sparks per practice (every computer's); ``UNKNOWN`` when unsure."""
+
+    def read(connection: sqlite3.Connection) -> list[PracticeCounts]:
+        return [counts_of_row(row) for row in connection.execute(COUNTS)]
+
+    return _read(file, read)

@@ -45,14 +45,20 @@ DISK_ERROR = (
     "The disk reported an error while your history was written (a disk I/O error). Check "
     f"that the disk is still connected and has room, then try again. {SAFE}"
 )
+DISK_ERROR_READING = (
+    "The disk reported an error while your history was read (a disk I/O error). Check "
+    f"that the disk is still connected, then try again. {SAFE}"
+)
 
 
-def explain(error: BaseException) -> DatabaseProblem:
+def explain(error: BaseException, *, reading: bool = False) -> DatabaseProblem:
     """Plain words, with what to do, for an error SQLite reported while the app used it.
 
     Args:
         error: SQLAlchemy's error (its ``orig`` is the driver's), the driver's own, or a
             ``DatabaseProblem``, which is returned as it is.
+        reading: the error came while the history was read, not written; said so where the
+            words differ.
     """
     if isinstance(error, DatabaseProblem):
         return error
@@ -71,11 +77,13 @@ def explain(error: BaseException) -> DatabaseProblem:
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         return DatabaseProblem("unavailable", CANT_OPEN)
     if name.startswith("SQLITE_IOERR") or "i/o error" in text:
-        return DatabaseProblem("unavailable", DISK_ERROR)
-    return DatabaseProblem(
-        "unavailable",
-        f"Your history could not be written ({cause}). Try again in a moment. {SAFE}",
+        return DatabaseProblem("unavailable", DISK_ERROR_READING if reading else DISK_ERROR)
+    failed = (
+        f"Your history could not be read ({cause})."
+        if reading
+        else f"Your history could not be written ({cause})."
     )
+    return DatabaseProblem("unavailable", f"{failed} Try again in a moment. {SAFE}")
 
 
 def missing_message(folder: str) -> str:

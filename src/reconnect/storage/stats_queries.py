@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, aliased
 
 from reconnect.core.overview import PeriodCounts
 from reconnect.core.sessions import Outcome
-from reconnect.core.spark_stats import PracticeCounts
+from reconnect.core.spark_stats import PracticeCounts, counts_of_row
 from reconnect.storage.schema import CheckInRow, SessionRow
 
 
@@ -61,19 +61,7 @@ def practice_counts(
         query = query.where(SessionRow.local_date <= until)
     if computer is not None:
         query = query.where(SessionRow.computer == computer)
-    return [
-        PracticeCounts(
-            id=row[0],
-            title=row[1],
-            sessions=int(row[2]),
-            completed=int(row[3] or 0),
-            checkins=int(row[4]),
-            sparks=int(row[5] or 0),
-            strong_sparks=int(row[6] or 0),
-            level_sum=int(row[7] or 0),
-        )
-        for row in session.execute(query)
-    ]
+    return [counts_of_row(row) for row in session.execute(query)]
 
 
 def date_bounds(session: Session) -> tuple[date | None, date | None]:

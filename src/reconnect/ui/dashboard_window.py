@@ -543,8 +543,20 @@ class DashboardWindow(QMainWindow):
         return str(data) if data else None
 
     def _list_computers(self) -> None:
-        """Offer "All computers" and each name, when more than one computer recorded moments."""
-        names = self._reader.computers()
+        """Offer "All computers" and each name, when more than one computer recorded moments.
+
+        When the history can't be read, the choice stays as it was: the section's own read
+        says so calmly.
+        """
+        from reconnect.storage.problems import history_errors
+
+        try:
+            names = self._reader.computers()
+        except history_errors():
+            if not self.computer.count():  # never read: no empty choice on show
+                self.computer.setVisible(False)
+                self.computer_label.setVisible(False)
+            return
         chosen = self.chosen_computer
         self.computer.blockSignals(True)
         self.computer.clear()
@@ -620,6 +632,9 @@ class DashboardWindow(QMainWindow):
             self._tell_unreadable(error)
             return
         self.unreadable.hide()
+        page = self.tabs.widget(index)
+        if index == self.tabs.currentIndex() and page is not None:
+            page.show()  # hidden while the history could not be read
 
     def _tell_unreadable(self, error: Exception) -> None:
         """Say calmly that the history can't be read; the next choice reads it again."""
@@ -632,9 +647,13 @@ class DashboardWindow(QMainWindow):
                 "Your history can't be read just now: {problem} Nothing is lost; the "
                 "figures come back when it can be read again (choose a section or a "
                 "range to try once more)."
-            ).format(problem=explain(error))
+            ).format(problem=explain(error, reading=True))
         )
         self.unreadable.show()
+        # Not "nothing yet", nor figures read before: only the note, until it can be read.
+        page = self.tabs.currentWidget()
+        if page is not None:
+            page.hide()
 
     def _read_section(self, index: int) -> None:
         if index == 0:

@@ -20,7 +20,8 @@ from PySide6.QtCore import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from reconnect.core.sessions import BreakSession, Moment, Outcome
+from reconnect.core.outcome_words import outcome_word
+from reconnect.core.sessions import BreakSession, Moment
 from reconnect.core.vocabulary import SparkLevel
 from reconnect.services.history_edits import HistorySlice
 from reconnect.ui.checkin_dialog import LEVEL_EXPLANATIONS
@@ -28,28 +29,10 @@ from reconnect.ui.checkin_dialog import LEVEL_EXPLANATIONS
 PAGE_SIZE = 200
 NOTE_SHOWN = 80  # characters of a note shown in its cell; the tooltip has all of it
 NO_CHECKIN_SHOWN = "—"
-# In English, marked for the catalogue; the cells show them through _tr.
-OUTCOME_WORDS = {
-    Outcome.COMPLETED: QT_TRANSLATE_NOOP("HistoryTableModel", "done"),
-    Outcome.STOPPED_EARLY: QT_TRANSLATE_NOOP("HistoryTableModel", "stopped early"),
-    Outcome.INTERRUPTED: QT_TRANSLATE_NOOP("HistoryTableModel", "interrupted"),
-    Outcome.SKIPPED: QT_TRANSLATE_NOOP("HistoryTableModel", "skipped"),
-    Outcome.SNOOZED: QT_TRANSLATE_NOOP("HistoryTableModel", "snoozed"),
-    Outcome.MISSED: QT_TRANSLATE_NOOP("HistoryTableModel", "not seen"),
-    Outcome.NATURAL_BREAK: QT_TRANSLATE_NOOP("HistoryTableModel", "a natural break"),
-}
 _SHOWN = Qt.ItemDataRole.DisplayRole
 _FULL = (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
 Index = QModelIndex | QPersistentModelIndex
 Cell = tuple[str, str]  # what the cell shows, and the full text (tooltip, screen reader)
-
-
-def _tr(text: str) -> str:
-    """A text marked with QT_TRANSLATE_NOOP("HistoryTableModel", ...), in the person's language.
-
-    Literal texts are written out as QCoreApplication.translate(...), the form lupdate reads.
-    """
-    return QCoreApplication.translate("HistoryTableModel", text)
 
 
 def level_word(level: SparkLevel) -> str:
@@ -68,11 +51,7 @@ def _cells(session: BreakSession) -> tuple[Cell, ...]:
         when_full = QCoreApplication.translate("HistoryTableModel", "{start} to {end}").format(
             start=when_full, end=f"{session.ended.local:%H:%M}"
         )
-    ended = (
-        _tr(OUTCOME_WORDS[session.outcome])
-        if session.outcome
-        else QCoreApplication.translate("HistoryTableModel", "not finished")
-    )
+    ended = outcome_word(session.outcome)
     first = ((when_text(session.started), when_full), (session.practice_title,) * 2, (ended,) * 2)
     checkin = session.checkin
     if checkin is None:

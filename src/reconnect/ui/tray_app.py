@@ -74,7 +74,6 @@ class TrayApp(QObject):
         settings: Settings,
         planner: BreakPlanner,
         scheduler: BreakScheduler,
-        prompt: PromptWindow,
         notifier: Notifier,
         rng: random.Random,
         idle_monitor: IdleMonitor | None,
@@ -87,8 +86,12 @@ class TrayApp(QObject):
         open_help: Callable[[], None],
         load_settings: Callable[[], tuple[Settings, list[str]]],
         apply_appearance: Callable[[Settings], None] | None = None,
+        prompt: PromptWindow | None = None,
+        make_prompt: Callable[[], PromptWindow] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``prompt`` is the prompt window; or ``make_prompt`` makes it when the first break is
+        offered (the running app: not at start)."""
         super().__init__(parent)
         self.clock = clock
         self.library = library
@@ -96,7 +99,8 @@ class TrayApp(QObject):
         self.settings = settings
         self.planner = planner
         self.scheduler = scheduler
-        self.prompt = prompt
+        self._prompt: PromptWindow | None = None
+        self._make_prompt = make_prompt
         self.notifier = notifier
         self.rng = rng
         self.idle_monitor = idle_monitor
@@ -124,6 +128,22 @@ class TrayApp(QObject):
         sleep_watch.resumed.connect(self.on_resumed)
         poll_timer.setInterval(POLL_MS)
         poll_timer.timeout.connect(self.poll)
+        if prompt is not None:
+            self._wire_prompt(prompt)
+        elif make_prompt is None:
+            raise TypeError("TrayApp needs a prompt window or a way to make one")
+
+    @property
+    def prompt(self) -> PromptWindow:
+        """The prompt window, made the first time a break is offered."""
+        if self._prompt is None:
+            assert self._make_prompt is not None
+            self._wire_prompt(self._make_prompt())
+        assert self._prompt is not None
+        return self._prompt
+
+    def _wire_prompt(self, prompt: PromptWindow) -> None:
+        self._prompt = prompt
         prompt.start_requested.connect(self._prompt_start)
         prompt.another_requested.connect(self._prompt_another)
         prompt.snooze_requested.connect(self._prompt_snooze)
@@ -232,7 +252,7 @@ class TrayApp(QObject):
             counts = self.records.practice_counts()
         except history_errors() as error:
             # The history can't be read just now: suggest as to a newcomer, and go on.
-            log.warning("the history could not be read: %s", explain(error))
+            log.warning("the history could not be read: %s", explain(error, reading=True))
             counts = []
         posteriors, prior = beliefs(counts)
         return suggest_learning(candidates, posteriors, self.rng, prior, avoid=avoid)
@@ -324,7 +344,8 @@ class TrayApp(QObject):
                 self._history_failed(error)  # the prompt goes all the same
             self.current_prompt = None
         self._waiting_since = None
-        self.prompt.withdraw()
+        if self._prompt is not None:
+            self._prompt.withdraw()
 
     # --- answers from the prompt ---------------------------------------------------------
 
@@ -397,7 +418,8 @@ class TrayApp(QObject):
         self.history_problem = None
         self.current_prompt = None
         self._waiting_since = None
-        self.prompt.withdraw()
+        if self._prompt is not None:
+            self._prompt.withdraw()
         self.planner.started(now)
         self.active_session = session.id
         self.arm()

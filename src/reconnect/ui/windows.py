@@ -6,7 +6,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -66,6 +66,13 @@ class Windows:
         if isinstance(window, DashboardWindow) and window.isVisible():
             window.refresh()
 
+    def _sessions(self) -> Any:
+        """Sessions of the history, which is opened when first read: a shared history out of
+        reach makes the read fail, and the window says so calmly (and reads again later),
+        where opening it here would keep the window from opening at all."""
+        context = self._context
+        return lambda: context.database().session_factory()
+
     def _make_dashboard(self) -> QWidget:
         from reconnect.core.sessions import Moment, Trigger
         from reconnect.services.dashboard import QUIET_NOTE_MARKER, DashboardReader, QuietNoteMarker
@@ -75,7 +82,7 @@ class Windows:
         from reconnect.ui.library_page import LibraryPage
         from reconnect.ui.stats_process import StatsProcess
 
-        factory = self._context.database().session_factory
+        factory = self._sessions()
         clock = self._context.clock
         library = self._context.library
         transfer = HistoryTransfer(factory, lambda: Moment.of(clock.now()))
@@ -218,9 +225,7 @@ class Windows:
         def make() -> QWidget:
             clock = context.clock
             settings = app.settings if app is not None else settings_file.load(clock.now())[0]
-            transfer = HistoryTransfer(
-                context.database().session_factory, lambda: Moment.of(clock.now())
-            )
+            transfer = HistoryTransfer(self._sessions(), lambda: Moment.of(clock.now()))
             return SettingsWindow(
                 settings,
                 library=context.library,
