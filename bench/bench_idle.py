@@ -5,42 +5,76 @@ session bus, a stand-in system bus, trayer, and openbox and dunst where installe
 alone for a minute, then watched for the next minute, each with the processes it started:
 
 * PSS (``/proc/PID/smaps_rollup``, summed), RSS and USS (private pages) at the end of the
-  window; PSS shares libraries among all the processes mapping them, others' too, while
-  USS does not depend on what else runs;
+  window. PSS splits each shared page among all the processes mapping it, others' too, so
+  it drops when another process maps the same libraries; USS counts a library page as
+  private while no other process maps it, so it moves the other way; RSS depends on
+  neither. Any process outside the measured ones that maps the same Qt libraries then (this
+  script never loads Qt; a test run from the same virtual environment might) is named in a
+  note;
 * CPU seconds: run time of every thread (``/proc/PID/task/*/schedstat``) plus children
   reaped meanwhile, per minute;
 * wake-ups: voluntary context switches summed over all threads, per minute.
+
+Then Reconnect alone is asked, through its command line, to offer a break and to skip it, and
+is looked at again half a minute later: PSS, RSS and USS once it has touched the history (no
+target; it shows what the tray keeps after its first break).
+
+Then Reconnect is ended and, the peers still running, the floor of the mandated stack is
+measured the same way on the same desktop: a bare PySide6 app that only shows a tray icon
+(``bench/bare_tray.py``), then the same app with APScheduler's Qt scheduler started and one
+job armed (``bench/bare_tray.py --apscheduler``), one at a time, each left alone as long as the
+others were and watched over a window as long. They run after Reconnect, not beside it: they
+map the same Qt libraries from the same virtual environment, and PSS would split those pages
+among them all. No target: they show what any app built on this stack costs.
 
 Safe Eyes and Workrave are installed with apt-get when missing (and the script says when it
 cannot). Targets: PSS 60 MB or less and at most 0.8 times Safe Eyes', at most 30 wake-ups
 per minute, CPU under 0.02 s per minute.
 
-    python -m bench.bench_idle [--warmup 60] [--window 60] [--quick] [--no-peers] [--json FILE]
+    python -m bench.bench_idle [--warmup 60] [--window 60] [--after-break 30] [--quick]
+                               [--no-peers] [--json FILE]
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.harness import BenchDesktop, DesktopUnavailable, prepare_data, reconnect_command
+from bench.harness import (
+    ROOT,
+    BenchDesktop,
+    DesktopUnavailable,
+    NotReady,
+    PreparedReconnect,
+    last_lines,
+    launch,
+    prepare_reconnect,
+    process_tree,
+    qt_sharers,
+    read_quietly,
+    stat_fields,
+    stop_app,
+    wait_ready,
+)
 
 PSS_TARGET_MB = 60.0
 PSS_PEER_RATIO = 0.8
 WAKEUPS_TARGET = 30.0
 CPU_TARGET_S = 0.02
 PEERS = (("Safe Eyes", "safeeyes", ["safeeyes"]), ("Workrave", "workrave", ["workrave"]))
+# The floor of the mandated stack, measured after Reconnect, alone: (name, bare_tray.py options).
+BARE = "bare PySide6 tray app"
+SCHEDULER = "bare app + APScheduler armed"
+FLOORS = ((BARE, ()), (SCHEDULER, ("--apscheduler",)))
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -49,43 +83,18 @@ class Plan:
     warmup: float
     window: float
     years: float
+    after_break: float  # seconds from the skipped break to the last look
 
 
-FULL = Plan(warmup=60.0, window=60.0, years=1.0)
-QUICK = Plan(warmup=2.0, window=3.0, years=0.02)
+FULL = Plan(warmup=60.0, window=60.0, years=1.0, after_break=30.0)
+QUICK = Plan(warmup=2.0, window=3.0, years=0.02, after_break=2.0)
 
 
 # --- reading /proc ---------------------------------------------------------------------------
 
 
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:  # the process or thread ended meanwhile
-        return ""
-
-
-def _stat_fields(pid: int) -> list[str]:
-    text = _read(Path(f"/proc/{pid}/stat"))
-    # The command name (field 2) may hold spaces and parentheses: split after the last ")".
-    return text[text.rfind(")") + 2 :].split() if text else []
-
-
-def process_tree(pid: int) -> list[int]:
-    """The process and all its descendants that are alive now."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            fields = _stat_fields(int(entry.name))
-            if fields:
-                children.setdefault(int(fields[1]), []).append(int(entry.name))
-    tree, queue = [], [pid]
-    while queue:
-        current = queue.pop()
-        if Path(f"/proc/{current}").exists():
-            tree.append(current)
-            queue.extend(children.get(current, []))
-    return tree
+# read_quietly, stat_fields and process_tree come from bench/harness.py, which ends apps
+# with them too.
 
 
 @dataclass
@@ -105,28 +114,28 @@ class Snapshot:
 def snapshot(pid: int) -> Snapshot:
     shot = Snapshot()
     for member in process_tree(pid):
-        fields = _stat_fields(member)
+        fields = stat_fields(member)
         if len(fields) > 14:
             shot.reaped_ticks += int(fields[13]) + int(fields[14])  # cutime, cstime
-        for line in _read(Path(f"/proc/{member}/smaps_rollup")).splitlines():
-            key, _, value = line.partition(":")
-            if key == "Pss":
+        for line in read_quietly(Path(f"/proc/{member}/smaps_rollup")).splitlines():
+            label, _, value = line.partition(":")
+            if label == "Pss":
                 shot.pss_kb += int(value.split()[0])
-            elif key == "Rss":
+            elif label == "Rss":
                 shot.rss_kb += int(value.split()[0])
-            elif key in ("Private_Clean", "Private_Dirty"):
+            elif label in ("Private_Clean", "Private_Dirty"):
                 shot.uss_kb += int(value.split()[0])
         shot.processes += 1
         tasks = Path(f"/proc/{member}/task")
         for task in tasks.iterdir() if tasks.exists() else ():
             key = (member, int(task.name))
-            schedstat = _read(task / "schedstat").split()
+            schedstat = read_quietly(task / "schedstat").split()
             if schedstat:
                 shot.run_ns[key] = int(schedstat[0])
-            for line in _read(task / "status").splitlines():
+            for line in read_quietly(task / "status").splitlines():
                 if line.startswith("voluntary_ctxt_switches:"):
                     shot.switches[key] = int(line.split()[1])
-            shot.names[key] = _read(task / "comm").strip()
+            shot.names[key] = read_quietly(task / "comm").strip()
     return shot
 
 
@@ -187,22 +196,10 @@ class Running:
         return self.process.poll() is None
 
     def stop(self, env: dict[str, str]) -> None:
-        tree = process_tree(self.process.pid) if self.alive() else []
-        if self.quit_command is not None and self.alive():
-            subprocess.run(self.quit_command, env=env, capture_output=True, timeout=30, check=False)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.process.wait(10)
-        for pid in tree:  # the app first, then what it started
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGTERM)
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_app(self.process, env, self.quit_command)
 
     def tail(self, lines: int = 8) -> str:
-        return "\n".join(_read(self.log).splitlines()[-lines:])
+        return last_lines(self.log, lines)
 
 
 def install_peers() -> str:
@@ -237,10 +234,106 @@ def _version(package: str) -> str:
     return result.stdout.strip() if result.returncode == 0 else "?"
 
 
-def _wait_ready(app: Running, ready_file: Path, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not ready_file.exists() and app.alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
+@dataclass
+class AfterBreak:
+    """Reconnect looked at once more, after a break was offered and skipped from the command line.
+
+    Attributes:
+        said: what its commands answered, or why there was nothing to measure.
+        shot: the look (None: not measured, ``said`` says why).
+        seconds: from the skip to the look.
+    """
+
+    said: str
+    shot: Snapshot | None = None
+    seconds: float = 0.0
+    sharers: dict[int, str] = field(default_factory=dict)  # others mapping its Qt meanwhile
+
+
+# Between the offer and the skip: time for the prompt to be drawn, as someone would see it.
+PROMPT_SEEN_S = 1.0
+
+
+def offer_and_skip(reconnect: PreparedReconnect, app: Running, wait: float) -> AfterBreak:
+    """``reconnect break-now``, then ``reconnect skip``, then ``wait`` seconds and a snapshot.
+
+    A refused command (no practice fits now, the history can't be written, a practice under
+    way) is told in ``said`` rather than raised: the figure has no target.
+    """
+    answers: list[str] = []
+    for command in ("break-now", "skip"):
+        if not app.alive():
+            return AfterBreak(f"Reconnect had ended before '{command}'")
+        result = reconnect.ask(command)
+        said = (result.stdout.strip() or result.stderr.strip() or "(nothing)").splitlines()[-1]
+        if result.returncode != 0:
+            return AfterBreak(
+                f"'reconnect {command}' was refused (status {result.returncode}): {said}"
+            )
+        answers.append(said)
+        if command == "break-now":
+            time.sleep(PROMPT_SEEN_S)
+    skipped_at = time.monotonic()
+    time.sleep(wait)
+    if not app.alive():
+        return AfterBreak(f"Reconnect ended after the skip:\n{app.tail()}")
+    shot = snapshot(app.process.pid)
+    seconds = time.monotonic() - skipped_at
+    sharers = qt_sharers(process_tree(app.process.pid))
+    return AfterBreak(" ".join(answers), shot, seconds, sharers)
+
+
+@dataclass
+class Floor:
+    """A floor app, watched alone like the others: its figures, or why there are none."""
+
+    name: str
+    result: Figures | None
+    in_tray: bool = False
+    said: str = ""
+    sharers: dict[int, str] = field(default_factory=dict)  # others mapping its Qt meanwhile
+
+
+def watch_floor(
+    desk: BenchDesktop, plan: Plan, work: Path, name: str, options: tuple[str, ...]
+) -> Floor:
+    """Start one floor app with its own ready file, watch it as the others were, and end it.
+
+    It is left alone ``plan.warmup`` seconds after its start, then watched ``plan.window``
+    seconds. One that ends or never gets ready is told in ``said`` rather than raised.
+    """
+    from reconnect.paths import icons_dir
+
+    stem = "bare_tray" + "".join(option.replace("--", "-") for option in options)
+    ready_file = work / f"ready-{stem}"
+    log = work / f"{stem}.log"
+    env = desk.env(RECONNECT_READY_FILE=str(ready_file))
+    icon = str(icons_dir() / "tray-active.svg")
+    command = [sys.executable, str(ROOT / "bench" / "bare_tray.py"), icon, *options]
+    app = Running(name, "", launch(command, env, log), log)
+    try:
+        began = time.monotonic()
+        try:
+            wait_ready(name, app.process, ready_file, log)
+        except NotReady as error:
+            return Floor(name, None, said=str(error))
+        time.sleep(max(0.0, began + plan.warmup - time.monotonic()))
+        before = snapshot(app.process.pid)
+        window_began = time.monotonic()
+        time.sleep(plan.window)
+        if not app.alive():
+            return Floor(
+                name,
+                None,
+                said=f"it ended (status {app.process.returncode}) while watched:\n{app.tail()}",
+            )
+        after = snapshot(app.process.pid)
+        seconds = time.monotonic() - window_began
+        sharers = qt_sharers(process_tree(app.process.pid))
+        in_tray = bool(desk.tray_pids() & set(process_tree(app.process.pid)))
+        return Floor(name, figures(name, before, after, seconds), in_tray, sharers=sharers)
+    finally:
+        app.stop(env)
 
 
 def _mb(value: float) -> str:
@@ -268,54 +361,44 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
     else:
         notes.append("Peers left out (--no-peers).")
 
-    ready_file = work / "ready"
     with BenchDesktop(home=work / "home", window_manager=True, notifications=True) as desk:
-        data_dir = work / "data"
-        contents = prepare_data(data_dir, plan.years, desk.env())
+        prepared = prepare_reconnect(desk, work, plan.years)
         env = desk.env()
         apps: list[Running] = []
         try:
-            with (work / "reconnect.log").open("wb") as log:
-                apps.append(
-                    Running(
-                        "Reconnect",
-                        __version__,
-                        subprocess.Popen(
-                            reconnect_command(),
-                            env=desk.env(
-                                RECONNECT_DATA_DIR=str(data_dir),
-                                RECONNECT_READY_FILE=str(ready_file),
-                            ),
-                            stdout=log,
-                            stderr=log,
-                        ),
-                        work / "reconnect.log",
-                        quit_command=[*reconnect_command(), "--data-dir", str(data_dir), "quit"],
-                    )
-                )
+            log_path = work / "reconnect.log"
+            reconnect_app = Running(
+                "Reconnect",
+                __version__,
+                launch(prepared.tray_command, prepared.env, log_path),
+                log_path,
+                quit_command=prepared.quit_command,
+            )
+            apps.append(reconnect_app)
             began = time.monotonic()
             for name, package, command in peers:
                 log_path = work / f"{package}.log"
-                with log_path.open("wb") as log:
-                    process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
-                apps.append(Running(name, _version(package), process, log_path))
-            _wait_ready(apps[0], ready_file)
+                apps.append(
+                    Running(name, _version(package), launch(command, env, log_path), log_path)
+                )
+            wait_ready(
+                reconnect_app.name, reconnect_app.process, prepared.ready_file, reconnect_app.log
+            )
             time.sleep(max(0.0, began + plan.warmup - time.monotonic()))
             before = {app.name: snapshot(app.process.pid) for app in apps if app.alive()}
             window_began = time.monotonic()
             time.sleep(plan.window)
             after = {app.name: snapshot(app.process.pid) for app in apps if app.alive()}
             seconds = time.monotonic() - window_began
+            sharers = qt_sharers(pid for app in apps for pid in process_tree(app.process.pid))
             icons = desk.tray_pids()
             in_tray = {app.name: bool(icons & set(process_tree(app.process.pid))) for app in apps}
-            status = subprocess.run(
-                [*reconnect_command(), "--data-dir", str(data_dir), "status"],
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=30,
-                check=False,
-            ).stdout.strip()
+            status = prepared.ask("status").stdout.strip()
+            skipped = offer_and_skip(prepared, reconnect_app, plan.after_break)
+            # Reconnect ended before the floor apps start: they map the same Qt libraries.
+            reconnect_app.stop(env)
+            still_running = [app.name for app in apps if app.alive()]
+            floors = [watch_floor(desk, plan, work, name, options) for name, options in FLOORS]
         finally:
             for app in apps:
                 app.stop(env)
@@ -323,9 +406,8 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
 
     results: dict[str, Figures] = {}
     table = [
-        f"{'app':<24} {'PSS MB':>8} {'RSS MB':>8} {'USS MB':>8} {'CPU s/min':>10} "
-        f"{'wake-ups/min':>13} "
-        f"{'threads':>8} {'in tray':>8}"
+        f"{'app':<{NAME_WIDTH}} {'PSS MB':>8} {'RSS MB':>8} {'USS MB':>8} {'CPU s/min':>10} "
+        f"{'wake-ups/min':>13} {'threads':>8} {'in tray':>8}"
     ]
     for app in apps:
         if app.name not in before or app.name not in after:
@@ -336,13 +418,7 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
             continue
         result = figures(app.name, before[app.name], after[app.name], seconds)
         results[app.name] = result
-        tray = "yes" if in_tray.get(app.name) else "no"
-        table.append(
-            f"{app.name + ' ' + app.version:<24} {result.pss_mb:8.1f} {result.rss_mb:8.1f} "
-            f"{result.uss_mb:8.1f} "
-            f"{result.cpu_s_per_min:10.4f} {result.wakeups_per_min:13.1f} "
-            f"{result.threads:8d} {tray:>8}"
-        )
+        table.append(_table_row(f"{app.name} {app.version}", result, in_tray.get(app.name)))
     ours = results.get(apps[0].name)
     if ours is None:
         raise RuntimeError("Reconnect did not keep running:\n" + apps[0].tail())
@@ -363,11 +439,43 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
     def peers_of(attribute: str, unit: str, digits: int = 1) -> str:
         return ", ".join(f"{f.name} {getattr(f, attribute):.{digits}f}{unit}" for f in others)
 
-    ratio = f" (x{ours.pss_mb / safe_eyes.pss_mb:.2f} Safe Eyes)" if safe_eyes else ""
+    def of_safe_eyes(pss_mb: float) -> str:
+        return f" (x{pss_mb / safe_eyes.pss_mb:.2f} Safe Eyes)" if safe_eyes else ""
+
+    ratio = of_safe_eyes(ours.pss_mb)
+    if sharers:
+        notes.append(_sharers_note("Reconnect", sharers))
+    if skipped.sharers:
+        notes.append(_sharers_note("Reconnect after the skipped break", skipped.sharers))
+    notes += [_sharers_note(f"the {f.name}", f.sharers) for f in floors if f.sharers]
+    floors_when = "one at a time, after Reconnect ended" + (
+        f" ({' and '.join(still_running)} still running)" if still_running else ""
+    )
+    table.append(
+        f"then the floor apps, {floors_when}, each {plan.warmup:g} s after its start, "
+        f"over the next {plan.window:g} s:"
+    )
+    for floor in floors:
+        if floor.result is None:
+            notes.append(f"The {floor.name} was not measured: {floor.said}")
+            table.append(f"{floor.name:<{NAME_WIDTH}} (not measured)")
+        else:
+            table.append(_table_row(floor.name, floor.result, floor.in_tray))
+    floor_pss = {
+        f.name: _mb(f.result.pss_mb) if f.result is not None else "not measured" for f in floors
+    }
+    peer_target = (
+        f"{PSS_PEER_RATIO * safe_eyes.pss_mb:.1f} MB" if safe_eyes else "not known (no Safe Eyes)"
+    )
+    floor_line = (
+        f"{'floor PSS':<20} the target's {PSS_PEER_RATIO:g}x Safe Eyes is {peer_target}; "
+        f"the bare Qt tray alone is {floor_pss[BARE]}, with APScheduler armed "
+        f"{floor_pss[SCHEDULER]}; Reconnect {_mb(ours.pss_mb)}"
+    )
     lines = [
         f"Idle cost: {plan.warmup:g} s after start, over the next {seconds:.1f} s, "
         f"on one virtual desktop ({extras})",
-        f"Reconnect's data folder: {contents}; it says: {status or '(no answer)'}",
+        f"Reconnect's data folder: {prepared.contents}; it says: {status or '(no answer)'}",
         *notes,
         *table,
         f"{'idle PSS':<20} {ours.pss_mb:8.1f} MB     target {pss_target}   "
@@ -378,6 +486,8 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
         f"{_verdict(cpu_met)}",
         "Reconnect's wake-ups per minute by thread: "
         + ", ".join(f"{label} {rate:.1f}" for label, rate in ours.by_thread),
+        _after_break_line(skipped, ours),
+        floor_line,
     ]
     rows: list[dict[str, object]] = [
         {
@@ -385,9 +495,12 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
             "figure": "PSS after a minute",
             "target": pss_target,
             "measured": _mb(ours.pss_mb) + ratio,
-            "peer": peers_of("pss_mb", " MB"),
+            "peer": "; ".join(
+                part for part in (peers_of("pss_mb", " MB"), _lowered(sharers)) if part
+            ),
             "met": pss_met,
         },
+        *(_floor_row(floor, ours, of_safe_eyes, floors_when) for floor in floors),
         {
             "benchmark": "Idle",
             "figure": "RSS after a minute",
@@ -420,8 +533,94 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
             "peer": peers_of("cpu_s_per_min", " s", 4),
             "met": cpu_met,
         },
+        _after_break_row(skipped, ours),
     ]
     return lines, rows
+
+
+NAME_WIDTH = 30
+
+
+def _sharers_note(who: str, sharers: dict[int, str]) -> str:
+    listed = ", ".join(f"{name} {pid}" for pid, name in sorted(sharers.items()))
+    return (
+        f"Note: when {who} was measured, {len(sharers)} other process(es) mapped the same Qt "
+        f"libraries ({listed}); PSS splits their pages among them all, so its PSS is lower than "
+        "alone."
+    )
+
+
+def _lowered(sharers: dict[int, str]) -> str:
+    if not sharers:
+        return ""
+    return f"PSS lowered: {len(sharers)} other process(es) mapped the same Qt libraries"
+
+
+def _table_row(label: str, result: Figures, in_tray: bool | None) -> str:
+    return (
+        f"{label:<{NAME_WIDTH}} {result.pss_mb:8.1f} {result.rss_mb:8.1f} {result.uss_mb:8.1f} "
+        f"{result.cpu_s_per_min:10.4f} {result.wakeups_per_min:13.1f} "
+        f"{result.threads:8d} {'yes' if in_tray else 'no':>8}"
+    )
+
+
+def _floor_row(
+    floor: Floor, ours: Figures, of_safe_eyes: Callable[[float], str], when: str
+) -> dict[str, object]:
+    result = floor.result
+    if result is None:
+        measured = f"(not measured: {(floor.said.splitlines() or ['?'])[0]})"
+        peer = f"Reconnect {_mb(ours.pss_mb)}"
+    else:
+        measured = _mb(result.pss_mb) + of_safe_eyes(result.pss_mb)
+        peer = (
+            f"Reconnect {_mb(ours.pss_mb)}; this app: RSS {_mb(result.rss_mb)}, "
+            f"USS {_mb(result.uss_mb)}, CPU {result.cpu_s_per_min:.4f} s/min, "
+            f"{result.wakeups_per_min:.1f} wake-ups/min; {when}"
+        )
+        if floor.sharers:
+            peer += "; " + _lowered(floor.sharers)
+    return {
+        "benchmark": "Idle",
+        "figure": f"floor: {floor.name}, PSS",
+        "target": "(no target)",
+        "measured": measured,
+        "peer": peer,
+        "met": None,
+    }
+
+
+def _after_break_line(skipped: AfterBreak, idle: Figures) -> str:
+    label = f"{'PSS after a skip':<20}"
+    if skipped.shot is None:
+        return f"{label} not measured: {skipped.said}"
+    shot = skipped.shot
+    return (
+        f"{label} {shot.pss_kb / 1024:8.1f} MB     (no target)   "
+        f"{shot.pss_kb / 1024 - idle.pss_mb:+.1f} MB against the idle PSS; "
+        f"RSS {shot.rss_kb / 1024:.1f} MB, USS {shot.uss_kb / 1024:.1f} MB; "
+        f"{skipped.seconds:.0f} s after a break was offered and skipped. It said: {skipped.said}"
+    )
+
+
+def _after_break_row(skipped: AfterBreak, idle: Figures) -> dict[str, object]:
+    if skipped.shot is None:
+        measured = f"(not measured: {skipped.said})"
+    else:
+        shot = skipped.shot
+        measured = (
+            f"{_mb(shot.pss_kb / 1024)} ({shot.pss_kb / 1024 - idle.pss_mb:+.1f} MB; "
+            f"RSS {_mb(shot.rss_kb / 1024)}, USS {_mb(shot.uss_kb / 1024)})"
+        )
+    return {
+        "benchmark": "Idle",
+        "figure": "PSS after a break was offered and skipped",
+        "target": "(no target)",
+        "measured": measured,
+        "peer": f"Reconnect before the break: {_mb(idle.pss_mb)}"
+        + ("; " + _lowered(skipped.sharers) if skipped.sharers else ""),
+        "met": None,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -431,7 +630,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--warmup", type=float, help="seconds before watching (default 60)")
     parser.add_argument("--window", type=float, help="seconds watched (default 60)")
     parser.add_argument("--years", type=float, help="years of history (default 1; quick 0.02)")
-    parser.add_argument("--quick", action="store_true", help="2 s of warm-up, 3 s watched")
+    parser.add_argument(
+        "--after-break",
+        type=float,
+        metavar="SECONDS",
+        help="from the skipped break to the last look (default 30; quick 2)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="2 s of warm-up, 3 s watched, 2 s after the break; each floor app the same",
+    )
     parser.add_argument("--no-peers", action="store_true", help="Reconnect alone")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
     parser.add_argument("--workdir", type=Path, help="where the temporary folder goes")
@@ -441,6 +650,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         warmup=plan.warmup if args.warmup is None else args.warmup,
         window=plan.window if args.window is None else max(0.5, args.window),
         years=plan.years if args.years is None else args.years,
+        after_break=plan.after_break if args.after_break is None else max(0.0, args.after_break),
     )
     with tempfile.TemporaryDirectory(prefix="reconnect-idle-", dir=args.workdir) as temp:
         try:

@@ -2,17 +2,23 @@
 
 The desktop is the tests' own (``tests/support/desktop.py``: Xvfb, a session bus, trayer),
 with a stand-in system bus beside it (Safe Eyes will not start without one, and all the apps
-get the same) and, where it is installed, a notification daemon.
+get the same) and, where it is installed, a notification daemon. Reconnect gets a data folder
+with a history (``prepare_reconnect``); apps are started with their output in a log, waited
+for until they write their ready file, and ended with their own quit command where they have
+one (``launch``, ``wait_ready``, ``stop_app``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,8 +27,27 @@ from tests.support.desktop import DesktopUnavailable, VirtualDesktop
 ROOT = Path(__file__).resolve().parents[1]
 # A practice of the bundled library, logged as "just done" so no break comes due meanwhile.
 JUST_DONE = "hand-on-heart"
+READY_TIMEOUT_S = 60.0
 
-__all__ = ["ROOT", "BenchDesktop", "DesktopUnavailable", "prepare_data", "reconnect_command"]
+__all__ = [
+    "READY_TIMEOUT_S",
+    "ROOT",
+    "BenchDesktop",
+    "DesktopUnavailable",
+    "NotReady",
+    "PreparedReconnect",
+    "last_lines",
+    "launch",
+    "prepare_data",
+    "prepare_reconnect",
+    "process_tree",
+    "qt_sharers",
+    "read_quietly",
+    "reconnect_command",
+    "stat_fields",
+    "stop_app",
+    "wait_ready",
+]
 
 
 @dataclass
@@ -160,6 +185,48 @@ def reconnect_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "reconnect"]
 
 
+_MARK_FIRST_RUN = """
+import sys
+from pathlib import Path
+
+try:
+    from reconnect.ui.first_run import mark_first_run_done
+except ImportError:  # a version without the welcome screens
+    sys.exit(0)
+mark_first_run_done(Path(sys.argv[1]))
+"""
+
+
+def _qt_library_prefix() -> str:
+    """Where the Qt libraries that PySide6 loads lie (found without loading them)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or not spec.submodule_search_locations:
+        return "libQt6Core"
+    return str(Path(next(iter(spec.submodule_search_locations))).resolve() / "Qt" / "lib")
+
+
+def qt_sharers(measured: Iterable[int]) -> dict[int, str]:
+    """Processes outside ``measured`` that map the same Qt libraries: {pid: command name}.
+
+    PSS splits each shared page among all the processes mapping it, so every one of these
+    (this process too, had it loaded Qt; a test run from the same virtual environment) lowers
+    the PSS of the Qt apps measured meanwhile; USS does not change.
+    """
+    prefix = _qt_library_prefix()
+    skip = set(measured)
+    found: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if (
+            entry.name.isdigit()
+            and int(entry.name) not in skip
+            and prefix in read_quietly(entry / "maps")
+        ):
+            found[int(entry.name)] = read_quietly(entry / "comm").strip() or "?"
+    return found
+
+
 def prepare_data(data_dir: Path, years: float, env: dict[str, str]) -> str:
     """Make the data folder of someone who has used Reconnect for a while.
 
@@ -173,12 +240,16 @@ def prepare_data(data_dir: Path, years: float, env: dict[str, str]) -> str:
     from bench.generate_history import generate
 
     summary = generate(data_dir, years=years, seed=1)
-    try:
-        from reconnect.ui.first_run import mark_first_run_done
-    except ImportError:  # a version without the welcome screens
-        pass
-    else:
-        mark_first_run_done(data_dir)
+    # In a child process: importing the welcome screens loads Qt, and Qt's libraries mapped by
+    # this process would share their pages with the apps measured, lowering their PSS.
+    subprocess.run(
+        [sys.executable, "-c", _MARK_FIRST_RUN, str(data_dir)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     subprocess.run(
         [*reconnect_command(), "--data-dir", str(data_dir), "log", JUST_DONE, "--spark", "1"],
         env=env,
@@ -188,3 +259,159 @@ def prepare_data(data_dir: Path, years: float, env: dict[str, str]) -> str:
     )
     span = f"{years:g} year" + ("" if years == 1 else "s")
     return f"{summary.sessions} sessions over {span}, and a break just done"
+
+
+@dataclass(frozen=True)
+class PreparedReconnect:
+    """Reconnect's data folder, made ready on a bench desktop, and how to start and ask it.
+
+    Attributes:
+        data_dir: the data folder (``prepare_data``'s).
+        ready_file: where the tray app writes its time stamp once it is ready.
+        contents: a line saying what is in the data folder.
+        env: the environment of the tray app: the desktop's, with ``RECONNECT_DATA_DIR`` and
+            ``RECONNECT_READY_FILE``.
+    """
+
+    data_dir: Path
+    ready_file: Path
+    contents: str
+    env: dict[str, str]
+
+    @property
+    def tray_command(self) -> list[str]:
+        """Reconnect in the tray, as it starts at login (the data folder from ``env``)."""
+        return reconnect_command()
+
+    def command(self, *words: str) -> list[str]:
+        """``reconnect --data-dir DIR WORDS...``: a command for this data folder."""
+        return [*reconnect_command(), "--data-dir", str(self.data_dir), *words]
+
+    @property
+    def quit_command(self) -> list[str]:
+        return self.command("quit")
+
+    def ask(self, *words: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+        """Run a command for this data folder (``status``, ``skip``...) and return what it did."""
+        return subprocess.run(
+            self.command(*words),
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+
+
+def prepare_reconnect(desk: BenchDesktop, work: Path, years: float) -> PreparedReconnect:
+    """A data folder ``work/data`` with ``years`` of history (see ``prepare_data``)."""
+    data_dir = work / "data"
+    ready_file = work / "ready"
+    contents = prepare_data(data_dir, years, desk.env())
+    env = desk.env(RECONNECT_DATA_DIR=str(data_dir), RECONNECT_READY_FILE=str(ready_file))
+    return PreparedReconnect(data_dir, ready_file, contents, env)
+
+
+# --- starting, waiting for and ending an app -------------------------------------------------
+
+
+class NotReady(RuntimeError):
+    """An app ended, or took too long, before it wrote its ready file; says which, with its log."""
+
+
+def launch(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """Start an app with its output appended to ``log``."""
+    with log.open("ab") as out:
+        return subprocess.Popen(command, env=env, stdout=out, stderr=out)
+
+
+def wait_ready(
+    name: str,
+    process: subprocess.Popen[bytes],
+    ready_file: Path,
+    log: Path,
+    timeout: float = READY_TIMEOUT_S,
+) -> float:
+    """Wait until the app has written its time stamp (``time.monotonic()`` and a newline).
+
+    Returns:
+        The time stamp it wrote.
+
+    Raises:
+        NotReady: it ended first, or did not write it within ``timeout`` seconds.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        # The app writes its own time stamp, so how often this looks doesn't matter.
+        text = ready_file.read_text(encoding="utf-8") if ready_file.exists() else ""
+        if text.endswith("\n"):
+            return float(text)
+        if process.poll() is not None:
+            raise NotReady(
+                f"{name} ended (status {process.returncode}) before it was ready:\n"
+                + last_lines(log)
+            )
+        if time.monotonic() > deadline:
+            raise NotReady(f"{name} was not ready in {timeout:g} s:\n" + last_lines(log))
+        time.sleep(0.01)
+
+
+def stop_app(
+    process: subprocess.Popen[bytes], env: dict[str, str], quit_command: list[str] | None = None
+) -> None:
+    """End an app and what it started: its quit command first, where it has one, then SIGTERM."""
+    tree = process_tree(process.pid) if process.poll() is None else []
+    if quit_command is not None and process.poll() is None:
+        subprocess.run(quit_command, env=env, capture_output=True, timeout=30, check=False)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(10)
+    for pid in tree:  # the app first, then what it started
+        if pid == process.pid and process.poll() is not None:
+            continue  # ended and reaped: its number may be someone else's by now
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def last_lines(log: Path, lines: int = 15) -> str:
+    """The last lines of a log."""
+    return "\n".join(read_quietly(log).splitlines()[-lines:])
+
+
+# --- reading /proc ---------------------------------------------------------------------------
+
+
+def read_quietly(path: Path) -> str:
+    """A file's text, or "" when it is gone (a process or thread that ended meanwhile)."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def stat_fields(pid: int) -> list[str]:
+    """``/proc/PID/stat`` from the state on (field 3), or [] when the process is gone."""
+    text = read_quietly(Path(f"/proc/{pid}/stat"))
+    # The command name (field 2) may hold spaces and parentheses: split after the last ")".
+    return text[text.rfind(")") + 2 :].split() if text else []
+
+
+def process_tree(pid: int) -> list[int]:
+    """The process and all its descendants that are alive now."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            fields = stat_fields(int(entry.name))
+            if fields:
+                children.setdefault(int(fields[1]), []).append(int(entry.name))
+    tree, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        if Path(f"/proc/{current}").exists():
+            tree.append(current)
+            queue.extend(children.get(current, []))
+    return tree

@@ -210,9 +210,12 @@ def document(when: datetime, host: dict[str, str], outcomes: list[Outcome], quic
         "its event loop runs with the tray icon shown and the next break armed (Reconnect "
         "writes the monotonic time to `RECONNECT_READY_FILE` then), on a virtual X display "
         "with a tray host (trayer). Reconnect (the installed `reconnect`, a data folder with a "
-        "year of generated history and a break just done) alternates with a bare PySide6 app "
-        "that only shows a tray icon (`bench/bare_tray.py`); medians of 10 starts each, "
-        "after one untimed start each.",
+        "year of generated history and a break just done) takes turns with a bare PySide6 app "
+        "that only shows a tray icon (`bench/bare_tray.py`) and with the same bare app that "
+        "also imports APScheduler's `QtScheduler` and arms one `DateTrigger` job "
+        "(`bench/bare_tray.py --apscheduler`), the order rotated each run; medians of 10 starts "
+        "each, after one untimed start each. The second app has no target: it is the floor "
+        "of any app that arms its breaks with APScheduler, measured in the same run.",
         "- **Idle** (`bench/bench_idle.py`): Reconnect, Safe Eyes and Workrave (Debian's "
         "packages, installed by the script when missing) start together on one virtual "
         "desktop (Xvfb, a session bus, a stand-in system bus, trayer, openbox, dunst), each "
@@ -221,8 +224,21 @@ def document(when: datetime, host: dict[str, str], outcomes: list[Outcome], quic
         "thread (`/proc/PID/task/*/schedstat`); wake-ups are voluntary context switches summed "
         "over all threads. PSS splits shared pages among all the processes that map them, so "
         "it drops when other programs use the same libraries (another Qt app from the same "
-        "virtual environment, or GTK shared by Safe Eyes and Workrave); USS, the private "
-        "part, does not.",
+        "virtual environment, or GTK shared by Safe Eyes and Workrave); USS counts a library "
+        "page as private while no other process maps it, so it moves the other way; RSS "
+        "depends on neither. Processes outside the benchmark that map the same Qt libraries "
+        "meanwhile (a test run, say) are named in a note, and the PSS rows say so. Then "
+        "Reconnect alone is asked to offer a break and to skip it (`reconnect break-now`, a "
+        "second later `reconnect skip`) and looked at again 30 s after the skip: what the tray "
+        "keeps once it has touched the history (no target). Then Reconnect is ended and, with "
+        "Safe Eyes and Workrave still running, two floor apps are measured the same way on the "
+        "same desktop, one at a time, each 60 s after its start over the next 60 s: a bare "
+        "PySide6 app that only shows a tray icon (`bench/bare_tray.py`), and the same app with "
+        "APScheduler's `QtScheduler` started and one `DateTrigger` job armed "
+        "(`bench/bare_tray.py --apscheduler`). They are measured after Reconnect rather than "
+        "beside it because they map the same Qt libraries, which would lower everyone's PSS. "
+        "They have no target: they are the floor of any app built on PySide6 and APScheduler, "
+        "shown beside the PSS target (0.8 times Safe Eyes) in the same run.",
         "- **History and check-in write** (`bench/bench_history.py`): a generated five-year "
         "history (about 14,000 sessions); each figure beside a plain baseline measured in the "
         "same run.",
@@ -231,7 +247,7 @@ def document(when: datetime, host: dict[str, str], outcomes: list[Outcome], quic
         "",
         "```sh",
         "scripts/setup                      # system packages and .venv",
-        ".venv/bin/python -m bench.run_all  # about five minutes; installs safeeyes and workrave",
+        ".venv/bin/python -m bench.run_all  # about ten minutes; installs safeeyes and workrave",
         "```",
         "",
         "Each benchmark also runs alone (`python -m bench.bench_start`, `bench.bench_idle`, "

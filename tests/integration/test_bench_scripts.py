@@ -46,14 +46,25 @@ def test_the_start_benchmark_prints_medians_and_the_ratio(tmp_path: Path) -> Non
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert " ms " in _line(result.stdout, "bare PySide6 tray app")
+    assert " ms " in _line(result.stdout, "bare app + APScheduler armed")
     assert " ms " in _line(result.stdout, "Reconnect ")
     ratio = _line(result.stdout, "start ratio")
     assert "target <= x1.3" in ratio
     assert "PASS" in ratio or "MISS" in ratio
-    assert "Reconnect yes" in _line(result.stdout, "Icon seen in the tray")
-    [row] = json.loads(figures.read_text(encoding="utf-8"))
-    assert row["benchmark"] == "Start"
-    assert isinstance(row["met"], bool)
+    floor = _line(result.stdout, "floor ratio")
+    assert "(no target)" in floor
+    assert "PASS" not in floor and "MISS" not in floor
+    seen = _line(result.stdout, "Icon seen in the tray")
+    assert "bare app + APScheduler armed yes" in seen
+    assert "Reconnect yes" in seen
+    reconnect, floor_row = json.loads(figures.read_text(encoding="utf-8"))
+    assert reconnect["benchmark"] == "Start"
+    assert isinstance(reconnect["met"], bool)
+    assert floor_row["benchmark"] == "Start"
+    assert floor_row["figure"] == "floor: bare app + APScheduler armed"
+    assert floor_row["target"] == "(no target)"
+    assert "ms (x" in floor_row["measured"] and "the bare app)" in floor_row["measured"]
+    assert floor_row["met"] is None
 
 
 def test_the_idle_benchmark_prints_memory_cpu_and_wakeups(tmp_path: Path) -> None:
@@ -71,14 +82,38 @@ def test_the_idle_benchmark_prints_memory_cpu_and_wakeups(tmp_path: Path) -> Non
         line = _line(result.stdout, figure)
         assert "target" in line
         assert "PASS" in line or "MISS" in line
+    # Offered and skipped through the command line; measured unless a command was refused.
+    skipped = _line(result.stdout, "PSS after a skip")
+    assert " MB " in skipped or "not measured" in skipped
+    # The floor apps: measured after Reconnect, one at a time, in the same table format.
+    lines = result.stdout.splitlines()
+    then = _line(result.stdout, "then the floor apps, one at a time, after Reconnect ended")
+    for name in ("bare PySide6 tray app", "bare app + APScheduler armed"):
+        floor = _line(result.stdout, name)
+        assert lines.index(floor) > lines.index(then) > lines.index(row)
+        assert len(floor) == len(row), (floor, row)  # the same columns
+        assert all(float(value) >= 0 for value in floor.split()[-7:-1])
+        assert floor.split()[-1] == "yes", f"the {name}'s icon was not in the tray"
+    comparison = _line(result.stdout, "floor PSS")
+    assert "the target's 0.8x Safe Eyes is not known (no Safe Eyes)" in comparison
+    assert "the bare Qt tray alone is " in comparison and " MB" in comparison
     rows = json.loads(figures.read_text(encoding="utf-8"))
     assert [r["figure"] for r in rows] == [
         "PSS after a minute",
+        "floor: bare PySide6 tray app, PSS",
+        "floor: bare app + APScheduler armed, PSS",
         "RSS after a minute",
         "USS (private memory) after a minute",
         "wake-ups per minute",
         "CPU per minute",
+        "PSS after a break was offered and skipped",
     ]
+    for floor_row in rows[1:3]:
+        assert floor_row["target"] == "(no target)"
+        assert floor_row["measured"].endswith(" MB")
+        assert floor_row["met"] is None
+    assert rows[-1]["target"] == "(no target)"
+    assert rows[-1]["met"] is None
 
 
 def test_run_all_quick_writes_its_table_elsewhere_and_leaves_the_docs_alone(
@@ -98,4 +133,11 @@ def test_run_all_quick_writes_its_table_elsewhere_and_leaves_the_docs_alone(
     assert "| benchmark | figure | target | measured |" in text
     for benchmark in ("| Start |", "| Idle |", "| History |", "| Check-in write |"):
         assert benchmark in text, f"{benchmark} missing from the table:\n{text}"
+    for figure in (
+        "| Start | floor: bare app + APScheduler armed | (no target) |",
+        "| Idle | PSS after a break was offered and skipped | (no target) |",
+        "| Idle | floor: bare PySide6 tray app, PSS | (no target) |",
+        "| Idle | floor: bare app + APScheduler armed, PSS | (no target) |",
+    ):
+        assert figure in text, f"{figure} missing from the table:\n{text}"
     assert "(no figures)" not in text

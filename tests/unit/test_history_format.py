@@ -409,6 +409,45 @@ def test_duplicate_ids_name_the_first_line() -> None:
     ]
 
 
+def test_json_duplicate_ids_name_the_first_line_in_any_layout() -> None:
+    sessions = [
+        json_session(),
+        json_session(id="s2", checkin=json_checkin(id="c2")),
+        json_session(id="s1", checkin=json_checkin(id="c3")),
+    ]
+    text = json.dumps(
+        {"format": FORMAT_NAME, "version": 1, "sessions": sessions}, indent=2, ensure_ascii=False
+    )
+    first, third = (
+        number for number, line in enumerate(text.splitlines()) if line == '      "id": "s1",'
+    )
+    assert problems_of(text) == [
+        f'line {third}: id "s1" is already used on line {first}; each session needs its own id'
+    ]
+
+
+def test_json_lines_are_looked_for_only_when_a_problem_names_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    looked: list[str] = []
+    find = history_format._element_lines
+
+    def counted(text: str) -> list[int] | None:
+        looked.append(text)
+        return find(text)
+
+    monkeypatch.setattr(history_format, "_element_lines", counted)
+    sessions = [json_session(id=f"s{n}", checkin=json_checkin(id=f"c{n}")) for n in range(5)]
+    assert len(parse_history(json_file(*sessions).encode()).sessions) == 5
+    assert looked == []
+    sessions[1]["trigger"] = sessions[3]["trigger"] = "x"
+    assert [problem.line for problem in parse_history(json_file(*sessions).encode()).problems] == [
+        3,
+        5,
+    ]
+    assert len(looked) == 1
+
+
 def test_ids_are_checked() -> None:
     problems = problems_of(csv_file(csv_row(session_id="a b", checkin_id="x" * 65)))
     assert problems[0] == (

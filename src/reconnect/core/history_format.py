@@ -5,6 +5,7 @@ The format is described for people in ``docs/history-format.md``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -50,21 +51,18 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _TRIGGERS = tuple(trigger.value for trigger in Trigger)
 _OUTCOMES = tuple(outcome.value for outcome in Outcome)
 _LEVELS = tuple(int(level) for level in SparkLevel)
+# Looked up by value: calling the enum for each of tens of thousands of rows costs more.
+_TRIGGER_OF = {trigger.value: trigger for trigger in Trigger}
+_OUTCOME_OF = {outcome.value: outcome for outcome in Outcome}
+_LEVEL_OF = {int(level): level for level in SparkLevel}
 _SHOWN_CHARS = 40
 _TIME_EXAMPLE = "2026-11-20T14:03:00+01:00"
 _INTERNAL_ERROR = "Reconnect could not read this file because of a fault of its own"
 
-_SESSION_KEYS = (
-    "id",
-    "practice_id",
-    "practice_title",
-    "trigger",
-    "outcome",
-    "started_at",
-    "ended_at",
-    "checkin",
-)
-_CHECKIN_KEYS = ("id", "at", "level", "body_areas", "feelings", "note")
+# Mappings for the order they are listed in and a quick test of a whole row's keys at once.
+# A session's own fields are the CSV's first columns, under the JSON's names.
+_SESSION_KEYS = dict.fromkeys(("id", *CSV_COLUMNS[1 : CSV_COLUMNS.index("checkin_id")], "checkin"))
+_CHECKIN_KEYS = dict.fromkeys(("id", "at", "level", "body_areas", "feelings", "note"))
 _TOP_KEYS = ("format", "version", "exported_at", "app_version", "sessions")
 _CHECKIN_COLUMNS = CSV_COLUMNS[CSV_COLUMNS.index("checkin_id") :]
 
@@ -246,7 +244,7 @@ def _bad_character(text: str) -> str | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _RawCheckIn:
     """A check-in's fields as found in the file, before their values are checked."""
 
@@ -258,7 +256,7 @@ class _RawCheckIn:
     note: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _RawSession:
     """A session's fields as found in the file, with the right types but unchecked values."""
 
@@ -272,13 +270,25 @@ class _RawSession:
     checkin: _RawCheckIn | None = None
 
 
+def _same_line(where: int | None) -> int | None:
+    return where
+
+
 @dataclass
 class _Collector:
-    """Problems of the whole file, and the ids seen so far to catch duplicates."""
+    """Problems of the whole file, and the ids seen so far to catch duplicates.
+
+    Attributes:
+        line_of: the line of a session from where it is in the file (a row's ``where``): the
+            line itself for CSV, the place in the "sessions" list for JSON, whose lines are
+            looked for only when a problem is reported.
+        session_ids: each session id seen, with the ``where`` of its session.
+    """
 
     problems: list[ImportProblem] = field(default_factory=list)
     session_ids: dict[str, int | None] = field(default_factory=dict)
     checkin_ids: dict[str, int | None] = field(default_factory=dict)
+    line_of: Callable[[int | None], int | None] = _same_line
 
     @property
     def full(self) -> bool:
@@ -300,13 +310,19 @@ class _Collector:
 class _Row:
     """Checks one session's values, reporting problems at its line under the file's names."""
 
-    def __init__(self, out: _Collector, line: int | None, names: Mapping[str, str]) -> None:
+    __slots__ = ("names", "ok", "out", "reported", "where")
+
+    def __init__(self, out: _Collector, where: int | None, names: Mapping[str, str]) -> None:
         self.out = out
-        self.line = line
+        self.where = where
         self.names = names
         self.ok = True
         # A value already reported as wrong is not reported again as missing.
         self.reported: set[str] = set()
+
+    @property
+    def line(self) -> int | None:
+        return self.out.line_of(self.where)
 
     def name(self, column: str) -> str:
         return self.names.get(column, column)
@@ -338,11 +354,11 @@ class _Row:
             )
             return None
         if value in seen:
-            first = seen[value]
+            first = self.out.line_of(seen[value])
             where = "" if first is None else f" on line {first}"
             self.bad(column, f"{_show(value)} is already used{where}; each {what} needs its own id")
             return None
-        seen[value] = self.line
+        seen[value] = self.where
         return value
 
     def moment(self, column: str, value: str | None) -> Moment | None:
@@ -401,7 +417,7 @@ def _check_session(raw: _RawSession, row: _Row) -> BreakSession | None:
     outcome = row.choice("outcome", raw.outcome, _OUTCOMES)
     started = row.moment("started_at", row.required("started_at", raw.started_at))
     ended = row.moment("ended_at", raw.ended_at)
-    both_readable = not {"outcome", "ended_at"} & row.reported
+    both_readable = "outcome" not in row.reported and "ended_at" not in row.reported
     if both_readable and raw.outcome and not raw.ended_at:
         row.bad(
             "ended_at",
@@ -427,10 +443,10 @@ def _check_session(raw: _RawSession, row: _Row) -> BreakSession | None:
         id=session_id,
         practice_id=practice_id,
         practice_title=title,
-        trigger=Trigger(trigger),
+        trigger=_TRIGGER_OF[trigger],
         started=started,
         ended=ended,
-        outcome=None if outcome is None else Outcome(outcome),
+        outcome=None if outcome is None else _OUTCOME_OF[outcome],
         checkin=checkin,
     )
 
@@ -537,10 +553,34 @@ def _element_lines(text: str) -> list[int] | None:
             pos += 1
 
 
+class _LazyLines:
+    """The lines of the "sessions" list's elements, looked for the first time one is asked.
+
+    Only problems name lines, and looking for them takes about as long as reading the file
+    again, so a file without problems is spared it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: list[int] | None = None
+        self._looked = False
+
+    def line(self, index: int | None) -> int | None:
+        if not self._looked:
+            self._looked = True
+            # Should not fail for valid JSON; if it does, the problems just lose their lines.
+            with contextlib.suppress(ValueError, IndexError, RecursionError):
+                self._lines = _element_lines(self._text)
+        lines = self._lines
+        if lines is None or index is None or index >= len(lines):
+            return None
+        return lines[index]
+
+
 def _json_text(row: _Row, data: Mapping[str, Any], key: str, column: str) -> str | None:
     value = data.get(key)
-    if value is None:
-        return None
+    if value is None or type(value) is str:
+        return value
     if not isinstance(value, str):
         row.bad(column, f"must be text in quotes (got {_kind(value)})")
         return None
@@ -561,7 +601,9 @@ def _json_list(row: _Row, data: Mapping[str, Any], key: str, column: str) -> lis
     return value
 
 
-def _unknown_keys(row: _Row, data: Mapping[str, Any], known: Sequence[str], what: str) -> None:
+def _unknown_keys(row: _Row, data: Mapping[str, Any], known: Mapping[str, None], what: str) -> None:
+    if data.keys() <= known.keys():
+        return
     unknown = [key for key in data if key not in known]
     if unknown:
         listed = ", ".join(_show(key) for key in unknown)
@@ -586,7 +628,7 @@ def _json_checkin(row: _Row, value: Any) -> _RawCheckIn | None:
     elif level not in _LEVELS:
         row.bad("spark_level", f"must be 0, 1, 2 or 3 (got {_show(level)})")
     else:
-        spark = SparkLevel(level)
+        spark = _LEVEL_OF[level]
     return _RawCheckIn(
         id=checkin_id,
         at=checkin_at,
@@ -670,15 +712,10 @@ def _parse_json(text: str, out: _Collector) -> list[BreakSession]:
     _check_json_header(data, out)
     if out.problems:
         return []
-    lines: list[int] | None
-    try:
-        lines = _element_lines(text)
-    except (ValueError, IndexError, RecursionError):
-        lines = None  # should not happen for valid JSON; the problems just lose their lines
+    out.line_of = _LazyLines(text).line
     sessions = []
     for index, value in enumerate(data["sessions"]):
-        line = lines[index] if lines is not None and index < len(lines) else None
-        session = _json_session(value, _Row(out, line, _JSON_NAMES))
+        session = _json_session(value, _Row(out, index, _JSON_NAMES))
         if session is not None:
             sessions.append(session)
         if out.full:
