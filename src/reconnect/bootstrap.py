@@ -82,12 +82,16 @@ class Context:
             DataFolderError: the data folder can't be created.
         """
         if self._database is None:
-            # Imported here: commands that never touch the database start faster.
-            from reconnect.storage.database import open_database
+            from reconnect.import_order import without_qt_import_hook
 
-            self._database = open_database(
-                self.paths, now=self.clock.now(), computer=self.computer_name()
-            )
+            # Imported here: commands that never touch the database start faster. SQLAlchemy
+            # and Alembic come in through Python's own import, whoever asks first.
+            with without_qt_import_hook():
+                from reconnect.storage.database import open_database
+
+                self._database = open_database(
+                    self.paths, now=self.clock.now(), computer=self.computer_name()
+                )
         return self._database
 
     def computer_name(self) -> str:

@@ -10,6 +10,7 @@ Alembic, the storage layer) are imported through Python's own import instead.
 from __future__ import annotations
 
 import builtins
+import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -27,3 +28,14 @@ def without_qt_import_hook() -> Iterator[None]:
         yield
     finally:
         builtins.__import__ = hook
+
+
+def import_quietly(*modules: str) -> None:
+    """Import ``modules`` (and all they import) through Python's own machinery.
+
+    For the windows whose modules import the storage layer at their top: called first, it
+    brings SQLAlchemy in without the hook, and their own imports then find it loaded.
+    """
+    with without_qt_import_hook():
+        for module in modules:
+            importlib.import_module(module)

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support.desktop import VirtualDesktop
 
 STAGES = """
@@ -91,3 +93,50 @@ def test_a_first_start_opens_the_database_at_once(
     assert stages["first"]["armed"] is True
     assert "reconnect.storage.database" in stages["first"]["heavy"]  # type: ignore[operator]
     assert stages["then"]["failures"] == []
+
+
+FIRST_TO_NEED_THE_HISTORY = """
+import io, json, linecache, sys
+from reconnect import bootstrap
+from reconnect.core.sessions import Trigger
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+context = bootstrap.build(sys.argv[1], environ={})
+running = bootstrap.build_tray_app(context, app)
+running.start()
+running.finish_start(io.StringIO(), print)
+before = "sqlalchemy" in sys.modules
+window = sys.argv[2]
+if window == "dashboard":
+    running.tray_app.open_dashboard()
+elif window == "settings":
+    running.tray_app._open_settings()
+else:
+    running.tray_app.start_practice("box-breath", Trigger.TRAY)
+for _ in range(5):
+    app.processEvents()
+kept = sum(len("".join(entry[2])) for name, entry in linecache.cache.items()
+           if ("/sqlalchemy/" in name or "/alembic/" in name) and len(entry) > 2 and entry[2])
+print(json.dumps({"before": before, "after": "sqlalchemy" in sys.modules, "kept": kept}))
+running.close()
+"""
+
+
+@pytest.mark.parametrize("window", ["dashboard", "settings", "practice"])
+def test_the_first_window_to_need_the_history_loads_sqlalchemy_without_qts_hook(
+    tmp_path: Path, with_tray: VirtualDesktop, window: str
+) -> None:
+    """Through PySide6's import hook, SQLAlchemy's sources would be read and kept in memory
+    (about 6 MB of text, 16 MB more in all, for the rest of the day): whichever window needs
+    the history first brings it in through Python's own import. The window's own modules
+    still import a few of its modules by name through the hook; their sources are small."""
+    data = with_a_practice_logged(tmp_path / "data")
+    env = {**os.environ, **with_tray.environment()}
+    env.pop("RECONNECT_DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_TO_NEED_THE_HISTORY, str(data), window],
+        env=env, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert (seen["before"], seen["after"]) == (False, True)
+    assert seen["kept"] < 300_000, f"{seen['kept']} characters of SQLAlchemy's sources kept"

@@ -57,6 +57,11 @@ def test_the_benchmark_prints_its_figures(tmp_path: Path) -> None:
         assert " ms " in line
         assert "PASS" in line or "MISS" in line
         assert "baseline" in line
+    for figure in ("dashboard first content", "dashboard memory added"):
+        line = next((ln for ln in result.stdout.splitlines() if ln.startswith(figure)), None)
+        assert line is not None, f"{figure!r} missing from:\n{result.stdout}"
+        assert "PASS" in line or "MISS" in line
+        assert "baseline bare window" in line and "once a break was recorded" in line
 
 
 def test_the_generator_is_deterministic_and_checks_in_about_sixty_percent(

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 # From this many rows on, SQLite rows are converted here and handed to the driver as they
@@ -52,6 +52,9 @@ def insert_new(session: Session, model: Any, rows: Sequence[Mapping[str, object]
             # connection (Core), not the ORM session: these rows need none of its work.
             session.connection().execute(sqlite.insert(table).on_conflict_do_nothing(), list(rows))
     elif dialect == "postgresql":
+        # Imported here: a local history never needs PostgreSQL's dialect (about 30 ms).
+        from sqlalchemy.dialects import postgresql
+
         # RETURNING lets SQLAlchemy send the rows in batches of multi-row VALUES
         # ("insertmanyvalues") instead of one statement per row, which over a network costs
         # a round trip each (an import of 15,000 sessions took 10 s that way).
