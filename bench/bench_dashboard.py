@@ -53,11 +53,13 @@ def _measure(data_dir: str, kind: str) -> dict[str, float]:
     bare = kind == BARE
     # Reconnect before PySide6, as its entry point does: what loads later (SQLAlchemy, when
     # the dashboard is the first to need the history) comes in through Python's own import,
-    # not PySide6's hook (see reconnect.import_order).
+    # not PySide6's hook (see reconnect.import_order). Hence in this order:
+    # isort: off
     from reconnect import bootstrap
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
+    # isort: on
     app = QApplication([])
 
     context = bootstrap.build(data_dir, environ={})

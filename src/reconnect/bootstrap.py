@@ -82,16 +82,12 @@ class Context:
             DataFolderError: the data folder can't be created.
         """
         if self._database is None:
-            from reconnect.import_order import without_qt_import_hook
+            # Imported here: commands that never touch the database start faster.
+            from reconnect.storage.database import open_database
 
-            # Imported here: commands that never touch the database start faster. SQLAlchemy
-            # and Alembic come in through Python's own import, whoever asks first.
-            with without_qt_import_hook():
-                from reconnect.storage.database import open_database
-
-                self._database = open_database(
-                    self.paths, now=self.clock.now(), computer=self.computer_name()
-                )
+            self._database = open_database(
+                self.paths, now=self.clock.now(), computer=self.computer_name()
+            )
         return self._database
 
     def computer_name(self) -> str:
@@ -137,7 +133,6 @@ class RunningApp:
         """
         from PySide6.QtCore import QTimer
 
-        from reconnect.import_order import without_qt_import_hook
         from reconnect.paths import DataFolderError
         from reconnect.storage.problems import DatabaseProblem
 
@@ -145,11 +140,6 @@ class RunningApp:
         shared = records is not None and is_server_address(self.context.paths.database_url)
         lean = records is not None and records.read_first and not shared
         try:
-            if not lean:
-                with without_qt_import_hook():
-                    import sqlalchemy.orm  # noqa: F401 - loaded here, without Qt's import hook
-
-                    import reconnect.services.breaks  # noqa: F401
             if shared:
                 records.reach()  # out of reach: False, and the start goes on
             elif not lean:  # a first start, an older schema: made, migrated, checked now
@@ -375,14 +365,11 @@ def _host_name() -> str:
 def _open_records(context: Context, notifier: Any) -> Any:
     """The history's records: on the open file, or on a shared history with an outbox beside
     it (reached when first needed, so that a server out of reach does not stop the start)."""
-    from reconnect.import_order import without_qt_import_hook
+    from reconnect.services.breaks import BreakRecords
+    from reconnect.services.outbox import OUTBOX_FILE, Outbox
 
-    with without_qt_import_hook():
-        from reconnect.services.breaks import BreakRecords
-        from reconnect.services.outbox import OUTBOX_FILE, Outbox
-
-        if not is_server_address(context.paths.database_url):
-            return BreakRecords(context.database().session_factory)
+    if not is_server_address(context.paths.database_url):
+        return BreakRecords(context.database().session_factory)
     return BreakRecords(
         None,
         Outbox(context.paths.root / OUTBOX_FILE),

@@ -28,11 +28,8 @@ class BreakScheduler(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from reconnect.import_order import without_qt_import_hook
-
-        with without_qt_import_hook():  # APScheduler uses no PySide6 features
-            from apscheduler.executors.debug import DebugExecutor
-            from apscheduler.schedulers.qt import QtScheduler
+        from apscheduler.executors.debug import DebugExecutor
+        from apscheduler.schedulers.qt import QtScheduler
 
         self._scheduler = QtScheduler(
             executors={"default": DebugExecutor()},

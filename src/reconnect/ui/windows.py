@@ -51,15 +51,6 @@ class Windows:
 
     def show_dashboard(self, section: str | None = None) -> None:
         """The dashboard, on ``section`` when given (Overview, What helps, When, ...)."""
-        from reconnect.import_order import import_quietly
-
-        # The dashboard may be the first to need the history: SQLAlchemy comes in here,
-        # without PySide6's import hook, before the window's modules import it.
-        import_quietly(
-            "reconnect.services.dashboard",
-            "reconnect.services.history",
-            "reconnect.services.history_edits",
-        )
         from reconnect.ui.dashboard_window import DashboardWindow
 
         window = self._bring("dashboard", self._make_dashboard)
@@ -201,9 +192,6 @@ class Windows:
         from PySide6.QtCore import QCoreApplication
 
         from reconnect import autostart
-        from reconnect.import_order import import_quietly
-
-        import_quietly("reconnect.services.data_removal", "reconnect.services.history")
         from reconnect.core.sessions import Moment
         from reconnect.paths import default_data_dir, icons_dir
         from reconnect.settings_store import SettingsFile
@@ -289,10 +277,7 @@ class Windows:
         self, tray_app: TrayApp, records: BreakRecords, settings_file: SettingsFile
     ) -> PracticeFlow:
         """The guided practice and its check-in, with sound and the person's music."""
-        from reconnect.import_order import import_quietly
         from reconnect.paths import illustrations_dir, sounds_dir
-
-        import_quietly("reconnect.services.breaks")
         from reconnect.ui.checkin_dialog import CheckInDialog
         from reconnect.ui.practice_flow import PracticeFlow
         from reconnect.ui.sound import Playsound3Player
