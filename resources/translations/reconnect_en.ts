@@ -607,7 +607,23 @@ on the floor and something solid under your hand.&lt;/li&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your history can&apos;t be read just now: {problem} Nothing is lost; the figures come back when it can be read again (choose a section or a range to try once more).</source>
+        <source>{problem} The figures come back when it can be read again (choose a section or a range to try once more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at {time} today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on {day} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem} Shown here is what was read {when}; it comes up to date when your history can be read again (choose a section or a range to try once more).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6,11 +6,12 @@ import shutil
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from bench.generate_history import LAST_DAY, generate
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -55,7 +56,7 @@ class Calls:
         return True
 
 
-def window(qtbot: QtBot, context: bootstrap.Context, calls: Calls) -> DashboardWindow:
+def window(qtbot: QtBot, context: bootstrap.Context, calls: Calls, **more: Any) -> DashboardWindow:
     factory = context.database().session_factory
     library = context.library
 
@@ -70,6 +71,7 @@ def window(qtbot: QtBot, context: bootstrap.Context, calls: Calls) -> DashboardW
         make_history_page=lambda: HistoryPage(factory, {p.id: p.title for p in library}),
         make_library_page=lambda: LibraryPage(library, lambda: None),
         compute_report=lambda counts, deliver: deliver(compute(counts)),
+        **more,
     )
     dashboard = DashboardWindow(DashboardReader(factory), actions)
     qtbot.addWidget(dashboard)
@@ -182,8 +184,9 @@ def test_a_history_that_cannot_be_read_is_said_calmly_and_tried_again(
     monkeypatch.setattr(reader, "figures", unreachable)
     dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.ALL))
     assert dashboard.unreadable.isVisible()
-    assert dashboard.unreadable.text().startswith("Your history can't be read just now:")
-    assert "Nothing is lost" in dashboard.unreadable.text()
+    note = dashboard.unreadable.text()
+    assert note.startswith("The disk reported an error while your history was read")
+    assert "Everything saved before is safe. The figures come back when it can be read" in note
     assert not dashboard.tabs.currentWidget().isVisible()  # no stale figures, no "nothing yet"
     monkeypatch.undo()
     dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.WEEKS_4))
@@ -193,12 +196,59 @@ def test_a_history_that_cannot_be_read_is_said_calmly_and_tried_again(
 
 
 @pytest.mark.parametrize("context", ["generated"], indirect=True)
+def test_figures_read_before_stay_on_show_saying_when_while_the_history_cannot_be_read(
+    qtbot: QtBot, context: bootstrap.Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    kept: dict[Any, Any] = {}
+    dashboard = window(qtbot, context, Calls(), now=context.clock.now, kept=kept)
+    read = dashboard.figures()
+    assert not dashboard.unreadable.isVisible() and read.checkins > 0
+
+    def unreachable(*args: object) -> object:
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(DashboardReader, "figures", unreachable)
+    dashboard.refresh()
+    at = QLocale().toString(QTime(18, 0), QLocale.FormatType.ShortFormat)
+    note = dashboard.unreadable.text()
+    assert dashboard.unreadable.isVisible()
+    assert note.startswith("Your history could not be read (server closed the connection)")
+    assert f"Shown here is what was read at {at} today; it comes up to date" in note
+    assert dashboard.tabs.currentWidget().isVisible()
+    assert dashboard.figures() is read
+    assert dashboard.overview.cards[0].isVisible()
+    # Their statistics follow, as with figures just read.
+    dashboard.overview.observations.clear()
+    qtbot.waitUntil(lambda: dashboard.overview.observations.text() != "")
+
+    # A range never read has nothing to show: only the note.
+    dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.ALL))
+    assert "Shown here" not in dashboard.unreadable.text()
+    assert not dashboard.tabs.currentWidget().isVisible()
+
+    # Another dashboard window of the same app shows what the first one read.
+    dashboard.close()
+    again = window(qtbot, context, Calls(), now=context.clock.now, kept=kept)
+    assert again.figures() is read
+    assert f"what was read at {at} today" in again.unreadable.text()
+
+    # The history back: the next choice reads it, and the note goes.
+    monkeypatch.undo()
+    again.show_section("What helps")
+    assert not again.unreadable.isVisible()
+    assert again.figures() is not read and again.figures().checkins == read.checkins
+
+
+@pytest.mark.parametrize("context", ["generated"], indirect=True)
 def test_statistics_asked_for_after_the_history_went_away_are_told_not_raised(
     qtbot: QtBot, context: bootstrap.Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sqlalchemy.exc import OperationalError
 
-    dashboard = window(qtbot, context, Calls())
+    kept: dict[Any, Any] = {}
+    dashboard = window(qtbot, context, Calls(), kept=kept)
     dashboard.refresh()  # figures forgotten; the statistics are asked for a moment later
 
     def unreachable(*args: object) -> object:
@@ -206,5 +256,6 @@ def test_statistics_asked_for_after_the_history_went_away_are_told_not_raised(
 
     monkeypatch.setattr(dashboard._reader, "figures", unreachable)
     dashboard._forget()
+    kept.clear()  # nothing read before to show instead
     assert dashboard.report() is None
     assert dashboard.unreadable.isVisible()

@@ -121,7 +121,8 @@ def test_the_app_starts_while_the_server_is_away_and_catches_up_when_it_is_back(
         windows = tray._show_dashboard.__self__  # the app's windows (ui.windows.Windows)
         dashboard = windows._open["dashboard"]
         qtbot.waitUntil(lambda: dashboard.unreadable.isVisible())
-        assert "Nothing is lost" in dashboard.unreadable.text()
+        assert dashboard.unreadable.text().startswith("The shared history at postgresql")
+        assert "The figures come back when it can be read again" in dashboard.unreadable.text()
         dashboard.close()
 
         postgres.start()
@@ -133,6 +134,19 @@ def test_the_app_starts_while_the_server_is_away_and_catches_up_when_it_is_back(
         assert session is not None and session.outcome is Outcome.COMPLETED
         assert session.checkin is not None and session.checkin.note == "warm"
         assert len(told) == 1
+
+        # Read now that the server is back; away again, what was read stays on show.
+        app.surface.widget.open_dashboard.emit()
+        dashboard = windows._open["dashboard"]
+        assert not dashboard.unreadable.isVisible() and dashboard.figures().checkins == 1
+        qtbot.waitUntil(lambda: dashboard.report() is not None, timeout=30_000)
+        postgres.stop("immediate")
+        dashboard.refresh()
+        assert "Shown here is what was read at" in dashboard.unreadable.text()
+        assert dashboard.tabs.currentWidget().isVisible()
+        assert dashboard.figures().checkins == 1
+        qtbot.waitUntil(lambda: dashboard.report() is not None, timeout=30_000)
+        dashboard.close()
     finally:
         app.close()
         if not postgres.is_running():

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,6 +68,10 @@ def _no_checkins_in_range() -> str:
     return QCoreApplication.translate("Dashboard", NO_CHECKINS_IN_RANGE)
 
 
+# The figures last read for a range and a computer (None: all), and when (None: not known).
+KeptFigures = dict[tuple[RangeChoice, str | None], tuple[Figures, datetime | None]]
+
+
 @dataclass(frozen=True)
 class DashboardActions:
     """What the dashboard asks of the rest of the app.
@@ -77,6 +90,10 @@ class DashboardActions:
             it, ``open_help`` is used.
         quiet_marker: remembers when the note about a quiet stretch was shown; without it,
             the note may come once in every dashboard window while the stretch lasts.
+        now: the local time now, to say when figures were read; without it, not said.
+        kept: the figures last read for each range and computer, with when they were read,
+            shown while the history can't be read (a shared server away); the app keeps one
+            for all its dashboard windows. Without it, each window keeps its own.
     """
 
     today: Callable[[], date]
@@ -89,6 +106,8 @@ class DashboardActions:
     open_help_on: Callable[[str], None] | None = None
     open_practice_form: Callable[[str | None], None] = lambda _practice_id: None
     quiet_marker: QuietNoteMarker | None = None
+    now: Callable[[], datetime] | None = None
+    kept: KeptFigures | None = None
 
 
 def _wrapping(text: str = "", name: str | None = None) -> QLabel:
@@ -446,6 +465,9 @@ class DashboardWindow(QMainWindow):
         self._report: Report | None = None
         self._asked = False  # the report of the current figures is being worked out
         self._fresh: set[int] = set()
+        self._kept: KeptFigures = actions.kept if actions.kept is not None else {}
+        # Shown figures read earlier, because the history can't be read now: why, and when.
+        self._stale: tuple[Exception, datetime | None] | None = None
 
         self.range = QComboBox()
         for choice in RangeChoice:
@@ -586,12 +608,33 @@ class DashboardWindow(QMainWindow):
         self._figures = None
         self._report = None
         self._asked = False  # an answer still on its way belongs to the old figures
+        self._stale = None
 
     def figures(self) -> Figures:
+        """The figures of the chosen range and computer, read now; when the history can't be
+        read, the ones last read for them (``_stale`` then says why and when).
+
+        Raises:
+            the history's error, when it can't be read and nothing was read for them before.
+        """
         if self._figures is None:
-            self._figures = self._reader.figures(
-                self.choice, self._actions.today(), self.chosen_computer
-            )
+            from reconnect.storage.problems import history_errors
+
+            key = (self.choice, self.chosen_computer)
+            try:
+                figures = self._reader.figures(
+                    self.choice, self._actions.today(), self.chosen_computer
+                )
+            except history_errors() as error:
+                if key not in self._kept:
+                    raise
+                figures, read_at = self._kept[key]
+                self._stale = (error, read_at)
+            else:
+                now = self._actions.now
+                self._kept[key] = (figures, now() if now is not None else None)
+                self._stale = None
+            self._figures = figures
         return self._figures
 
     def report(self) -> Report | None:
@@ -614,9 +657,12 @@ class DashboardWindow(QMainWindow):
         if figures is not self._figures:
             return  # the range or the history changed meanwhile
         self._report = report
-        if 0 in self._fresh:
+        shown = set(self._fresh)
+        if self._stale is not None:  # figures read earlier: on show, though tried again
+            shown.add(self.tabs.currentIndex())
+        if 0 in shown:
             self.overview.show_report(figures, report)
-        if 1 in self._fresh:
+        if 1 in shown:
             self.helps.show_report(figures, report)
 
     def _show_section(self, index: int) -> None:
@@ -625,13 +671,19 @@ class DashboardWindow(QMainWindow):
         self._fresh.add(index)
         from reconnect.storage.problems import history_errors
 
+        if self._stale is not None:
+            self._forget()  # figures read earlier are on show: try the history once more
         try:
             self._read_section(index)
         except history_errors() as error:
             self._fresh.discard(index)  # read again when shown again
             self._tell_unreadable(error)
             return
-        self.unreadable.hide()
+        if self._stale is not None:
+            self._fresh.discard(index)  # tried again when shown again
+            self._tell_stale(*self._stale)
+        else:
+            self.unreadable.hide()
         page = self.tabs.widget(index)
         if index == self.tabs.currentIndex() and page is not None:
             page.show()  # hidden while the history could not be read
@@ -644,9 +696,8 @@ class DashboardWindow(QMainWindow):
         self._fresh.clear()
         self.unreadable.setText(
             self.tr(
-                "Your history can't be read just now: {problem} Nothing is lost; the "
-                "figures come back when it can be read again (choose a section or a "
-                "range to try once more)."
+                "{problem} The figures come back when it can be read again (choose a section "
+                "or a range to try once more)."
             ).format(problem=explain(error, reading=True))
         )
         self.unreadable.show()
@@ -654,6 +705,32 @@ class DashboardWindow(QMainWindow):
         page = self.tabs.currentWidget()
         if page is not None:
             page.hide()
+
+    def _tell_stale(self, error: Exception, read_at: datetime | None) -> None:
+        """Say calmly that the figures shown were read earlier, and why they are not new."""
+        from reconnect.storage.problems import explain
+
+        if read_at is None:
+            when = self.tr("earlier")
+        else:
+            locale = QLocale()
+            time = locale.toString(
+                QTime(read_at.hour, read_at.minute), QLocale.FormatType.ShortFormat
+            )
+            if read_at.date() == self._actions.today():
+                when = self.tr("at {time} today").format(time=time)
+            else:
+                day = locale.toString(
+                    QDate(read_at.year, read_at.month, read_at.day), QLocale.FormatType.LongFormat
+                )
+                when = self.tr("on {day} at {time}").format(day=day, time=time)
+        self.unreadable.setText(
+            self.tr(
+                "{problem} Shown here is what was read {when}; it comes up to date when your "
+                "history can be read again (choose a section or a range to try once more)."
+            ).format(problem=explain(error, reading=True), when=when)
+        )
+        self.unreadable.show()
 
     def _read_section(self, index: int) -> None:
         if index == 0:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from reconnect.core.suggestion import Suggestion
     from reconnect.services.breaks import BreakRecords
     from reconnect.settings_store import SettingsFile
+    from reconnect.ui.dashboard_window import KeptFigures
     from reconnect.ui.practice_flow import PracticeFlow
     from reconnect.ui.tray_app import Surface, TrayApp
 
@@ -34,6 +35,9 @@ class Windows:
         self._context = context
         self._open: dict[str, QWidget] = {}
         self._app: TrayApp | None = None
+        # The dashboard's figures last read, for every dashboard window of this run: shown,
+        # with when they were read, while the history can't be read.
+        self._kept_figures: KeptFigures = {}
 
     def connect_app(self, tray_app: TrayApp) -> None:
         """The running app, for the dashboard's suggestion and Start buttons."""
@@ -105,6 +109,8 @@ class Windows:
             open_practice_form=self.show_practice_form,
             open_help_on=self.show_help,
             quiet_marker=QuietNoteMarker(self._context.paths.root / QUIET_NOTE_MARKER),
+            now=clock.now,
+            kept=self._kept_figures,
         )
         window = DashboardWindow(DashboardReader(factory), actions)
         # A process still working when the window goes is stopped, not left to Qt's warning.
