@@ -22,6 +22,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from bench.harness import with_bytecode
+
 FIRST_CONTENT_TARGET_MS = 300.0
 MEMORY_TARGET_MB = 40.0
 
@@ -132,9 +134,7 @@ def _measure(data_dir: str, kind: str) -> dict[str, float]:
 
 
 def _run_child(data_dir: Path, kind: str) -> dict[str, float]:
-    # Bytecode writing allowed again (some shells forbid it): the app's modules load from
-    # their cached bytecode, as an installed app's do, rather than compiling on each run.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = with_bytecode(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     command = [sys.executable, "-m", "bench.bench_dashboard", str(data_dir), "--child", kind]
     done = subprocess.run(

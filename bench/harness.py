@@ -18,7 +18,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +47,7 @@ __all__ = [
     "stat_fields",
     "stop_app",
     "wait_ready",
+    "with_bytecode",
 ]
 
 
@@ -115,12 +116,8 @@ class BenchDesktop:
         self.desktop.stop()
 
     def env(self, **extra: str) -> dict[str, str]:
-        """The environment of an app on this desktop.
-
-        Bytecode writing is allowed again (some shells forbid it), so Python apps start
-        from their cached bytecode as an installed app does.
-        """
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        """The environment of an app on this desktop (``with_bytecode``)."""
+        env = with_bytecode(os.environ)
         self.home.mkdir(parents=True, exist_ok=True)
         env.update(self.desktop.environment())
         env.update(
@@ -177,6 +174,13 @@ def _tray_icons(tree: str) -> list[str]:
         elif indent > panel_indent + 3:  # below a socket: an icon (or one of its children)
             icons.append(match.group(2))
     return icons
+
+
+def with_bytecode(environ: Mapping[str, str]) -> dict[str, str]:
+    """``environ`` with bytecode writing allowed again (some shells forbid it): Python apps
+    then load from their cached bytecode, as an installed app does, rather than compiling
+    their modules on every start."""
+    return {k: v for k, v in environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def reconnect_command() -> list[str]:

@@ -143,9 +143,8 @@ def test_the_first_window_to_need_the_history_loads_sqlalchemy_without_qts_hook(
     tmp_path: Path, with_tray: VirtualDesktop, window: str
 ) -> None:
     """Through PySide6's import hook, SQLAlchemy's sources would be read and kept in memory
-    (about 6 MB of text, 16 MB more in all, for the rest of the day): whichever window needs
-    the history first brings it in through Python's own import. The window's own modules
-    still import a few of its modules by name through the hook; their sources are small."""
+    (about 6 MB of text, 16 MB more in all, for the rest of the day): the hook is gone by the
+    time any window needs the history, so none of them is."""
     data = with_a_practice_logged(tmp_path / "data")
     env = {**os.environ, **with_tray.environment()}
     env.pop("RECONNECT_DATABASE_URL", None)

@@ -5,8 +5,8 @@ The format is described for people in ``docs/history-format.md``.
 
 from __future__ import annotations
 
-import contextlib
 import csv
+import functools
 import io
 import json
 import re
@@ -562,15 +562,15 @@ class _LazyLines:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._lines: list[int] | None = None
-        self._looked = False
+
+    @functools.cached_property
+    def _lines(self) -> list[int] | None:
+        try:
+            return _element_lines(self._text)
+        except (ValueError, IndexError, RecursionError):
+            return None  # should not happen for valid JSON; the problems just lose their lines
 
     def line(self, index: int | None) -> int | None:
-        if not self._looked:
-            self._looked = True
-            # Should not fail for valid JSON; if it does, the problems just lose their lines.
-            with contextlib.suppress(ValueError, IndexError, RecursionError):
-                self._lines = _element_lines(self._text)
         lines = self._lines
         if lines is None or index is None or index >= len(lines):
             return None
@@ -579,12 +579,10 @@ class _LazyLines:
 
 def _json_text(row: _Row, data: Mapping[str, Any], key: str, column: str) -> str | None:
     value = data.get(key)
-    if value is None or type(value) is str:
+    if value is None or isinstance(value, str):
         return value
-    if not isinstance(value, str):
-        row.bad(column, f"must be text in quotes (got {_kind(value)})")
-        return None
-    return value
+    row.bad(column, f"must be text in quotes (got {_kind(value)})")
+    return None
 
 
 def _json_list(row: _Row, data: Mapping[str, Any], key: str, column: str) -> list[str]:
@@ -604,10 +602,8 @@ def _json_list(row: _Row, data: Mapping[str, Any], key: str, column: str) -> lis
 def _unknown_keys(row: _Row, data: Mapping[str, Any], known: Mapping[str, None], what: str) -> None:
     if data.keys() <= known.keys():
         return
-    unknown = [key for key in data if key not in known]
-    if unknown:
-        listed = ", ".join(_show(key) for key in unknown)
-        row.fail(f"{what} has unknown keys {listed}; remove them (the keys are {', '.join(known)})")
+    listed = ", ".join(_show(key) for key in data if key not in known)
+    row.fail(f"{what} has unknown keys {listed}; remove them (the keys are {', '.join(known)})")
 
 
 def _json_checkin(row: _Row, value: Any) -> _RawCheckIn | None:

@@ -657,22 +657,21 @@ class DashboardWindow(QMainWindow):
         if figures is not self._figures:
             return  # the range or the history changed meanwhile
         self._report = report
-        shown = set(self._fresh)
-        if self._stale is not None:  # figures read earlier: on show, though tried again
-            shown.add(self.tabs.currentIndex())
-        if 0 in shown:
+        if 0 in self._fresh:
             self.overview.show_report(figures, report)
-        if 1 in shown:
+        if 1 in self._fresh:
             self.helps.show_report(figures, report)
 
     def _show_section(self, index: int) -> None:
+        if self._stale is not None:
+            # Figures read earlier are on show: every choice tries the history once more.
+            self._forget()
+            self._fresh.clear()
         if index in self._fresh:
             return
         self._fresh.add(index)
         from reconnect.storage.problems import history_errors
 
-        if self._stale is not None:
-            self._forget()  # figures read earlier are on show: try the history once more
         try:
             self._read_section(index)
         except history_errors() as error:
@@ -680,7 +679,6 @@ class DashboardWindow(QMainWindow):
             self._tell_unreadable(error)
             return
         if self._stale is not None:
-            self._fresh.discard(index)  # tried again when shown again
             self._tell_stale(*self._stale)
         else:
             self.unreadable.hide()
