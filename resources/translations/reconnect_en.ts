@@ -352,6 +352,14 @@ Noticing is itself the practice, and you have been doing it, whatever you found.
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reconnect lives in this small window. Breaks will come on their own; the buttons here have everything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window steps out of the way, and Reconnect keeps running, so your breaks still come. To bring it back, start Reconnect again from your applications menu (or type reconnect in a terminal). To stop Reconnect, choose Quit in this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,6 +409,10 @@ Noticing is itself the practice, and you have been doing it, whatever you found.
     </message>
     <message>
         <source>Start {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect keeps running</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -780,8 +792,22 @@ or two: a stretch, a slower breath, some light, a scent, a piece of music. After
 asks, gently, whether anything stirred. &lt;b&gt;Nothing&lt;/b&gt; is always a fine answer.&lt;/p&gt;
 &lt;p&gt;Every prompt can be skipped, snoozed or paused, and nothing you note leaves this
 computer.&lt;/p&gt;
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
 &lt;p&gt;Reconnect is not therapy and not medical advice. If things feel very heavy right now,
-&lt;b&gt;Help and crisis support&lt;/b&gt;, in Reconnect&apos;s menu, says where to turn.&lt;/p&gt;
+&lt;b&gt;Help and crisis support&lt;/b&gt;, in the menu of Reconnect&apos;s small heart in your system tray,
+says where to turn.&lt;/p&gt;
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+&lt;p&gt;Reconnect is not therapy and not medical advice. If things feel very heavy right now,
+&lt;b&gt;Help and crisis support&lt;/b&gt;, a button in Reconnect&apos;s small window, says where to
+turn.&lt;/p&gt;
 </source>
         <translation type="unfinished"></translation>
     </message>
@@ -910,7 +936,7 @@ computer.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The day ends before it starts. Choose an end after {start}.</source>
+        <source>The day starts and ends at {start}. Choose another end; one before the start runs into the next morning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -923,6 +949,33 @@ computer.&lt;/p&gt;
     </message>
     <message>
         <source>Your choices couldn&apos;t be saved ({problem}). You can skip for now and set them later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FrontDoor</name>
+    <message>
+        <source>Reconnect is in your system tray, the small heart. Breaks will come on their own; the menu has everything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its welcome is in front; the dashboard opens once you are done there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its dashboard is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its welcome is in front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its small window is in front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -973,7 +1026,7 @@ computer.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Most sparks by day: {day} ({sparks} of {checkins} check-ins).</source>
+        <source>Most sparks by day: {day} ({sparks} of {checkins}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1201,11 +1254,11 @@ and never connects to the internet.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{title}: something stirred {sparks} of {checkins} times; likely {low} to {high} of the time; still learning.</source>
+        <source>{title}: something stirred in {sparks} of {times}; likely {low} to {high} of the time; still learning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{title}: something stirred {sparks} of {checkins} times; likely {low} to {high} of the time.</source>
+        <source>{title}: something stirred in {sparks} of {times}; likely {low} to {high} of the time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1470,6 +1523,10 @@ and never connects to the internet.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{added} 1 was already here and was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{added} {count} were already here and were left as they are.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,7 +1547,7 @@ and never connects to the internet.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reconnect: {title}</source>
+        <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1631,7 +1688,7 @@ and never connects to the internet.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{month} ({season}): something stirred {sparks} of {checkins} times ({rate})</source>
+        <source>{month} ({season}): something stirred in {sparks} of {times} ({rate})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1673,6 +1730,10 @@ and never connects to the internet.&lt;/p&gt;
         <source>Playing {name}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{name} could not play here: there may be no sound output, or the file may be damaged. The practice goes on without music; reconnect doctor can check the sound.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NumbersCard</name>
@@ -1700,7 +1761,7 @@ and never connects to the internet.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{minutes} minutes</source>
+        <source>{count} minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1782,6 +1843,26 @@ and never connects to the internet.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Something stirred {times}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stirred}, and it was a spark or a glow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stirred}, each time a spark or a glow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stirred}, one of them a spark or a glow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stirred}, {count} of them a spark or a glow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No practices {period} so far, and that is fine. The library has one ready whenever you would like it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,14 +1888,6 @@ and never connects to the internet.&lt;/p&gt;
     </message>
     <message>
         <source>{took}. Nothing stirred so far, and that answer counts too: noticing is the practice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something stirred {times}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{stirred}, {times} as a spark or a glow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2021,6 +2094,10 @@ and never connects to the internet.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Picture of the movement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2101,6 +2178,10 @@ and never connects to the internet.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose another…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Step {number} of {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2139,10 +2220,6 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
     <message>
         <source>Choose other music…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose another…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2753,7 +2830,19 @@ Notice where the music lands in your body, if anywhere.</source>
 <context>
     <name>Settings</name>
     <message>
-        <source>Working hours on {day}, like 09:00-17:30; empty for a day off.</source>
+        <source>{key} can&apos;t be set: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{key} can&apos;t be set: there is no file or folder at {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>practices.disabled names {id}, which is not among the practices now; it is kept and changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working hours on {day}, like 09:00-17:30, or like 19:00-08:30 for a night from {day} evening into the next morning (the start and end differ); empty for a day off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3035,7 +3124,7 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Breaks come only within these hours, and never on a day off. Until 00:00 means until midnight.</source>
+        <source>Breaks come only within these hours, and never on a day off. Until 00:00 means until midnight; an end before the start, like 19:00 until 08:30, runs into the next morning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3136,9 +3225,20 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
 </context>
 <context>
+    <name>Sound</name>
+    <message>
+        <source>No sound is coming out on this computer just now, so the practice goes on quietly. (reconnect doctor can say why.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SparkStats</name>
     <message>
         <source>Practices are ranked by how surely they have brought a spark for you: the lower end of their likely range comes first, so a practice with few check-ins is not ranked high on luck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too early to tell: a few more check-ins and a picture starts to form.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3486,11 +3586,7 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Week of {week}: no check-ins.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Week of {week}: something stirred {sparks} of {checkins} times ({rate}).</source>
+        <source>Fewer than {count} check-ins: too few to say</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3499,6 +3595,18 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
     <message>
         <source>check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of {week}: no check-ins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of {week}: something stirred in {sparks} of {times}; fewer than {count} check-ins, too few to say.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of {week}: something stirred in {sparks} of {times} ({rate}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3609,7 +3717,7 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>whole-body</source>
+        <source>whole body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

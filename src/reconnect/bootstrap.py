@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from reconnect.core.clock import Clock, SystemClock
 from reconnect.core.database_address import is_server_address
 from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
+from reconnect.core.pace import REAL_TIME, Pace
 from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import Library
 from reconnect.paths import (
@@ -41,11 +42,14 @@ class Context:
         paths: the data folder and database URL.
         clock: where "now" comes from.
         environ: the environment this run was given (the process's, unless a test chose one).
+        pace: how many times faster breaks and practices run (``RECONNECT_TEST_SPEED``, for
+            tests and benchmarks only); real time otherwise.
     """
 
     paths: DataPaths
     clock: Clock
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    pace: Pace = REAL_TIME
     _database: Database | None = field(default=None, init=False, repr=False)
 
     @cached_property
@@ -269,7 +273,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from reconnect.ui.desktop.idle import find_idle_monitor
     from reconnect.ui.desktop.sleep_watch import SleepWatch
     from reconnect.ui.notifier import Notifier
-    from reconnect.ui.prompt_window import PromptWindow
+    from reconnect.ui.prompt_window import EXPIRY_MS, PromptWindow
     from reconnect.ui.theme import apply_theme
     from reconnect.ui.tray_app import TrayApp
     from reconnect.ui.windows import Windows
@@ -299,7 +303,11 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     last = records.last_break_end()  # a server, a first start, an older schema: the storage layer
     rng = random.Random()
     planner = BreakPlanner(
-        settings.rhythm(), rng, now, last.astimezone(now.tzinfo) if last else None
+        settings.rhythm(),
+        rng,
+        now,
+        last.astimezone(now.tzinfo) if last else None,
+        pace=context.pace,
     )
     windows = Windows(context)
     tray_app = TrayApp(
@@ -309,7 +317,8 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         settings=settings,
         planner=planner,
         scheduler=BreakScheduler(),
-        make_prompt=PromptWindow,  # made when the first break is offered
+        # Made when the first break is offered.
+        make_prompt=lambda: PromptWindow(expiry_ms=context.pace.milliseconds(EXPIRY_MS)),
         notifier=notifier,
         rng=rng,
         idle_monitor=find_idle_monitor(),
@@ -425,8 +434,13 @@ def build(
 
     The database is ``RECONNECT_DATABASE_URL`` when set, else the ``sync.database_url``
     setting, else the file in the data folder.
+
+    Raises:
+        InputError: ``RECONNECT_TEST_SPEED`` is set to something other than a whole number
+            of 1 or more.
     """
     environ = os.environ if environ is None else environ
+    pace = Pace.from_environ(environ)  # the one place it is read
     paths = resolve_data_paths(data_dir, environ)
     if not environ.get(DATABASE_URL_VARIABLE):
         from reconnect.settings_store import SettingsFile
@@ -434,4 +448,4 @@ def build(
         chosen = str(SettingsFile(paths.settings_file).peek("sync.database_url"))
         if chosen:
             paths = replace(paths, database_url=chosen)
-    return Context(paths=paths, clock=clock or SystemClock(), environ=environ)
+    return Context(paths=paths, clock=clock or SystemClock(), environ=environ, pace=pace)

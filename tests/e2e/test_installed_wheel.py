@@ -40,4 +40,4 @@ def test_the_installed_app_keeps_and_moves_a_history(installed: Path, tmp_path: 
     doctor = subprocess.run(
         [str(installed), "doctor"], cwd=tmp_path, env=fresh, capture_output=True, text=True
     )
-    assert "ok  database" in doctor.stdout and "up to date; 1 sessions" in doctor.stdout
+    assert "ok  database" in doctor.stdout and "up to date; 1 session," in doctor.stdout

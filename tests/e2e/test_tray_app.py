@@ -128,6 +128,10 @@ def test_without_a_tray_a_small_window_keeps_the_controls(
             "the control window",
         )
         assert (tmp_path / "data" / ".told-about-missing-tray").exists()
+        # Started again (as from the applications menu): the small window comes forward.
+        again = app.cli()
+        assert again.returncode == 0
+        assert again.stdout == "Reconnect is already running. Its small window is in front.\n"
         assert app.cli("quit").returncode == 0
         assert process.wait(20) == 0
     finally:

@@ -259,3 +259,112 @@ def test_statistics_asked_for_after_the_history_went_away_are_told_not_raised(
     kept.clear()  # nothing read before to show instead
     assert dashboard.report() is None
     assert dashboard.unreadable.isVisible()
+
+
+@pytest.mark.parametrize("context", ["empty"], indirect=True)
+def test_the_range_chosen_is_kept_for_the_next_opening(
+    qtbot: QtBot, context: bootstrap.Context
+) -> None:
+    from reconnect.core.dashboard_range import date_range
+    from reconnect.ui.windows import Windows
+
+    windows = Windows(context)
+
+    def open_dashboard() -> DashboardWindow:
+        windows.show_dashboard()
+        dashboard = windows._open["dashboard"]
+        assert isinstance(dashboard, DashboardWindow)
+        qtbot.addWidget(dashboard)
+        qtbot.waitExposed(dashboard)
+        return dashboard
+
+    first = open_dashboard()
+    assert first.range.currentText() == "Last 3 months"  # the first time
+    first.range.setCurrentIndex(first.range.findData(RangeChoice.MONTHS_12))
+    first.close()
+
+    again = open_dashboard()
+    assert again is not first
+    assert again.range.currentText() == "Last 12 months"
+    today = context.clock.now().date()
+    assert again.figures().since == date_range(RangeChoice.MONTHS_12, today)[0]
+    again.range.setCurrentIndex(again.range.findData(RangeChoice.ALL))
+    again.close()
+    assert open_dashboard().range.currentText() == "Everything"
+
+
+@pytest.mark.parametrize("context", ["empty"], indirect=True)
+def test_a_kept_range_that_cannot_be_read_opens_on_three_months(
+    qtbot: QtBot, context: bootstrap.Context
+) -> None:
+    from reconnect.services.range_memory import RANGE_MEMORY, RangeMemory
+
+    path = context.paths.root / RANGE_MEMORY
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("a fortnight\n", encoding="utf-8")
+    dashboard = window(qtbot, context, Calls(), range_memory=RangeMemory(path))
+    assert dashboard.range.currentText() == "Last 3 months"
+    dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.WEEKS_4))
+    assert path.read_text(encoding="utf-8") == "4w\n"
+
+
+@pytest.mark.parametrize("context", ["generated"], indirect=True)
+def test_the_numbers_of_what_helps_give_the_room_to_the_practice_names(
+    qtbot: QtBot, context: bootstrap.Context
+) -> None:
+    dashboard = window(qtbot, context, Calls())
+    dashboard.show_section("What helps")
+    card = dashboard.helps.card
+    qtbot.waitUntil(card.isVisible)
+    card.toggle.click()
+    table, model = card.table, card.model
+    qtbot.waitExposed(table)
+    notes = {model.data(model.index(row, 5)) for row in range(model.rowCount())}
+    assert notes == {""}  # every practice here has enough check-ins: no note
+    # The empty Note column is as narrow as its heading, far narrower than the names.
+    assert table.columnWidth(5) <= table.horizontalHeader().sectionSizeHint(5)
+    assert table.columnWidth(5) < table.columnWidth(0) / 2
+    # No practice name is cut short.
+    assert table.columnWidth(0) >= table.sizeHintForColumn(0)
+    for column in range(1, model.columnCount()):
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column)
+
+
+@pytest.mark.parametrize("context", ["empty"], indirect=True)
+def test_one_checkin_is_too_early_to_tell_in_what_helps(
+    qtbot: QtBot, context: bootstrap.Context
+) -> None:
+    from datetime import timedelta
+
+    from reconnect.core.recording import logged_session
+    from reconnect.storage.unit_of_work import UnitOfWork
+
+    def log(levels: list[int]) -> None:
+        practice = context.library.get("sunlight")
+        assert practice is not None
+        now = context.clock.now()
+        with UnitOfWork(context.database().session_factory) as uow:
+            uow.history.add_many(
+                [
+                    logged_session(practice, now, level, finished_at=now - timedelta(hours=i + 1))
+                    for i, level in enumerate(levels)
+                ]
+            )
+            uow.commit()
+
+    too_early = "Too early to tell: a few more check-ins and a picture starts to form."
+    log([2])  # one spark in one check-in: it used to read "likely 96-100%, your usual 98%"
+    dashboard = window(qtbot, context, Calls())
+    qtbot.waitUntil(lambda: dashboard.overview.observations.isVisible())
+    assert dashboard.overview.observations.text() == too_early
+    dashboard.show_section("What helps")
+    qtbot.waitUntil(lambda: dashboard.helps.empty.text() == too_early)
+    assert dashboard.helps.empty.isVisible()
+    assert not dashboard.helps.card.isVisible()  # no ranges, no usual rate
+    assert not dashboard.helps.ordering.isVisible()
+
+    log([0, 1, 0, 1])  # five check-ins: a picture starts to form
+    dashboard.refresh()
+    qtbot.waitUntil(lambda: dashboard.helps.card.isVisible())
+    assert dashboard.helps.ordering.isVisible() and not dashboard.helps.empty.isVisible()
+    assert "usual rate is 57%" in dashboard.helps.bars.summary()  # (3 + 1) / (5 + 2)

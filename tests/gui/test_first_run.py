@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QTime, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 
 from reconnect.core.clock import FakeClock
@@ -177,23 +177,40 @@ def test_music_can_be_chosen_and_cleared(make: Make, settings_file: SettingsFile
     assert "practices.music" not in stored(settings_file)
 
 
-def test_an_end_before_the_start_is_refused_gently(
+def test_an_end_equal_to_the_start_is_refused_gently(
     make: Make, data_dir: Path, settings_file: SettingsFile
 ) -> None:
     dialog = make()
     dialog.next_button.click()
     dialog.start_edit.setTime(QTime(18, 0))
-    dialog.end_edit.setTime(QTime(9, 0))
+    dialog.end_edit.setTime(QTime(18, 0))
     dialog.next_button.click()
     assert dialog.page_index == 1
     assert dialog.hours_problem.isVisible()
     assert dialog.hours_problem.text() == (
-        "The day ends before it starts. Choose an end after 18:00."
+        "The day starts and ends at 18:00. Choose another end; one before the start runs into "
+        "the next morning."
     )
     assert not first_run_done(data_dir)
     dialog.end_edit.setTime(QTime(22, 0))
     dialog.next_button.click()
     assert dialog.page_index == 2 and not dialog.hours_problem.isVisible()
+
+
+def test_night_hours_from_evening_into_the_morning_are_kept(
+    make: Make, settings_file: SettingsFile
+) -> None:
+    dialog = make()
+    dialog.next_button.click()
+    dialog.start_edit.setTime(QTime(19, 0))
+    dialog.end_edit.setTime(QTime(8, 30))
+    dialog.next_button.click()
+    assert dialog.page_index == 2 and not dialog.hours_problem.isVisible()
+    dialog.done_button.click()
+    assert stored(settings_file) == {
+        f"rhythm.{day}": "19:00-08:30"
+        for day in ("friday", "monday", "thursday", "tuesday", "wednesday")
+    }
 
 
 def test_hours_confirmed_with_next_are_kept_when_the_music_is_skipped(
@@ -232,6 +249,52 @@ def test_the_crisis_button_opens_help(qtbot: QtBot, data_dir: Path) -> None:
     dialog.show()
     dialog.help_button.click()
     assert opened == [True]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_on_the_crisis_button_opens_help_as_space_does(
+    qtbot: QtBot, data_dir: Path, key: Qt.Key
+) -> None:
+    opened: list[str] = []
+    dialog = FirstRun(data_dir, Settings(), lambda s: None, open_help=lambda: opened.append("help"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.help_button.setFocus()
+    qtbot.keyClick(dialog.help_button, Qt.Key.Key_Space)
+    assert opened == ["help"]
+    qtbot.keyClick(dialog.help_button, key)
+    assert opened == ["help", "help"]
+    assert dialog.page_index == 0  # Enter did not go on to the next screen
+    # Enter anywhere else still goes on, as the default button says.
+    dialog.next_button.setFocus()
+    qtbot.keyClick(dialog.next_button, key)
+    assert dialog.page_index == 1
+
+
+def test_enter_on_skip_skips(qtbot: QtBot, make: Make, data_dir: Path) -> None:
+    dialog = make()
+    dialog.skip_button.setFocus()
+    qtbot.keyClick(dialog.skip_button, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert dialog.result() == FirstRun.DialogCode.Rejected
+    assert first_run_done(data_dir)
+
+
+@pytest.mark.parametrize(
+    ("tray", "said", "unsaid"),
+    [(True, "in your system tray", "small window"), (False, "small window", "tray")],
+)
+def test_the_welcome_says_where_help_is_on_this_desktop(
+    qtbot: QtBot, data_dir: Path, tray: bool, said: str, unsaid: str
+) -> None:
+    dialog = FirstRun(data_dir, Settings(), lambda s: None, tray_available=tray)
+    qtbot.addWidget(dialog)
+    words = " ".join(dialog.welcome_text.text().split())
+    assert "Help and crisis support" in words
+    assert said in words and unsaid not in words
+    if not tray:
+        assert "menu" not in words
 
 
 # --- the running app: shown once ------------------------------------------------------------
@@ -320,9 +383,24 @@ def test_a_real_start_shows_it_once(qtbot: QtBot, tmp_path: Path) -> None:
         assert reconnect("quit") == 0
         assert app.wait(30) == 0
 
+    def dashboard_shown() -> bool:
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", "^Reconnect: dashboard$"],
+            env=env, capture_output=True, text=True, timeout=30, check=False,
+        )  # fmt: skip
+        return bool(found.stdout.strip())
+
     app = start()
     try:
         qtbot.waitUntil(lambda: visible_welcome(env), timeout=30000)
+        # `reconnect dashboard` meanwhile: the welcome stays in front, the dashboard waits.
+        asked = subprocess.run(
+            [sys.executable, "-m", "reconnect", "dashboard"],
+            env=env, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        assert asked.returncode == 0
+        assert "Its welcome is in front" in asked.stdout
+        assert visible_welcome(env) and not dashboard_shown()
         # Escape on the welcome, as a person would; Qt may have more than one window by that
         # name for a moment, so each is tried until the welcome is done.
         for _ in range(20):
@@ -340,6 +418,7 @@ def test_a_real_start_shows_it_once(qtbot: QtBot, tmp_path: Path) -> None:
             qtbot.wait(250)
         qtbot.waitUntil(lambda: first_run_done(data), timeout=10000)
         assert not visible_welcome(env)
+        qtbot.waitUntil(dashboard_shown, timeout=30000)  # asked for, once the welcome is done
         stop(app)
 
         app = start()
@@ -352,3 +431,59 @@ def test_a_real_start_shows_it_once(qtbot: QtBot, tmp_path: Path) -> None:
             app.wait()
         log.close()
         own.stop()
+
+
+def test_with_a_tray_the_welcome_comes_first_and_the_tray_then_says_where_it_lives(
+    qtbot: QtBot, qapp: QApplication, with_tray: object, data_dir: Path, clock: FakeClock
+) -> None:
+    """``reconnect dashboard`` on a fresh data folder: the welcome, then the tray's note and
+    the dashboard asked for."""
+    import io
+
+    from reconnect import bootstrap
+    from reconnect.ui.dashboard_window import DashboardWindow
+    from reconnect.ui.run import greet
+
+    def shown(kind: type[QWidget]) -> list[QWidget]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+    def balloons() -> list[str]:
+        return [
+            " ".join(label.text() for label in w.findChildren(QLabel))
+            for w in QApplication.topLevelWidgets()
+            if w.inherits("QBalloonTip") and w.isVisible()
+        ]
+
+    # Qt learns of a tray host started after an earlier test through an X event.
+    qtbot.waitUntil(QSystemTrayIcon.isSystemTrayAvailable)
+    context = bootstrap.build(str(data_dir), {}, clock)
+    running = bootstrap.build_tray_app(context, qapp)
+    running.start()
+    running.finish_start(io.StringIO(), pytest.fail)
+    front = greet(context, running, open_dashboard=True)
+    try:
+        [welcome] = shown(FirstRun)
+        assert isinstance(welcome, FirstRun)
+        assert "in your system tray" in " ".join(welcome.welcome_text.text().split())
+        qtbot.waitExposed(welcome)
+        assert not shown(DashboardWindow) and not balloons()
+
+        welcome.next_button.click()
+        welcome.next_button.click()
+        welcome.done_button.click()
+        qtbot.waitUntil(lambda: bool(shown(DashboardWindow)))
+        qtbot.waitUntil(lambda: bool(balloons()))
+        [note] = balloons()
+        assert (
+            "Reconnect is in your system tray, the small heart. Breaks will come on their own; "
+            "the menu has everything else."
+        ) in note
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, (FirstRun, DashboardWindow)) or widget.inherits("QBalloonTip"):
+                widget.close()
+        running.surface.widget.hide()
+        running.tray_app.poll_timer.stop()
+        running.tray_app.scheduler.shutdown()
+        running.close()
+        del front

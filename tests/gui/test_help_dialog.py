@@ -251,6 +251,12 @@ class QuietSound:
     def stop_music(self) -> None:
         pass
 
+    def end_practice(self, completed: bool) -> None:
+        pass
+
+    def take_notice(self) -> None:
+        return None
+
 
 def test_the_player_offers_help_and_pauses_for_it(qtbot: QtBot, clock: FakeClock) -> None:
     from reconnect.core.practice_loader import load_library

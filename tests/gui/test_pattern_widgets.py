@@ -345,7 +345,7 @@ def test_a_row_says_its_likely_range_and_counts(
     assert low < 58 < high and low < middle < high
     index = report.practices.index(stretch)
     assert bars.text_at(centre(bars.row_rect(index))) == (
-        f"Stretch: likely {low}-{high}%, middle {middle}%; 7 sparks in 12 check-ins; usual rate 37%"
+        f"Stretch: likely {low}-{high}%, middle {middle}%; 7 sparks in 12 check-ins; usual rate 38%"
     )
     cold = bars.text_at(centre(bars.row_rect(report.practices.index(by_id(report, "cold-water")))))
     assert cold is not None
@@ -369,7 +369,8 @@ def test_the_summary_tells_the_order_and_who_is_learning(
     first = report.practices[0]
     assert bars.accessibleName() == "What helps most"
     summary = bars.accessibleDescription()
-    assert summary.startswith("3 practices, in the order shown; your usual rate is 37%.")
+    # 13 sparks in 35 check-ins: (13 + 1) / (35 + 2) = 38%.
+    assert summary.startswith("3 practices, in the order shown; your usual rate is 38%.")
     assert f"First: {first.title}: likely" in summary
     assert summary.endswith("1 still learning.")
     assert len(bars.describe().splitlines()) == 4

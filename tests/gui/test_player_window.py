@@ -27,6 +27,8 @@ class FakeSound:
     music: list[Path] = field(default_factory=list)
     playing: bool = False
     playable: bool = True
+    notices: list[str] = field(default_factory=list)
+    ended: list[bool] = field(default_factory=list)
 
     def play_chime(self, name: str) -> None:
         self.chimes.append(name)
@@ -43,6 +45,13 @@ class FakeSound:
 
     def music_playing(self) -> bool:
         return self.playing
+
+    def end_practice(self, completed: bool) -> None:
+        self.ended.append(completed)
+        self.playing = False
+
+    def take_notice(self) -> str | None:
+        return self.notices.pop(0) if self.notices else None
 
 
 def practice(*steps: Step, alternative: str | None = None) -> Practice:

@@ -341,11 +341,11 @@ def test_the_arrows_keep_to_the_declared_range(
 @pytest.mark.parametrize(
     ("start", "end", "words"),
     [
-        (QTime(18, 0), QTime(9, 0), "This can't be '18:00-09:00' (working hours must end"),
         (QTime(9, 0), QTime(9, 0), "This can't be '09:00-09:00'"),
+        (QTime(17, 30), QTime(17, 30), "This can't be '17:30-17:30'"),
     ],
 )
-def test_hours_that_end_before_they_start_are_refused(
+def test_hours_that_start_and_end_at_once_are_refused(
     open_window: Callable[..., Opened], start: QTime, end: QTime, words: str
 ) -> None:
     opened = open_window()
@@ -408,7 +408,7 @@ def test_every_refused_value_is_shown_and_the_first_gets_the_focus(
     friday = window.fields["rhythm.friday"]
     assert isinstance(friday, HoursField)
     friday.start.setTime(QTime(17, 0))
-    friday.end.setTime(QTime(8, 0))
+    friday.end.setTime(QTime(17, 0))  # no time at all: refused (a night, 17:00-08:00, is not)
     interval = window.fields["rhythm.interval_minutes"]
     assert isinstance(interval, IntField)
     type_into_spin(qtbot, interval, "3")
@@ -513,12 +513,32 @@ def test_a_day_off_and_until_midnight(open_window: Callable[..., Opened]) -> Non
     assert opened.saved[-1].changed() == {"rhythm.thursday": "", "rhythm.saturday": "20:00-24:00"}
 
 
-def test_choose_buttons_fill_in_the_path(open_window: Callable[..., Opened]) -> None:
+def test_night_hours_from_evening_into_the_morning_are_saved(
+    open_window: Callable[..., Opened],
+) -> None:
+    opened = open_window()
+    monday = opened.window.fields["rhythm.monday"]
+    assert isinstance(monday, HoursField)
+    monday.start.setTime(QTime(19, 0))
+    monday.end.setTime(QTime(8, 30))
+    opened.window.apply_button.click()
+    assert monday.problem.isHidden()
+    assert opened.saved[-1].changed() == {"rhythm.monday": "19:00-08:30"}
+    hints = [label.text() for label in opened.window.findChildren(QLabel)]
+    assert any("like 19:00 until 08:30, runs into the next morning" in text for text in hints)
+
+
+def test_choose_buttons_fill_in_the_path(
+    open_window: Callable[..., Opened], tmp_path: Path
+) -> None:
     asked: list[tuple[str, str]] = []
+    chosen = tmp_path / "chosen"
+    (chosen / "folder").mkdir(parents=True)
+    (chosen / "music-file").write_bytes(b"OggS")  # music must be there to be saved
 
     def choose(parent: QWidget, kind: str, current: str) -> str | None:
         asked.append((kind, current))
-        return None if kind == "music-folder" else f"/chosen/{kind}"
+        return None if kind == "music-folder" else f"{chosen}/{kind}"
 
     opened = open_window(choose_path=choose)
     own = opened.window.fields["practices.own_folder"]
@@ -526,16 +546,58 @@ def test_choose_buttons_fill_in_the_path(open_window: Callable[..., Opened]) -> 
     assert isinstance(own, TextField) and isinstance(music, TextField)
     assert own.choose_button is not None and music.choose_button is not None
     own.choose_button.click()
-    assert own.edit.text() == "/chosen/folder"
+    assert own.edit.text() == f"{chosen}/folder"
     actions = music.choose_button.menu().actions()
     assert [a.text() for a in actions] == ["A music file…", "A folder of music…"]
     actions[0].trigger()
-    assert music.edit.text() == "/chosen/music-file"
+    assert music.edit.text() == f"{chosen}/music-file"
     actions[1].trigger()  # cancelled: the value stays
-    assert music.edit.text() == "/chosen/music-file"
-    assert asked == [("folder", ""), ("music-file", ""), ("music-folder", "/chosen/music-file")]
+    assert music.edit.text() == f"{chosen}/music-file"
+    assert asked == [
+        ("folder", ""),
+        ("music-file", ""),
+        ("music-folder", f"{chosen}/music-file"),
+    ]
     opened.window.apply_button.click()
-    assert opened.saved[-1]["practices.own_folder"] == "/chosen/folder"
+    assert opened.saved[-1]["practices.own_folder"] == f"{chosen}/folder"
+    assert opened.saved[-1]["practices.music"] == f"{chosen}/music-file"
+
+
+def test_music_that_is_not_there_is_refused_inline_as_on_the_command_line(
+    open_window: Callable[..., Opened], tmp_path: Path
+) -> None:
+    gone = tmp_path / "unplugged" / "song.ogg"
+    opened = open_window()
+    music = opened.window.fields["practices.music"]
+    assert isinstance(music, TextField)
+    music.edit.setText(str(gone))
+    opened.window.apply_button.click()
+    assert music.problem.isVisible()
+    assert music.problem.text() == f"This can't be set: there is no file or folder at {gone}."
+    assert opened.window.status.text() == NOT_SAVED and opened.saved == []
+    assert opened.window.tabs.currentIndex() == 1
+    assert opened.window.focusWidget() is music.edit
+
+    gone.parent.mkdir()
+    gone.write_bytes(b"OggS")  # the disk is back
+    opened.window.apply_button.click()
+    assert not music.problem.isVisible()
+    assert [s["practices.music"] for s in opened.saved] == [str(gone)]
+
+
+def test_music_already_chosen_but_away_does_not_hold_up_other_choices(
+    open_window: Callable[..., Opened],
+) -> None:
+    away = "/media/usb/chills.ogg"
+    opened = open_window(Settings({"practices.music": away, "practices.disabled": ("gone",)}))
+    opened.window.fields["sound.chimes"].box.setChecked(False)
+    opened.window.apply_button.click()
+    assert opened.window.status.text() == SAVED
+    assert opened.saved[-1].changed() == {
+        "practices.music": away,
+        "practices.disabled": ("gone",),
+        "sound.chimes": False,
+    }
 
 
 def test_add_your_own_practice_only_when_the_form_is_there(

@@ -293,6 +293,12 @@ class QuietSound:
     def stop_music(self) -> None:
         pass
 
+    def end_practice(self, completed: bool) -> None:
+        pass
+
+    def take_notice(self) -> None:
+        return None
+
     def music_playing(self) -> bool:
         return False
 

@@ -83,8 +83,23 @@ class Harness:
         self.app.scheduler.wakeup.emit()
 
 
+class UnshowablePrompt(PromptWindow):
+    """A prompt window the desktop won't show (as a compositor may refuse a window)."""
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        super().setVisible(False)
+
+
 @pytest.fixture
-def harness(qtbot: QtBot, tmp_path: Path, with_tray: object) -> Iterator[Harness]:
+def prompt_class() -> type[PromptWindow]:
+    """The prompt window the app is given; a test may parametrize another."""
+    return PromptWindow
+
+
+@pytest.fixture
+def harness(
+    qtbot: QtBot, tmp_path: Path, with_tray: object, prompt_class: type[PromptWindow]
+) -> Iterator[Harness]:
     clock = FakeClock(TUESDAY_MORNING)
     context = bootstrap.build(str(tmp_path / "data"), {}, clock)
     records = BreakRecords(context.database().session_factory)
@@ -93,7 +108,7 @@ def harness(qtbot: QtBot, tmp_path: Path, with_tray: object) -> Iterator[Harness
     notifier, busy, idle = FakeNotifier(), FakeBusy(), FakeIdle()
     quit_calls: list[bool] = []
     opened: list[str] = []
-    prompt = PromptWindow()
+    prompt = prompt_class()
     qtbot.addWidget(prompt)
     app = TrayApp(
         clock=clock,
@@ -160,7 +175,8 @@ def test_a_due_break_prompts_once_and_is_recorded(qtbot: QtBot, harness: Harness
     harness.fire_wakeup()
     assert harness.app.prompt.isVisible()
     assert harness.app.status()["state"] == "due"
-    assert harness.notifier.sent and "small pause" in harness.notifier.sent[0][0]
+    # The window alone: a notification in the same corner would hide the practice's title.
+    assert harness.notifier.sent == []
     harness.app.scheduler.wakeup.emit()  # a second wake-up: no second prompt
     assert len(harness.db("SELECT id FROM prompts")) == 1
     assert harness.tray.shown_state == "due"
@@ -330,3 +346,49 @@ def test_break_now_with_a_practice_starts_it(qtbot: QtBot, harness: Harness) -> 
     assert harness.db("SELECT trigger, practice_id FROM sessions") == [("command_line", "sunlight")]
     with pytest.raises(InputError, match="Did you mean sunlight"):
         harness.app.break_now("sunlite")
+
+
+@pytest.mark.parametrize("prompt_class", [UnshowablePrompt])
+def test_a_prompt_window_that_cannot_be_shown_comes_as_a_notification(harness: Harness) -> None:
+    harness.fire_wakeup()
+    assert not harness.app.prompt.isVisible()
+    title = harness.db("SELECT practice_title FROM prompts")[0][0]
+    assert len(harness.notifier.sent) == 1
+    summary, body = harness.notifier.sent[0]
+    assert summary == "A small pause, if you'd like one" and body.startswith(f"{title} · ")
+
+
+def test_a_busy_screen_that_clears_shows_the_window_without_a_notification(
+    harness: Harness,
+) -> None:
+    harness.busy.busy = True
+    harness.fire_wakeup()
+    harness.busy.busy = False
+    harness.clock.advance(timedelta(seconds=30))
+    harness.app.poll()
+    assert harness.app.prompt.isVisible()
+    assert harness.notifier.sent == []
+
+
+def test_status_names_the_practice_on_screen(harness: Harness) -> None:
+    harness.fire_wakeup()
+    offer = harness.app.prompt.offer
+    assert offer is not None
+    status = harness.app.status()
+    assert (status["suggested_practice"], status["suggested_title"]) == (
+        offer.practice_id,
+        offer.title,
+    )
+    harness.app.prompt.another_button.click()
+    swapped = harness.app.prompt.offer
+    assert swapped is not None and swapped.practice_id != offer.practice_id
+    assert harness.app.status()["suggested_practice"] == swapped.practice_id
+
+
+def test_the_menu_suggests_the_practice_on_screen(harness: Harness) -> None:
+    harness.fire_wakeup()
+    harness.app.prompt.another_button.click()
+    offer = harness.app.prompt.offer
+    assert offer is not None
+    suggested = harness.app.menu_state().suggested
+    assert suggested is not None and suggested.practice_id == offer.practice_id

@@ -58,3 +58,75 @@ def test_after_a_long_sleep_a_missed_wakeup_comes_once(qtbot: QtBot) -> None:
             assert fired == [True]
         finally:
             scheduler.shutdown()
+
+
+def test_a_wakeup_that_rearms_from_its_handler_keeps_the_new_one(qtbot: QtBot) -> None:
+    """The app re-arms from inside its wake-up: each new job stays armed and arrives."""
+    scheduler = BreakScheduler()
+    scheduler.start()
+    fired: list[datetime] = []
+    rearmed: list[datetime] = []
+
+    def rearm() -> None:
+        fired.append(datetime.now(UTC))
+        at = datetime.now(UTC) + (
+            timedelta(milliseconds=150) if len(fired) < 3 else timedelta(hours=1)
+        )
+        scheduler.arm(at)
+        rearmed.append(at)
+
+    scheduler.wakeup.connect(rearm)
+    try:
+        scheduler.arm(datetime.now(UTC) + timedelta(milliseconds=150))
+        qtbot.waitUntil(lambda: len(fired) == 3, timeout=5000)
+        # The last one, armed from inside the third wake-up, really waits, and alone.
+        assert scheduler.next_run_at == scheduler.armed_at == rearmed[-1]
+        assert len(scheduler._scheduler.get_jobs()) == 1
+    finally:
+        scheduler.shutdown()
+
+
+def test_a_wakeup_that_disarms_from_its_handler_raises_nothing(qtbot: QtBot) -> None:
+    """Nothing left to plan (a prompt is showing): no job armed, and no JobLookupError."""
+    scheduler = BreakScheduler()
+    scheduler.start()
+    scheduler.wakeup.connect(lambda: scheduler.arm(None))
+    try:
+        with qtbot.waitSignal(scheduler.wakeup, timeout=3000):
+            scheduler.arm(datetime.now(UTC) + timedelta(milliseconds=100))
+        # Let APScheduler finish the round it was in; an error there fails the test (pytest-qt
+        # catches exceptions raised in Qt callbacks).
+        with qtbot.waitSignal(scheduler.wakeup, timeout=3000):
+            scheduler.arm(datetime.now(UTC) + timedelta(milliseconds=100))
+        assert scheduler.armed_at is None and scheduler.next_run_at is None
+        assert scheduler._scheduler.get_jobs() == []
+    finally:
+        scheduler.shutdown()
+
+
+def test_a_past_moment_asked_for_again_comes_only_once(qtbot: QtBot) -> None:
+    """An app whose clock lags the system's asks again for the moment it was just woken for:
+    that wake-up is not delivered over and over."""
+    scheduler = BreakScheduler()
+    scheduler.start()
+    moment = datetime.now(UTC) - timedelta(minutes=1)
+    fired: list[bool] = []
+
+    def not_yet() -> None:
+        fired.append(True)
+        scheduler.arm(moment)
+
+    scheduler.wakeup.connect(not_yet)
+    try:
+        with qtbot.waitSignal(scheduler.wakeup, timeout=3000):
+            scheduler.arm(moment)
+        assert fired == [True]
+        assert scheduler.armed_at == moment  # asked for, and remembered
+        assert scheduler.next_run_at is None  # but no job waits to bring it again at once
+        scheduler.wakeup.disconnect(not_yet)
+        later = datetime.now(UTC) + timedelta(milliseconds=100)
+        with qtbot.waitSignal(scheduler.wakeup, timeout=3000):
+            scheduler.arm(later)  # a new moment is armed as ever
+        assert scheduler.armed_at is None
+    finally:
+        scheduler.shutdown()

@@ -6,7 +6,10 @@ Each test runs on the data folder's SQLite file and on a PostgreSQL server.
 from __future__ import annotations
 
 import json
+import os
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -214,7 +217,7 @@ def test_a_bad_import_names_its_lines_and_writes_nothing(
 def test_doctor_reports_a_healthy_folder(cli: Cli, database_backend: str) -> None:
     cli("log", "hand-on-heart", "--spark", "1")
     result = cli("doctor")
-    assert "schema 0004, up to date; 1 sessions, 1 check-ins" in result.out
+    assert "schema 0004, up to date; 1 session, 1 check-in" in result.out
     lines = {
         line.split()[1]: line
         for line in result.out.splitlines()[1:]
@@ -256,11 +259,19 @@ def test_stats_from_the_command_line(cli: Cli) -> None:
     cli("log", "hand-on-heart", "--spark", "0")
     cli("log", "sunlight", "--spark", "1")
     report = json.loads(cli("stats", "--json").out)
-    assert report["overall"] == {"checkins": 3, "sparks": 2, "spark_rate": 2 / 3}
+    # The usual rate is pulled towards one half while check-ins are few: (2 + 1) / (3 + 2).
+    assert report["overall"] == {
+        "checkins": 3,
+        "sparks": 2,
+        "spark_rate": 2 / 3,
+        "usual_rate": pytest.approx(0.6),
+        "prior_strength": 4,
+    }
     assert report["range"] == {"since": "2026-11-17", "until": "2026-11-17"}
     assert {p["id"] for p in report["practices"]} == {"hand-on-heart", "sunlight"}
     table = cli("stats").out
     assert "Hand on heart" in table
+    assert "Too early to tell" in table and "LIKELY RANGE" not in table
     assert cli("stats", "--since", "2026-12-01", "--until", "2026-11-01").code == 2
 
 
@@ -273,3 +284,80 @@ def test_a_plain_start_skips_the_commands_parsers() -> None:
     assert _tray_arguments(["--data-dir=/tmp/y"]).data_dir == "/tmp/y"  # type: ignore[union-attr]
     for other in (["status"], ["--version"], ["-h"], ["--data-dir"], ["--data-dir", "x", "log"]):
         assert _tray_arguments(other) is None, other
+
+
+# --- away from a desktop, and into a pipe (issue 15, items 2 and 10) ----------------------
+
+
+def plain_console(data_dir: Path) -> dict[str, str]:
+    """The environment of a login over SSH or on a text console: no display of any kind."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECONNECT_")}
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    return {**env, "RECONNECT_DATA_DIR": str(data_dir)}
+
+
+def reconnect(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reconnect", *args],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("args", [(), ("dashboard",)], ids=["start", "dashboard"])
+def test_without_a_display_starting_says_so_in_one_line(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    done = reconnect(plain_console(tmp_path / "data"), *args)
+    assert done.returncode == 1  # not killed by SIGABRT (-6)
+    assert done.stderr == (
+        "reconnect: no graphical session was found (no DISPLAY or WAYLAND_DISPLAY). Start "
+        "Reconnect from your desktop session, or log in to one first; 'reconnect doctor' says "
+        "more.\n"
+    )
+    assert "xcb" not in done.stderr and done.stdout == ""
+    assert not (tmp_path / "data").exists()  # nothing was begun
+
+
+def test_without_a_display_the_other_commands_still_work(tmp_path: Path) -> None:
+    env = plain_console(tmp_path / "data")
+    listed = reconnect(env, "practices")
+    assert (listed.returncode, listed.stderr) == (0, "")
+    assert "hand-on-heart" in listed.stdout
+    logged = reconnect(env, "log", "sunlight", "--spark", "1")
+    assert logged.returncode == 0, logged.stderr
+    status = reconnect(env, "status")
+    assert status.returncode == 3
+    assert "Reconnect is not running" in status.stderr
+    doctor = reconnect(env, "doctor")
+    assert "no desktop display here (no DISPLAY or WAYLAND_DISPLAY)" in doctor.stdout
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    from bench.generate_history import generate
+
+    data = tmp_path / "data"
+    made = generate(data, years=0.5, seed=2)
+    assert made.sessions > 1000  # far more JSON than a pipe holds
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECONNECT_")}
+    # `reconnect history --json --limit 100000 | head -c 1`
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "reconnect", "history", "--json", "--limit", "100000"],
+        env={**env, "RECONNECT_DATA_DIR": str(data)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert reader.stdout is not None and reader.stderr is not None
+    assert reader.stdout.read(1) == b"["
+    reader.stdout.close()
+    said = reader.stderr.read().decode()
+    reader.stderr.close()
+    assert reader.wait(timeout=120) == 1
+    assert said == ""  # no BrokenPipeError, no "Traceback", no "Exception ignored"
+
+
+def test_started_without_a_console_at_all(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pythonw on Windows (how start at login runs it) has no stdout: nothing to flush."""
+    from reconnect.cli.main import main
+
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["practices"], environ={"RECONNECT_DATA_DIR": str(data_dir)}) == 0

@@ -90,7 +90,8 @@ def test_figures_follow_the_range(reader: DashboardReader) -> None:
     four_weeks = reader.figures(RangeChoice.WEEKS_4, TODAY)
     assert (four_weeks.since, four_weeks.until) == (date(2026, 10, 21), TODAY)
     assert four_weeks.checkins == four_weeks.report().overall.checkins == 4
-    assert four_weeks.r0 == four_weeks.report().overall.prior_rate == 0.75
+    # The usual rate: 3 sparks in 4 check-ins, pulled towards one half: (3 + 1) / (4 + 2).
+    assert four_weeks.r0 == four_weeks.report().overall.prior_rate == pytest.approx(2 / 3)
     assert four_weeks.any_history
     assert four_weeks.periods[0].title == "This week"
     assert [f.value for f in four_weeks.periods[0].figures] == [2, 2, 1]

@@ -188,9 +188,13 @@ def test_a_failing_close_does_not_stop_the_removal(
 
 
 def test_the_marker_names_match_the_app() -> None:
+    from reconnect.services.dashboard import QUIET_NOTE_MARKER
+    from reconnect.services.range_memory import RANGE_MEMORY
+    from reconnect.ui.first_run import FIRST_RUN_MARKER
     from reconnect.ui.windows import NO_TRAY_NOTICE
 
-    assert NO_TRAY_NOTICE in MARKER_FILES
+    for marker in (NO_TRAY_NOTICE, RANGE_MEMORY, FIRST_RUN_MARKER, QUIET_NOTE_MARKER):
+        assert marker in MARKER_FILES
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may remove anything")

@@ -171,7 +171,7 @@ def test_a_non_empty_sqlite_file_is_refused(cli: Cli, tmp_path: Path) -> None:
     file = other / "reconnect.db"
     before = counts_at(f"sqlite:///{file}")
     result = cli("migrate-to", f"sqlite:///{file}")
-    assert result.code == 2 and "already holds a history (1 sessions, 0 prompts)" in result.err
+    assert result.code == 2 and "already holds a history (1 session, 0 prompts)" in result.err
     assert counts_at(f"sqlite:///{file}") == before
 
 

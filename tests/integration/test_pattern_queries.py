@@ -125,10 +125,10 @@ def test_hours_and_weekdays_are_the_local_ones(context: bootstrap.Context) -> No
         (0, 23, 1, 1),  # Monday 23:5x in New York, though Tuesday 04:5x in UTC
         (3, 16, 1, 1),  # Thursday 15 January, 16:2x in Berlin
     ]
-    # The rows feed the figure: r0 = 3 sparks in 5 check-ins.
+    # The rows feed the figure: 3 sparks in 5 check-ins, so r0 = (3 + 1) / (5 + 2) = 4/7.
     grid = hour_weekday_grid(rows, prior_rate(5, 3))
     assert grid[0][23].checkins == 1 and grid[0][23].greyed
-    assert grid[0][10].shrunk == pytest.approx((4 * 0.6 + 1) / 6)
+    assert grid[0][10].shrunk == pytest.approx((4 * 4 / 7 + 1) / 6)
     assert grid[1][4].checkins == 0  # nothing at the UTC hour
 
 

@@ -7,7 +7,10 @@ clock runs free and it drops samples at random, which says nothing about real sp
 
 from __future__ import annotations
 
+import logging
 import struct
+import subprocess
+import sys
 import threading
 import wave
 from pathlib import Path
@@ -16,6 +19,11 @@ import pytest
 
 from reconnect.paths import sounds_dir
 from reconnect.ui.sound import Playsound3Player, load_playsound3
+from reconnect.ui.sound_processes import KILL_AFTER_S, SoundProcesses
+from tests.support import sound_players
+from tests.support.sound_players import FAILING, STUBBORN, FakePlayers, gone, running, wait_for
+
+fake_players = sound_players.fake_players
 
 RATE = 22050
 
@@ -82,3 +90,108 @@ def test_the_start_chime_reaches_the_sound_device(
     assert len(arrived) <= len(expected) + RATE // 5
     assert not any(arrived[len(expected) :])
     assert audible_span(arrived) / RATE == pytest.approx(1.8, abs=0.05)
+
+
+# --- no player outlives its practice ---------------------------------------------------------
+# Real child processes through playsound3's own alsa backend, with stand-ins for its programs
+# (tests/support/sound_players.py): one that neither plays nor stops, one that fails at once.
+
+
+def alsa_player(sounds: Path, kill_after: float = KILL_AFTER_S) -> Playsound3Player:
+    backend = load_playsound3("alsa")
+    if backend.name is None:
+        pytest.skip("playsound3 found no aplay and mpg123 when it was first imported")
+    return Playsound3Player(
+        sounds,
+        lambda: True,
+        lambda: True,
+        load_backend=lambda: backend,
+        processes=SoundProcesses(kill_after=kill_after),
+    )
+
+
+def test_music_that_never_ends_is_gone_once_the_practice_stops(
+    fake_players: FakePlayers, tmp_path: Path
+) -> None:
+    fake_players.install("mpg123", STUBBORN)
+    track = tmp_path / "goosebumps.mp3"
+    track.write_bytes(b"ID3")
+    player = alsa_player(sounds_dir())
+    assert player.play_music(track).ok
+    (pid,) = fake_players.wait_for_start()
+    assert running(pid)
+    player.end_practice(completed=False)  # returns at once; the SIGTERM is ignored
+    assert wait_for(lambda: gone(pid), timeout=5), "the player still runs after the stop"
+    assert not player.is_busy()
+
+
+def test_a_chime_that_never_ends_is_gone_once_the_practice_stops(
+    fake_players: FakePlayers,
+) -> None:
+    fake_players.install("aplay", STUBBORN)
+    player = alsa_player(sounds_dir())
+    player.play_chime("start")
+    (pid,) = fake_players.wait_for_start()
+    player.end_practice(completed=False)
+    assert wait_for(lambda: gone(pid), timeout=5), "the chime's player still runs"
+
+
+def test_quitting_ends_every_player_before_it_returns(
+    fake_players: FakePlayers, tmp_path: Path
+) -> None:
+    fake_players.install("mpg123", STUBBORN)
+    fake_players.install("aplay", STUBBORN)
+    track = tmp_path / "song.mp3"
+    track.write_bytes(b"ID3")
+    player = alsa_player(sounds_dir())
+    player.play_chime("start")
+    fake_players.wait_for_start()
+    player.play_music(track)
+    pids = fake_players.wait_for_start(2)
+    player.close()
+    assert [gone(pid) for pid in pids] == [True, True]
+
+
+def test_players_are_ended_when_python_exits_without_closing(
+    fake_players: FakePlayers, tmp_path: Path
+) -> None:
+    fake_players.install("mpg123", STUBBORN)
+    track = tmp_path / "song.mp3"
+    track.write_bytes(b"ID3")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reconnect.ui.sound import Playsound3Player, load_playsound3\n"
+        "backend = load_playsound3('alsa')\n"
+        "assert backend.name == 'alsa', backend\n"
+        "player = Playsound3Player(Path('.'), bool, bool, load_backend=lambda: backend)\n"
+        "assert player.play_music(Path(sys.argv[1])).ok\n"
+        "started = Path(sys.argv[2])\n"
+        "while not started.exists() or not started.read_text():\n"  # the player is under way
+        "    pass\n"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code, str(track), str(fake_players.pid_file)], timeout=60, check=True
+    )
+    (pid,) = fake_players.pids()
+    # Python killed it on the way out; the orphan it would otherwise be is reaped by init.
+    assert wait_for(lambda: not running(pid), timeout=5), "the player outlived Python"
+
+
+def test_a_player_that_fails_at_once_is_noticed_once_and_leaves_nothing(
+    fake_players: FakePlayers, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="reconnect.ui.sound")
+    fake_players.install("aplay", FAILING)  # as aplay does where there is no sound card
+    player = alsa_player(sounds_dir())
+    player.play_chime("start")
+    (pid,) = fake_players.wait_for_start()
+    notices: list[str | None] = []
+    assert wait_for(lambda: notices.append(player.take_notice()) or notices[-1] is not None)
+    assert gone(pid)
+    player.play_chime("step")
+    player.play_chime("breath-in")
+    assert wait_for(lambda: not player.is_busy())
+    assert fake_players.pids() == [pid]  # the practice went on silently
+    assert player.take_notice() is None
+    assert "chimes are off: the player failed (code 1)" in caplog.text

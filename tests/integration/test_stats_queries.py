@@ -182,10 +182,17 @@ def posterior(a: float, b: float, r0: float) -> dict[str, object]:
 def test_stats_json_has_the_documented_shape(context: bootstrap.Context) -> None:
     data = json.loads(run(context, "--json"))
 
-    r0 = 4 / 6  # 4 sparks in 6 check-ins; inside [0.02, 0.98], so not clamped
+    # 4 sparks in 6 check-ins: the usual rate is (4 + 1) / (6 + 2), inside [0.02, 0.98].
+    r0 = 5 / 8
     assert data == {
         "range": {"since": "2026-11-01", "until": "2026-11-12"},
-        "overall": {"checkins": 6, "sparks": 4, "spark_rate": pytest.approx(r0)},
+        "overall": {
+            "checkins": 6,
+            "sparks": 4,
+            "spark_rate": pytest.approx(4 / 6),
+            "usual_rate": pytest.approx(r0),
+            "prior_strength": 4,
+        },
         "practices": [
             {
                 "id": "hand-on-heart",
@@ -221,10 +228,20 @@ def test_stats_json_has_the_documented_shape(context: bootstrap.Context) -> None
 def test_stats_json_over_a_range(context: bootstrap.Context) -> None:
     data = json.loads(run(context, "--json", "--since", "2026-11-09", "--until", "2026-11-09"))
     assert data["range"] == {"since": "2026-11-09", "until": "2026-11-09"}
-    assert data["overall"] == {"checkins": 1, "sparks": 1, "spark_rate": 1.0}
+    # One spark in one check-in: the usual rate is (1 + 1) / (1 + 2) = 2/3, not 0.98.
+    assert data["overall"] == {
+        "checkins": 1,
+        "sparks": 1,
+        "spark_rate": 1.0,
+        "usual_rate": pytest.approx(2 / 3),
+        "prior_strength": 4,
+    }
     assert [p["id"] for p in data["practices"]] == ["box-breath"]
-    # r0 = 1 is clamped to 0.98 for the prior and for lift.
-    assert data["practices"][0]["lift"] == pytest.approx((3.92 + 1) / 5 / 0.98)
+    # Beta(8/3 + 1, 4/3): mean 11/15, lift (11/15) / (2/3) = 1.1.
+    (only,) = data["practices"]
+    assert only["posterior_mean"] == pytest.approx(11 / 15)
+    assert only["lift"] == pytest.approx(1.1)
+    assert [round(x * 100) for x in only["interval80"]] == [47, 94]  # it was 96-100
 
 
 @pytest.mark.usefixtures("history")
@@ -251,7 +268,7 @@ def test_stats_table(context: bootstrap.Context) -> None:
     assert lines[3].split()[3:6] == ["4", "3", "75%"]
     assert lines[3].endswith("still learning")
     assert lines[4].startswith("Square breathing")
-    lo, hi = beta.ppf([0.1, 0.9], 4 * 4 / 6 + 3, 4 * 2 / 6 + 1)
+    lo, hi = beta.ppf([0.1, 0.9], 4 * 5 / 8 + 3, 4 * 3 / 8 + 1)  # usual rate 5/8
     assert f"{round(lo * 100)}-{round(hi * 100)}%" in lines[3]
     assert lines[-1] == ORDERING_SENTENCE
     assert all(line == line.rstrip() for line in lines)
@@ -264,13 +281,34 @@ def test_a_range_without_checkins_says_so(context: bootstrap.Context) -> None:
     assert one_day.startswith("On 2026-11-09: 1 check-in, 1 with at least a flicker (100%).")
 
 
+@pytest.mark.usefixtures("history")
+def test_a_range_with_very_few_checkins_is_too_early_to_tell(context: bootstrap.Context) -> None:
+    # 9 and 10 November: 3 check-ins in all, fewer than the 5 a picture needs.
+    lines = run(context, "--since", "2026-11-09", "--until", "2026-11-10").splitlines()
+    assert (
+        lines[0] == "From 2026-11-09 to 2026-11-10: 3 check-ins, 2 with at least a flicker (67%)."
+    )
+    assert lines[2].split() == ["PRACTICE", "CHECK-INS", "SPARKS", "RATE"]
+    assert sorted(line.split()[0] for line in lines[3:5]) == ["Hand", "Square"]
+    assert lines[-1] == "Too early to tell: a few more check-ins and a picture starts to form."
+    assert ORDERING_SENTENCE not in lines
+    assert not any("LIKELY" in line or "-" in line.split()[-1] for line in lines[2:5])
+    assert "still learning" not in "\n".join(lines)
+
+
 def test_an_empty_history_gets_a_kind_sentence(context: bootstrap.Context) -> None:
     text = run(context)
     assert text.startswith("No check-ins here yet.")
     assert "will appear here" in text
     assert json.loads(run(context, "--json")) == {
         "range": {"since": None, "until": None},
-        "overall": {"checkins": 0, "sparks": 0, "spark_rate": None},
+        "overall": {
+            "checkins": 0,
+            "sparks": 0,
+            "spark_rate": None,
+            "usual_rate": 0.5,
+            "prior_strength": 4,
+        },
         "practices": [],
     }
 

@@ -43,6 +43,10 @@ class FakeScheduler(QObject):
     def arm(self, at: datetime | None) -> None:
         self.armed_at = at
 
+    @property
+    def next_run_at(self) -> datetime | None:
+        return self.armed_at
+
     def check_now(self) -> None:
         if self.armed_at is not None and self.clock.now() >= self.armed_at:
             self.armed_at = None

@@ -649,3 +649,15 @@ def test_the_tooltip_follows_the_zone_of_now() -> None:
     planner = planner_at(clock)
     assert planner.describe(clock.now()) == "Next break at 10:00, in 55 min"
     assert wall(planner.status(clock.now()).next_break_at) == "Tue 2026-06-16 10:00 -0400"
+
+
+@pytest.mark.parametrize("late", [timedelta(0), timedelta(seconds=40), 3 * MIN])
+def test_the_tooltip_once_the_break_time_has_come_counts_down_no_more(
+    clock: FakeClock, late: timedelta
+) -> None:
+    """Between the planned time and the wake-up's arrival, the break is here, not "in 1 min"."""
+    planner = planner_at(clock)
+    planned = planner.next_wakeup(clock.now())
+    assert planned is not None
+    clock.advance(planned - clock.now() + late)
+    assert planner.describe(clock.now()) == "A break is here whenever you are ready"

@@ -235,11 +235,18 @@ def test_the_limits_themselves_are_allowed() -> None:
     Rhythm(interval=timedelta(minutes=240), randomness=timedelta(minutes=15))
 
 
-def test_working_hours_must_end_after_they_start() -> None:
-    with pytest.raises(ValueError, match=r"end after they start.*09:00 to 08:00"):
-        WorkingHours(time(9, 0), time(8, 0))
-    with pytest.raises(ValueError, match="end after they start"):
+def test_working_hours_that_start_and_end_at_the_same_time_are_refused() -> None:
+    # No time at all, or a whole day without end: there is no telling which was meant.
+    with pytest.raises(ValueError, match=r"end at another time than they start.*09:00 to 09:00"):
         WorkingHours(time(9, 0), time(9, 0))
+    with pytest.raises(ValueError, match="00:00 to 00:00"):
+        WorkingHours(time(0, 0), time(0, 0))
+
+
+def test_an_end_before_the_start_is_a_night_into_the_next_morning() -> None:
+    assert WorkingHours(time(19, 0), time(8, 30)).overnight
+    assert WorkingHours(time(9, 0), time(8, 59)).overnight
+    assert not WorkingHours(time(9, 0), time(17, 30)).overnight
 
 
 # -- Windows, working time and the next opening ------------------------------------------------

@@ -130,6 +130,7 @@ def test_snooze_refuses_anything_but_1_to_120_minutes(value: str | int) -> None:
         ("resume", {}),
         ("quit", {}),
         ("open-dashboard", {}),
+        ("show-controls", {}),
     ],
 )
 def test_requests_go_and_come_back_unchanged(command: str, args: dict[str, object]) -> None:
@@ -149,6 +150,7 @@ def test_every_command_is_known() -> None:
         "resume",
         "quit",
         "open-dashboard",
+        "show-controls",
         "reload-settings",
     }
 

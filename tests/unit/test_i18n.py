@@ -83,3 +83,35 @@ def test_uninstall_goes_back_to_the_texts_as_written() -> None:
     i18n.install(german)
     i18n.uninstall()
     assert RangeChoice.WEEKS_4.label == "Last 4 weeks"
+
+
+def test_numbers_are_grouped_by_thousands() -> None:
+    assert [i18n.number(n) for n in (1, 2, 999, 14352, 1_000_000)] == [
+        "1",
+        "2",
+        "999",
+        "14,352",
+        "1,000,000",
+    ]
+
+
+def test_plural_picks_the_form_and_groups_the_count() -> None:
+    def practices(n: int) -> str:
+        return i18n.plural(n, "1 practice", "{count} practices")
+
+    assert [practices(n) for n in (0, 1, 2, 14352)] == [
+        "0 practices",
+        "1 practice",
+        "2 practices",
+        "14,352 practices",
+    ]
+    assert i18n.plural(3, "Added 1 ({new} new)", "Added {count} ({new} new)", new="2") == (
+        "Added 3 (2 new)"
+    )
+
+
+def test_the_installed_number_format_is_used_until_uninstalled() -> None:
+    i18n.install(german, lambda n: f"{n:,}".replace(",", "."))
+    assert i18n.plural(14352, "1 Übung", "{count} Übungen") == "14.352 Übungen"
+    i18n.uninstall()
+    assert i18n.number(14352) == "14,352"

@@ -33,7 +33,7 @@ def test_nothing_stirred_is_a_valid_answer() -> None:
 def test_sparks_are_counted_in_words() -> None:
     assert period_sentence("this month", PeriodCounts(5, 4, 2, 1)) == (
         "This month you took 5 moments for yourself and checked in after 4. "
-        "Something stirred twice, once as a spark or a glow."
+        "Something stirred twice, one of them a spark or a glow."
     )
     assert period_sentence("this week", PeriodCounts(1, 1, 1, 0)) == (
         "This week you took 1 moment for yourself and checked in after it. Something stirred once."
@@ -81,3 +81,42 @@ def test_no_word_of_pressure_anywhere() -> None:
     texts += [p.sentence for p in result.periods] + list(result.observations)
     for text in texts:
         assert not any(word in text.lower() for word in WORDS_OF_PRESSURE), text
+
+
+def test_too_early_to_tell_with_very_few_checkins_in_the_range() -> None:
+    # Issue 15: one check-in used to give figures as if they were sure.
+    one = compute([counts("stretch", 1, 1), counts("breath", 0, 0, sessions=2)])
+    said = observations(one, NO_MARKS)
+    assert said == ("Too early to tell: a few more check-ins and a picture starts to form.",)
+    assert not any("%" in text or " in 100" in text for text in said)
+    four = compute([counts("stretch", 3, 3), counts("breath", 1, 0)])
+    assert observations(four, NO_MARKS)[0].startswith("Too early to tell")
+    five = compute([counts("stretch", 4, 3), counts("breath", 1, 0)])
+    assert observations(five, NO_MARKS)[0].startswith("No practice stands out yet.")
+
+
+def test_how_often_it_was_a_spark_or_a_glow_reads_naturally() -> None:
+    def stirred(sparks: int, strong: int) -> str:
+        return period_sentence("this week", PeriodCounts(9, 9, sparks, strong)).split(". ", 1)[1]
+
+    assert stirred(1, 1) == "Something stirred once, and it was a spark or a glow."
+    assert stirred(5, 2) == "Something stirred 5 times, 2 of them a spark or a glow."
+    assert stirred(5, 1) == "Something stirred 5 times, one of them a spark or a glow."
+    assert stirred(2, 2) == "Something stirred twice, each time a spark or a glow."
+    assert stirred(3, 0) == "Something stirred 3 times."
+
+
+def test_large_counts_are_grouped_by_thousands() -> None:
+    text = period_sentence("this month", PeriodCounts(14_352, 12_001, 0, 0))
+    assert text.startswith(
+        "This month you took 14,352 moments for yourself and checked in after 12,001."
+    )
+    summary = period_summary("This month", "this month", PeriodCounts(1, 1, 1, 0))
+    assert summary.figures[0].description == "1 practice this month"
+
+
+def test_body_areas_are_named_in_words_not_ids() -> None:
+    marks = MarkCounts(body=[("whole-body", 4), ("chest", 2)], feelings=[("warmth", 3)])
+    said = observations(compute([]), marks)
+    assert "Where you felt it most: whole body and chest." in said
+    assert not any("whole-body" in sentence for sentence in said)

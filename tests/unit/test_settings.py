@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from reconnect.core.break_policy import WorkingHours, is_working_time
 from reconnect.core.errors import InputError
 from reconnect.core.settings import BY_KEY, DECLARATIONS, Settings, declaration
 from reconnect.settings_store import SettingsFile
@@ -91,7 +92,7 @@ def test_each_value_survives_typing_it_again(key: str) -> None:
         ("rhythm.idle_minutes", 0),
         ("rhythm.idle_minutes", 61),
         ("rhythm.busy_wait_minutes", 121),
-        ("rhythm.monday", "18:00-09:00"),
+        ("rhythm.monday", "00:00-00:00"),
         ("rhythm.monday", "09:00-09:00"),
         ("rhythm.monday", "25:00-26:00"),
         ("rhythm.monday", "09:00-25:00"),
@@ -123,6 +124,13 @@ def test_every_refused_value_says_what_is_allowed(key: str, raw: object) -> None
     message = str(refused.value)
     assert message.startswith(f"{key} can't be ")
     assert message.endswith(BY_KEY[key].description)
+
+
+def test_night_hours_run_from_the_evening_into_the_next_morning() -> None:
+    rhythm = Settings().with_value("rhythm.monday", "19:00-08:30").rhythm()
+    assert rhythm.week[0] == WorkingHours(time(19), time(8, 30))
+    assert is_working_time(NOW.replace(hour=2, minute=0), rhythm)  # Tuesday 02:00
+    assert not is_working_time(NOW.replace(hour=8, minute=45), rhythm)  # before Tuesday's 09:00
 
 
 def test_an_unknown_key_lists_the_known_ones() -> None:

@@ -32,15 +32,26 @@ SOUNDS = Path("/bundled/sounds")
 
 
 class FakeSound:
+    """A player process that ends when stopped, or when a test sets ``alive`` or ``code``."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self.alive = True
+        self.code = 0
+        self.stops = 0
 
     def stop(self) -> None:
-        self.alive = False
+        self.stops += 1
+        self.alive, self.code = False, -15
+
+    def kill(self) -> None:
+        self.alive, self.code = False, -9
 
     def is_alive(self) -> bool:
         return self.alive
+
+    def exit_code(self) -> int | None:
+        return None if self.alive else self.code
 
 
 class FakeBackend:
@@ -309,12 +320,38 @@ class FakePlaysoundError(Exception):
     pass
 
 
+class FakePopen:
+    def __init__(self) -> None:
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        return self.returncode
+
+    def terminate(self) -> None:
+        self.returncode = -15
+
+    def kill(self) -> None:
+        self.returncode = -9
+
+
+class FakePlaysoundSound:
+    """What playsound3's ``playsound(..., block=False)`` returns: its process, and a stop."""
+
+    def __init__(self) -> None:
+        self.subprocess = FakePopen()
+
+    def stop(self) -> None:
+        self.subprocess.terminate()
+
+
 def fake_playsound3(default: str | None, calls: list[tuple[Any, ...]]) -> SimpleNamespace:
-    def playsound(sound: Path, block: bool = True, backend: str | None = None) -> FakeSound:
+    def playsound(
+        sound: Path, block: bool = True, backend: str | None = None
+    ) -> FakePlaysoundSound:
         calls.append((sound, block, backend))
         if Path(sound).suffix == ".ogg":
             raise FakePlaysoundError("ALSA does not support for .ogg files.")
-        return FakeSound(Path(sound))
+        return FakePlaysoundSound()
 
     return SimpleNamespace(
         DEFAULT_BACKEND=default,

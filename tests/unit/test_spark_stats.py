@@ -9,12 +9,17 @@ from scipy.stats import beta
 
 from reconnect.core.spark_stats import (
     ORDERING_SENTENCE,
+    PRIOR_STRENGTH,
+    TOO_EARLY_BELOW,
+    TOO_EARLY_SENTENCE,
     PracticeCounts,
     PracticeStats,
     compute,
     in_dashboard_order,
     prior_rate,
     report_to_dict,
+    usual_prior,
+    usual_rate,
 )
 
 
@@ -64,44 +69,92 @@ def test_an_empty_report_has_no_practices() -> None:
     assert report.overall.prior_rate == 0.5
     assert report_to_dict(report, None, None) == {
         "range": {"since": None, "until": None},
-        "overall": {"checkins": 0, "sparks": 0, "spark_rate": None},
+        "overall": {
+            "checkins": 0,
+            "sparks": 0,
+            "spark_rate": None,
+            "usual_rate": 0.5,
+            "prior_strength": 4,
+        },
         "practices": [],
     }
 
 
 def test_one_practice_worked_by_hand() -> None:
-    # r0 = 4/10; prior Beta(1.6, 2.4); posterior Beta(1.6 + 4, 2.4 + 6) = Beta(5.6, 8.4).
+    # r0 = (4 + 1) / (10 + 2) = 5/12; prior Beta(4 * 5/12, 4 * 7/12) = Beta(5/3, 7/3);
+    # posterior Beta(5/3 + 4, 7/3 + 6) = Beta(17/3, 25/3), mean 17/42.
     report = compute([counts("hand-on-heart", 10, 4, strong=2, level_sum=7)])
+    a, b = 17 / 3, 25 / 3
 
     (stats,) = report.practices
-    assert report.overall.spark_rate == pytest.approx(0.4)
-    assert report.overall.prior_rate == pytest.approx(0.4)
+    assert report.overall.spark_rate == pytest.approx(0.4)  # the plain rate stays plain
+    assert report.overall.prior_rate == pytest.approx(5 / 12)
     assert stats.spark_rate == pytest.approx(0.4)
     assert stats.mean_level == pytest.approx(0.7)
     assert stats.strong_sparks == 2
-    assert stats.posterior_mean == pytest.approx(5.6 / 14)
-    assert stats.interval80[0] == pytest.approx(beta.ppf(0.1, 5.6, 8.4), rel=1e-9)
-    assert stats.interval80[1] == pytest.approx(beta.ppf(0.9, 5.6, 8.4), rel=1e-9)
+    assert stats.posterior_mean == pytest.approx(17 / 42)
+    assert stats.interval80[0] == pytest.approx(beta.ppf(0.1, a, b), rel=1e-9)
+    assert stats.interval80[1] == pytest.approx(beta.ppf(0.9, a, b), rel=1e-9)
     assert stats.interval80[0] < stats.posterior_mean < stats.interval80[1]
-    assert stats.lift == pytest.approx(1.0)
-    assert stats.p_better_than_usual == pytest.approx(beta.sf(0.4, 5.6, 8.4), rel=1e-9)
+    assert stats.lift == pytest.approx((17 / 42) / (5 / 12))  # 204/210, a little under 1
+    assert stats.p_better_than_usual == pytest.approx(beta.sf(5 / 12, a, b), rel=1e-9)
     assert not stats.still_learning
+
+
+def test_one_checkin_is_not_taken_for_certainty() -> None:
+    # Issue 15: one spark in one check-in used to read "likely 96-100%, your usual 98%".
+    # Now r0 = (1 + 1) / (1 + 2) = 2/3; prior Beta(8/3, 4/3); posterior Beta(11/3, 4/3).
+    report = compute([counts("sunlight", 1, 1)])
+    (stats,) = report.practices
+
+    assert report.overall.prior_rate == pytest.approx(2 / 3)
+    assert report.overall.prior_strength == 4
+    assert stats.posterior_mean == pytest.approx(11 / 15)
+    assert stats.interval80 == pytest.approx(
+        (beta.ppf(0.1, 11 / 3, 4 / 3), beta.ppf(0.9, 11 / 3, 4 / 3))
+    )
+    low, high = (round(x * 100) for x in stats.interval80)
+    assert (low, high) == (47, 94)  # not 96-100
+    assert report.overall.too_early
+    data = report_to_dict(report, None, None)["overall"]
+    assert isinstance(data, dict)
+    assert data["usual_rate"] == pytest.approx(2 / 3)
+    assert data["prior_strength"] == 4
+
+
+def test_one_checkin_with_nothing_is_not_taken_for_certainty_either() -> None:
+    # r0 = 1/3 (it was clamped to 0.02); posterior Beta(4/3, 8/3 + 1).
+    (stats,) = compute([counts("sunlight", 1, 0)]).practices
+    assert stats.interval80 == pytest.approx(
+        (beta.ppf(0.1, 4 / 3, 11 / 3), beta.ppf(0.9, 4 / 3, 11 / 3))
+    )
+    assert (round(stats.interval80[0] * 100), round(stats.interval80[1] * 100)) == (6, 53)
+
+
+@pytest.mark.parametrize(
+    ("checkins", "too_early"), [(0, False), (1, True), (TOO_EARLY_BELOW - 1, True), (5, False)]
+)
+def test_too_early_to_tell_with_very_few_checkins(checkins: int, too_early: bool) -> None:
+    assert TOO_EARLY_BELOW == 5
+    report = compute([counts("a", checkins, 0), counts("b", 0, 0)])
+    assert report.overall.too_early is too_early
+    assert TOO_EARLY_SENTENCE.startswith("Too early to tell")
 
 
 @pytest.mark.parametrize(
     ("sparks", "r0", "a", "b"),
     [
-        # Every check-in a spark: r0 = 1 is clamped to 0.98; Beta(3.92 + 3, 0.08 + 0).
-        (3, 0.98, 6.92, 0.08),
-        # Never a spark: r0 = 0 is clamped to 0.02; Beta(0.08 + 0, 3.92 + 3).
-        (0, 0.02, 0.08, 6.92),
+        # Every check-in a spark: r0 = 101/102 is clamped to 0.98; Beta(3.92 + 100, 0.08 + 0).
+        (100, 0.98, 103.92, 0.08),
+        # Never a spark: r0 = 1/102 is clamped to 0.02; Beta(0.08 + 0, 3.92 + 100).
+        (0, 0.02, 0.08, 103.92),
     ],
 )
 def test_the_prior_rate_is_clamped(sparks: int, r0: float, a: float, b: float) -> None:
-    report = compute([counts("grounded-feet", 3, sparks)])
+    report = compute([counts("grounded-feet", 100, sparks)])
 
     (stats,) = report.practices
-    assert report.overall.spark_rate == pytest.approx(sparks / 3)  # the real rate, unclamped
+    assert report.overall.spark_rate == pytest.approx(sparks / 100)  # the real rate, unclamped
     assert report.overall.prior_rate == pytest.approx(r0)
     assert stats.posterior_mean == pytest.approx(a / (a + b))
     assert stats.interval80 == pytest.approx((beta.ppf(0.1, a, b), beta.ppf(0.9, a, b)))
@@ -111,10 +164,31 @@ def test_the_prior_rate_is_clamped(sparks: int, r0: float, a: float, b: float) -
 
 @pytest.mark.parametrize(
     ("checkins", "sparks", "expected"),
-    [(0, 0, 0.5), (4, 2, 0.5), (100, 1, 0.02), (100, 99, 0.98), (50, 1, 0.02), (10, 3, 0.3)],
+    [
+        (0, 0, 0.5),
+        (1, 1, 2 / 3),
+        (1, 0, 1 / 3),
+        (4, 2, 0.5),
+        (10, 3, 4 / 12),
+        (50, 1, 2 / 52),  # 0.038: within the bounds
+        (100, 1, 0.02),  # 2/102 = 0.0196, kept at 0.02
+        (100, 99, 0.98),  # 100/102 = 0.9804, kept at 0.98
+        (100, 100, 0.98),
+        (100, 0, 0.02),
+        (48, 47, 0.96),  # 48/50
+        (48, 48, 0.98),  # 49/50: exactly at the bound
+    ],
 )
-def test_prior_rate(checkins: int, sparks: int, expected: float) -> None:
-    assert prior_rate(checkins, sparks) == pytest.approx(expected)
+def test_usual_rate(checkins: int, sparks: int, expected: float) -> None:
+    assert usual_rate(checkins, sparks) == pytest.approx(expected)
+    assert prior_rate(checkins, sparks) == usual_rate(checkins, sparks)
+
+
+def test_the_usual_prior_is_worth_four_checkins() -> None:
+    assert PRIOR_STRENGTH == 4
+    prior = usual_prior(1, 1)
+    assert (prior.rate, prior.strength) == (pytest.approx(2 / 3), 4)
+    assert (prior.a, prior.b) == (pytest.approx(8 / 3), pytest.approx(4 / 3))
 
 
 def test_a_better_practice_is_more_likely_better_than_usual() -> None:
@@ -165,7 +239,13 @@ def test_report_to_dict_has_the_documented_shape() -> None:
     data = report_to_dict(report, date(2026, 11, 1), date(2026, 11, 17))
 
     assert data["range"] == {"since": "2026-11-01", "until": "2026-11-17"}
-    assert data["overall"] == {"checkins": 10, "sparks": 4, "spark_rate": pytest.approx(0.4)}
+    assert data["overall"] == {
+        "checkins": 10,
+        "sparks": 4,
+        "spark_rate": pytest.approx(0.4),
+        "usual_rate": pytest.approx(5 / 12),
+        "prior_strength": 4,
+    }
     practices = data["practices"]
     assert isinstance(practices, list)
     (only,) = practices  # a practice without check-ins is left out

@@ -20,6 +20,8 @@ from reconnect.core.time_patterns import (
     cell,
     hour_weekday_grid,
     mark_counts,
+    round_scale,
+    runs_of_enough,
     weekly_trend,
 )
 
@@ -112,6 +114,47 @@ def test_the_weekly_trend_starts_on_mondays_and_keeps_empty_weeks() -> None:
     assert trend[-2] == WeekPoint(date(2026, 11, 9), 0, 0, None)
     assert trend[-3] == WeekPoint(date(2026, 11, 2), 4, 0, 0.0)
     assert sum(point.checkins for point in trend) == 10
+
+
+def test_weeks_with_fewer_than_three_checkins_are_left_out_of_the_line() -> None:
+    today = date(2026, 11, 19)
+    trend = weekly_trend(
+        [
+            (date(2026, 11, 16), 3, 1),  # this week: enough
+            (date(2026, 11, 9), 1, 1),  # one check-in: too few, not "100%"
+            (date(2026, 10, 26), 4, 2),
+            (date(2026, 10, 19), 5, 0),
+            (date(2026, 10, 5), 6, 3),  # alone, between empty weeks
+        ],
+        today,
+    )
+    enough = [i for i, point in enumerate(trend) if point.enough]
+    assert enough == [19, 21, 22, 25]
+    assert not trend[24].enough and trend[24].rate == 1.0
+    # Runs of adjacent weeks only: the line never crosses an empty or too-few week.
+    assert runs_of_enough(trend) == [[19], [21, 22], [25]]
+    assert runs_of_enough([]) == []
+
+
+@pytest.mark.parametrize(
+    ("most", "top", "step"),
+    [
+        (0, 4, 1),
+        (1, 4, 1),
+        (4, 4, 1),
+        (7, 8, 2),
+        (9, 10, 5),
+        (13, 15, 5),
+        (21, 30, 10),
+        (40, 40, 10),
+        (99, 100, 50),
+        (1234, 1500, 500),
+    ],
+)
+def test_count_axes_go_in_round_steps(most: int, top: int, step: int) -> None:
+    assert round_scale(most) == (top, step)
+    assert top >= most and top % step == 0 and top // step <= 4
+    assert str(step).strip("0") in ("1", "2", "5")
 
 
 def test_a_trend_ending_on_a_monday_or_sunday() -> None:

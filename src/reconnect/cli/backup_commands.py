@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from reconnect.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
+from reconnect.core.i18n import number, plural
 from reconnect.storage.problems import DatabaseProblem
 
 CONFIRM_WORD = "RESTORE"
@@ -63,8 +64,10 @@ def _size(num_bytes: int) -> str:
     return f"{value:.1f} {unit}"
 
 
-def _counted(number: int | None, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+def _counted(count: int | None, word: str) -> str:
+    if count is None:
+        return f"an unknown number of {word}s"
+    return plural(count, f"1 {word}", f"{{count}} {word}s")
 
 
 def _local(moment: datetime, context: Context) -> datetime:
@@ -106,8 +109,8 @@ def run_backups(args: argparse.Namespace, context: Context, out: TextIO, err: Te
         (
             f"{_local(info.taken_at, context):%Y-%m-%d %H:%M}",
             _KIND_WORDS.get(info.kind, info.kind),
-            str(info.sessions) if info.readable else (info.problem or ""),
-            str(info.checkins) if info.readable else "-",
+            number(info.sessions or 0) if info.readable else (info.problem or ""),
+            number(info.checkins or 0) if info.readable else "-",
             _size(info.size),
             str(info.path),
         )

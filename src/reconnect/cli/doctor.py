@@ -6,11 +6,17 @@ import argparse
 import platform
 import stat
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reconnect import __version__
 from reconnect.bootstrap import Context
+from reconnect.core.i18n import plural
+from reconnect.desktop_session import missing_session
+
+if TYPE_CHECKING:
+    from reconnect.ui.sound_output import SoundOutput
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,12 @@ def check_database(context: Context) -> list[Finding]:
         with UnitOfWork(database.session_factory) as uow:
             sessions = uow.history.count() if revision == HEAD_REVISION else None
             checkins = uow.history.count_checkins() if revision == HEAD_REVISION else None
-        counts = f"; {sessions} sessions, {checkins} check-ins" if sessions is not None else ""
+        counts = (
+            f"; {plural(sessions, '1 session', '{count} sessions')}, "
+            f"{plural(checkins or 0, '1 check-in', '{count} check-ins')}"
+            if sessions is not None
+            else ""
+        )
         size = ""
         if database.file is not None:
             size = f"{_size(database.file.stat().st_size)}, "
@@ -119,16 +130,16 @@ def check_library(context: Context) -> list[Finding]:
 def check_desktop(environ: dict[str, str]) -> list[Finding]:
     """The tray, notifications, idle detection and sound, each with what to do when missing."""
     from reconnect.ui.desktop.idle import idle_support
-    from reconnect.ui.sound import sound_support
 
     findings: list[Finding] = []
-    if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
+    missing = missing_session(environ)
+    if missing is not None:
         findings.append(
             Finding(
                 False,
                 "display",
-                "no desktop display here (DISPLAY is not set); run "
-                "'reconnect doctor' from your desktop session to check the tray",
+                f"no desktop display here ({missing}), so Reconnect can't start in this "
+                "session; run 'reconnect doctor' from your desktop session to check the tray",
             )
         )
     else:
@@ -154,9 +165,28 @@ def check_desktop(environ: dict[str, str]) -> list[Finding]:
         findings.append(Finding(ok, "notifications", how))
     ok, how = idle_support()
     findings.append(Finding(ok, "idle detection", how))
-    ok, how = sound_support()
-    findings.append(Finding(ok, "sound", how))
+    findings += check_sound()
     return findings
+
+
+def check_sound(
+    support: Callable[[], tuple[bool, str]] | None = None,
+    find_output: Callable[[], SoundOutput] | None = None,
+) -> list[Finding]:
+    """A player to play with, and an output for the sound to reach.
+
+    Args:
+        support, find_output: the two questions (tests give their own answers).
+    """
+    from reconnect.ui.sound import sound_support
+    from reconnect.ui.sound_output import find_sound_output
+
+    ok, how = (support or sound_support)()
+    output = (find_output or find_sound_output)()
+    return [
+        Finding(ok, "sound", how),
+        Finding(output.found is not False, "sound output", output.detail),
+    ]
 
 
 def check_autostart(context: Context) -> Finding:
@@ -201,7 +231,8 @@ def run_doctor(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
         print(f"  {mark} {finding.topic.ljust(width)}  {finding.detail}", file=out)
     problems = sum(1 for f in findings if not f.ok)
     if problems:
-        print(f"\n{problems} thing(s) need a look; each line says what to do.", file=out)
+        said = plural(problems, "1 thing needs a look", "{count} things need a look")
+        print(f"\n{said}; each line says what to do.", file=out)
         return 1
     print("\nAll well.", file=out)
     return 0

@@ -16,10 +16,11 @@ from reconnect.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
 from reconnect.core.history_format import session_to_dict
+from reconnect.core.i18n import plural
 from reconnect.core.outcome_words import outcome_word
 from reconnect.core.recording import logged_session, spark_level
 from reconnect.core.sessions import BreakSession, Moment
-from reconnect.core.vocabulary import BODY_AREAS, FEELING_WORDS, SparkLevel
+from reconnect.core.vocabulary import BODY_AREAS, FEELING_WORDS, SparkLevel, body_area_text
 from reconnect.paths import write_private
 from reconnect.storage.problems import explain
 
@@ -172,7 +173,7 @@ def _history_row(session: BreakSession) -> tuple[str, ...]:
     checkin = session.checkin
     if checkin is None:
         return (_when(session.started), session.practice_title, outcome, "-", "")
-    details = [*checkin.body_areas, *checkin.feelings]
+    details = [*map(body_area_text, checkin.body_areas), *checkin.feelings]
     note = " ".join(checkin.note.split())
     if note:
         details.append(f'"{note[:40]}…"' if len(note) > 40 else f'"{note}"')
@@ -278,12 +279,15 @@ def run_import(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
             print(f"  … and {hidden} more", file=err)
         return 2
     already = (
-        f"; {report.already_present} were already here and were left as they are"
+        plural(
+            report.already_present,
+            "; 1 was already here and was left as it is",
+            "; {count} were already here and were left as they are",
+        )
         if report.already_present
         else ""
     )
-    print(
-        f"Imported {report.added} sessions ({report.added_checkins} with check-ins){already}.",
-        file=out,
-    )
+    imported = plural(report.added, "Imported 1 session", "Imported {count} sessions")
+    with_checkins = plural(report.added_checkins, "1 with a check-in", "{count} with check-ins")
+    print(f"{imported} ({with_checkins}){already}.", file=out)
     return 0

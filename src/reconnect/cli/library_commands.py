@@ -7,6 +7,7 @@ import json
 from typing import Any, TextIO
 
 from reconnect.bootstrap import Context
+from reconnect.core.i18n import number, plural
 from reconnect.core.practices import Practice
 
 
@@ -45,7 +46,8 @@ def run_practices(args: argparse.Namespace, context: Context, out: TextIO, err: 
         rows = [(p.id, p.title, str(p.minutes), ", ".join(p.senses)) for p in library]
         write_table(out, ("ID", "TITLE", "MIN", "SENSES"), rows)
         own = sum(1 for p in library if p.own)
-        print(f"\n{len(library)} practices ({own} of your own).", file=out)
+        counted = plural(len(library), "1 practice", "{count} practices")
+        print(f"\n{counted} ({number(own)} of your own).", file=out)
     for problem in library.problems:
         print(f"reconnect: a practice file was left out: {problem}", file=err)
     return 0

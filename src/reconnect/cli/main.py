@@ -1,12 +1,13 @@
 """Entry point of ``reconnect``: reads the command line and runs one command.
 
-Exit status: 0 done, 1 could not be done (the data folder or database), 2 bad input,
-3 no running Reconnect to talk to.
+Exit status: 0 done, 1 could not be done (the data folder or database, no desktop to start
+in, or the reader of the output went away), 2 bad input, 3 no running Reconnect to talk to.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -15,6 +16,7 @@ from typing import NoReturn, TextIO
 from reconnect import __version__, bootstrap
 from reconnect.core.clock import Clock
 from reconnect.core.errors import InputError
+from reconnect.desktop_session import missing_session
 from reconnect.paths import DataFolderError
 from reconnect.storage.problems import DatabaseProblem, explain
 
@@ -22,6 +24,9 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_NOT_RUNNING = 3
+
+# The commands that may start Reconnect itself (no command: in the tray), so need a desktop.
+STARTS_THE_APP = (None, "dashboard")
 
 
 class UsageError(Exception):
@@ -63,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Reconnect offers tiny moments of sensation during the working day and "
         "learns, gently, which ones bring something back for you. Everything stays on this "
         "computer. With no command, it starts in the system tray.",
-        epilog="Exit status: 0 done, 1 the data folder or database could not be used, "
+        epilog="Exit status: 0 done, 1 the data folder or database could not be used "
+        "(or there is no desktop to start in), "
         "2 something in the command was not right (nothing was written), "
         "3 no running Reconnect to talk to.",
     )
@@ -125,12 +131,61 @@ def main(
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:
+        try:
+            return _run_command(argv, environ, clock, out, err)
+        finally:
+            # A reader that went away is found here, not at exit with a traceback. (Started
+            # by pythonw on Windows, there is no stdout at all.)
+            if out is not None:
+                out.flush()
+    except BrokenPipeError:
+        # `reconnect history --json | head`: stop quietly, as the Python documentation
+        # advises (signal module, "Note on SIGPIPE"): what is still buffered goes nowhere.
+        _send_the_rest_nowhere(out)
+        return EXIT_FAILED
+
+
+def _send_the_rest_nowhere(out: TextIO) -> None:
+    try:
+        descriptor = out.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's StringIO)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, descriptor)
+    finally:
+        os.close(devnull)
+
+
+def _run_command(
+    argv: Sequence[str] | None,
+    environ: Mapping[str, str] | None,
+    clock: Clock | None,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    try:
         args = _tray_arguments(argv) or build_parser().parse_args(argv)
     except UsageError as error:
         print(error, file=err)
         return EXIT_BAD_INPUT
 
-    context = bootstrap.build(args.data_dir, environ, clock)
+    if args.command in STARTS_THE_APP:
+        # Asked of the process's own environment, the one Qt reads, before Qt is loaded.
+        missing = missing_session(os.environ)
+        if missing is not None:
+            print(
+                f"reconnect: no graphical session was found ({missing}). Start Reconnect from "
+                "your desktop session, or log in to one first; 'reconnect doctor' says more.",
+                file=err,
+            )
+            return EXIT_FAILED
+
+    try:
+        context = bootstrap.build(args.data_dir, environ, clock)
+    except InputError as error:  # RECONNECT_TEST_SPEED is not a whole number of 1 or more
+        print(f"reconnect: {error}", file=err)
+        return EXIT_BAD_INPUT
     run: Callable[..., int] = args.run if args.command else _run_tray
     try:
         return run(args, context, out, err)

@@ -13,8 +13,16 @@ from typing import Any, TextIO
 from reconnect.bootstrap import Context
 from reconnect.core.database_address import check_address, hide_password
 from reconnect.core.errors import InputError
+from reconnect.core.i18n import plural
 
 _ORDER = ("sessions", "checkins", "checkin_marks", "prompts")
+# Each counted thing when there is just one of it (``transfer.WHAT`` says the many).
+_ONE = {
+    "sessions": "session",
+    "checkins": "check-in",
+    "checkin_marks": "body area or feeling word",
+    "prompts": "prompt",
+}
 
 
 def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -50,7 +58,9 @@ def run_migrate_to(args: argparse.Namespace, context: Context, out: TextIO, err:
         )
     database = context.database()
     report = copy_history(database.engine, target, database.computer)
-    counts = ", ".join(f"{report.counts[name]} {WHAT[name]}" for name in _ORDER)
+    counts = ", ".join(
+        plural(report.counts[name], f"1 {_ONE[name]}", f"{{count}} {WHAT[name]}") for name in _ORDER
+    )
     kept_in = str(database.file) if database.file is not None else hide_password(source)
     print(f"Copied to {report.target}: {counts}. The counts match.", file=out)
     print(f"Your history in {kept_in} is unchanged.", file=out)

@@ -7,6 +7,8 @@ from typing import Any, TextIO
 
 from reconnect.bootstrap import Context
 from reconnect.cli.library_commands import write_table
+from reconnect.core.errors import InputError
+from reconnect.core.setting_checks import stored_notes, with_checked_value
 from reconnect.core.settings import DECLARATIONS, declaration
 from reconnect.settings_store import SettingsFile
 
@@ -35,7 +37,7 @@ def register(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
 def run_settings(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
     store = SettingsFile(context.paths.settings_file)
     current, problems = store.load(context.clock.now())
-    for problem in problems:
+    for problem in [*problems, *stored_notes(current, context.library)]:
         print(f"reconnect settings: {problem}", file=err)
     if args.action in (None, "list"):
         rows = [(s.key, s.format(current[s.key]) or "(none)", s.description) for s in DECLARATIONS]
@@ -47,7 +49,11 @@ def run_settings(args: argparse.Namespace, context: Context, out: TextIO, err: T
         print(setting.format(current[setting.key]), file=out)
         return 0
     if args.action == "set":
-        updated = current.with_value(setting.key, args.value)
+        try:
+            updated = with_checked_value(current, setting.key, args.value, context.library)
+        except InputError as error:
+            hint = " See 'reconnect practices'." if setting.key == "practices.disabled" else ""
+            raise InputError(f"{error}{hint}") from None
     else:
         updated = current.with_value(setting.key, setting.default)
     try:

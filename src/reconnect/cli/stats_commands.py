@@ -11,8 +11,10 @@ from typing import Any, TextIO
 from reconnect.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
+from reconnect.core.i18n import number, plural
 from reconnect.core.spark_stats import (
     ORDERING_SENTENCE,
+    TOO_EARLY_SENTENCE,
     PracticeStats,
     Report,
     compute,
@@ -62,8 +64,8 @@ def _row(stats: PracticeStats) -> tuple[str, ...]:
     rate = _percent(stats.spark_rate) if stats.spark_rate is not None else "-"
     return (
         stats.title,
-        str(stats.checkins),
-        str(stats.sparks),
+        number(stats.checkins),
+        number(stats.sparks),
         rate,
         _likely_range(stats),
         "still learning" if stats.still_learning else "",
@@ -79,23 +81,24 @@ def _write_table(out: TextIO, report: Report, since: date | None, until: date | 
     rate = _percent(overall.spark_rate) if overall.spark_rate is not None else "-"
     span = _span(since, until)
     print(
-        f"{span[0].upper()}{span[1:]}: {overall.checkins} "
-        f"check-in{'' if overall.checkins == 1 else 's'}, "
-        f"{overall.sparks} with at least a flicker ({rate}).",
+        f"{span[0].upper()}{span[1:]}: "
+        f"{plural(overall.checkins, '1 check-in', '{count} check-ins')}, "
+        f"{number(overall.sparks)} with at least a flicker ({rate}).",
         file=out,
     )
     print(file=out)
+    headers: tuple[str, ...] = ("PRACTICE", "CHECK-INS", "SPARKS", "RATE", "LIKELY RANGE", "")
+    rows = [_row(p) for p in report.rated]
+    if overall.too_early:
+        # So few check-ins say little even about the usual rate: no ranges, no ranking.
+        headers, rows = headers[:4], [row[:4] for row in rows]
     table = io.StringIO()
-    write_table(
-        table,
-        ("PRACTICE", "CHECK-INS", "SPARKS", "RATE", "LIKELY RANGE", ""),
-        [_row(p) for p in report.rated],
-    )
+    write_table(table, headers, rows)
     # The marker column is often empty; no line should end in padding.
     for line in table.getvalue().splitlines():
         print(line.rstrip(), file=out)
     print(file=out)
-    print(ORDERING_SENTENCE, file=out)
+    print(TOO_EARLY_SENTENCE if overall.too_early else ORDERING_SENTENCE, file=out)
 
 
 def run_stats(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:

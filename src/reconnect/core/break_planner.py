@@ -17,9 +17,10 @@ from reconnect.core.break_policy import (
     is_working_time,
     next_break_after,
     next_opening,
-    window_on,
+    window_at,
 )
 from reconnect.core.i18n import translate
+from reconnect.core.pace import REAL_TIME, Pace
 from reconnect.core.vocabulary import DAY_NAMES, MONTH_NAMES
 
 # A wakeup later than this after its planned time means the machine slept or the clock jumped:
@@ -157,6 +158,7 @@ class BreakPlanner:
         rng: the source of randomness for the plans.
         now: the time the planner starts; the first break is planned at once.
         last_break_end: when the person's last break ended, if known.
+        pace: runs the rhythm's durations, snoozes and pauses faster (tests only).
     """
 
     def __init__(
@@ -165,11 +167,13 @@ class BreakPlanner:
         rng: random.Random,
         now: datetime,
         last_break_end: datetime | None = None,
+        pace: Pace = REAL_TIME,
     ) -> None:
         _zone_of(now)
         if last_break_end is not None:
             _aware(last_break_end, "the end of the last break")
-        self._rhythm = rhythm
+        self._pace = pace
+        self._rhythm = pace.rhythm(rhythm)
         self._rng = rng
         self._last_break_end = last_break_end
         self._never = _never_any_break(rhythm, now)
@@ -187,8 +191,13 @@ class BreakPlanner:
 
     @property
     def rhythm(self) -> Rhythm:
-        """The rhythm in force."""
+        """The rhythm in force (at the planner's pace)."""
         return self._rhythm
+
+    @property
+    def pace(self) -> Pace:
+        """How many times faster than real time the rhythm runs; real time outside tests."""
+        return self._pace
 
     @property
     def last_break_end(self) -> datetime | None:
@@ -242,6 +251,9 @@ class BreakPlanner:
         at = status.next_break_at
         if at is None:
             return translate("BreakPlanner", "A break is under way")
+        if _utc(at) <= _utc(now):
+            # Its time has come and the wake-up is on its way: no countdown to a moment past.
+            return translate("BreakPlanner", "A break is here whenever you are ready")
         if (
             status.mode is Mode.OUTSIDE_HOURS
             and status.opens_at is not None
@@ -268,7 +280,7 @@ class BreakPlanner:
         """Apply new settings and plan again at once; a pause, a showing prompt and a running
         practice stay as they are."""
         _zone_of(now)
-        self._rhythm = rhythm
+        self._rhythm = self._pace.rhythm(rhythm)
         self._never = _never_any_break(rhythm, now)
         self._end_expired_pause(now)
         if self._due_since is None and self._waiting_since is None:
@@ -361,15 +373,10 @@ class BreakPlanner:
             return
         self._clear_prompt()
         self._practising = False
-        length = timedelta(minutes=minutes)
+        length = self._pace.duration(timedelta(minutes=minutes))
         target = _utc(now) + length
-        window = window_on(now.date(), self._rhythm, zone)
-        if (
-            window is not None
-            and window.has_room
-            and _utc(window.opens) <= _utc(now)
-            and target <= _utc(window.last_break)
-        ):
+        window = window_at(now, self._rhythm)  # a night shift's opened yesterday
+        if window is not None and window.has_room and target <= _utc(window.last_break):
             # Only the quiet start can hold a snooze back, as it holds back every break.
             self._planned = max(target, _utc(window.first_break)).astimezone(zone)
             self._snoozed_for = length
@@ -429,16 +436,19 @@ class BreakPlanner:
         zone = _zone_of(now)
         if duration <= timedelta(0):
             raise ValueError("a pause needs to last a while, more than 0 minutes")
-        self.pause(now, (_utc(now) + duration).astimezone(zone))
+        self.pause(now, (_utc(now) + self._pace.duration(duration)).astimezone(zone))
 
     def pause_until_tomorrow(self, now: datetime) -> None:
-        """Pause until the first working window that opens after today.
+        """Pause until the first working window that opens after today; during a night shift,
+        "today" is the day the shift began, so its next night is the one after.
 
         Raises:
             ValueError: no day of the week has working hours.
         """
         zone = _zone_of(now)
-        end_of_today = datetime.combine(now.date(), time.max, tzinfo=zone)
+        window = window_at(now, self._rhythm)
+        today = now.date() if window is None else window.day
+        end_of_today = datetime.combine(today, time.max, tzinfo=zone)
         opening = next_opening(_utc(end_of_today).astimezone(zone), self._rhythm)
         if opening is None:
             raise ValueError(

@@ -27,9 +27,16 @@ def _minutes(delta: timedelta) -> str:
 class WorkingHours:
     """One weekday's working window in local wall time.
 
+    The window opens on its own weekday at ``start``. An ``end`` earlier than ``start`` runs
+    overnight and closes at ``end`` on the next calendar day: Monday's 19:00-08:30 is the night
+    from Monday evening to Tuesday morning (the day names the evening the window starts).
+
     Attributes:
         start: when work begins, a naive local time.
-        end: when work ends, later than ``start`` on the same day (no overnight windows).
+        end: when work ends, a naive local time other than ``start``; earlier than ``start``
+            for a window that ends the next morning. An equal start and end are refused: they
+            would mean either no time at all or a whole day with no end, and Reconnect can't
+            tell which.
     """
 
     start: time
@@ -38,11 +45,17 @@ class WorkingHours:
     def __post_init__(self) -> None:
         if self.start.tzinfo is not None or self.end.tzinfo is not None:
             raise ValueError("working hours are local wall times; give them without a time zone")
-        if self.end <= self.start:
+        if self.end == self.start:
             raise ValueError(
-                f"working hours must end after they start on the same day, "
-                f"not {self.start:%H:%M} to {self.end:%H:%M}"
+                f"working hours need to end at another time than they start, not "
+                f"{self.start:%H:%M} to {self.end:%H:%M}: that would be no time at all or a "
+                f"whole day, with no way to tell which"
             )
+
+    @property
+    def overnight(self) -> bool:
+        """Whether the window ends on the next calendar day."""
+        return self.end < self.start
 
 
 _OFFICE_HOURS = WorkingHours(time(9, 0), time(17, 30))
@@ -54,7 +67,9 @@ class Rhythm:
     """The person's break rhythm: when they work and how often a break comes.
 
     Attributes:
-        week: seven entries, Monday first; ``None`` for a day off.
+        week: seven entries, Monday first; ``None`` for a day off. A day's window may run past
+            midnight into the next day (see ``WorkingHours``); where it runs into the next
+            day's own hours, it ends when they begin.
         interval: time from the end of one break to the next, 10 to 240 minutes.
         randomness: up to this much earlier or later, 0 to 15 minutes. It never exceeds half
             the interval, so that breaks keep their order.
@@ -103,6 +118,8 @@ class Rhythm:
 @dataclass(frozen=True)
 class Window:
     """One working day's usable span, as aware datetimes in the person's zone.
+
+    ``day`` is the calendar day the window opens on; ``closes`` may fall on the next one.
 
     Compare these through ``astimezone(UTC)``: Python compares datetimes sharing a tzinfo by
     wall time, which is wrong in the repeated autumn hour.
@@ -165,24 +182,40 @@ def _zone_of(now: datetime) -> tzinfo:
     return now.tzinfo
 
 
+def _span(day: date, rhythm: Rhythm, zone: tzinfo) -> tuple[datetime, datetime] | None:
+    """When the hours that start on ``day`` open and close; ``None`` on a day off or when they
+    vanish into a spring-forward gap."""
+    hours = rhythm.week[day.weekday()]
+    if hours is None:
+        return None
+    opens = _wall(day, hours.start, zone)
+    closes = _wall(day + timedelta(days=1) if hours.overnight else day, hours.end, zone)
+    if _utc(closes) <= _utc(opens):
+        return None
+    return opens, closes
+
+
 def window_on(day: date, rhythm: Rhythm, zone: tzinfo) -> Window | None:
-    """The working window of one calendar day.
+    """The working window that opens on one calendar day.
+
+    An overnight window closes on the next day; when the next day's own hours begin before
+    that, it closes as they begin, so windows never overlap.
 
     Args:
-        day: the local calendar date.
+        day: the local calendar date the window opens on.
         rhythm: the person's working hours and quiet edges.
         zone: the person's time zone, ideally a ``zoneinfo.ZoneInfo``.
 
     Returns:
         The window, or ``None`` on a day off or when the hours vanish into a spring-forward gap.
     """
-    hours = rhythm.week[day.weekday()]
-    if hours is None:
+    span = _span(day, rhythm, zone)
+    if span is None:
         return None
-    opens = _wall(day, hours.start, zone)
-    closes = _wall(day, hours.end, zone)
-    if _utc(closes) <= _utc(opens):
-        return None
+    opens, closes = span
+    following = _span(day + timedelta(days=1), rhythm, zone)
+    if following is not None and _utc(following[0]) < _utc(closes):
+        closes = following[0]
     return Window(
         day=day,
         opens=opens,
@@ -192,10 +225,26 @@ def window_on(day: date, rhythm: Rhythm, zone: tzinfo) -> Window | None:
     )
 
 
+def _windows_around(now: datetime, rhythm: Rhythm) -> list[Window]:
+    """Yesterday's window (it may run past midnight) and today's, those that exist."""
+    zone = _zone_of(now)
+    days = (now.date() - timedelta(days=1), now.date())
+    return [w for w in (window_on(day, rhythm, zone) for day in days) if w is not None]
+
+
+def window_at(now: datetime, rhythm: Rhythm) -> Window | None:
+    """The working window ``now`` lies in (it may have opened yesterday), or ``None``."""
+    now_utc = _utc(now)
+    for window in _windows_around(now, rhythm):
+        if _utc(window.opens) <= now_utc < _utc(window.closes):
+            return window
+    return None
+
+
 def is_working_time(now: datetime, rhythm: Rhythm) -> bool:
-    """Whether ``now`` (aware; its zone is the person's) lies within today's working hours."""
-    window = window_on(now.date(), rhythm, _zone_of(now))
-    return window is not None and _utc(window.opens) <= _utc(now) < _utc(window.closes)
+    """Whether ``now`` (aware; its zone is the person's) lies within working hours, including
+    a night that began the evening before."""
+    return window_at(now, rhythm) is not None
 
 
 def next_opening(now: datetime, rhythm: Rhythm) -> datetime | None:
@@ -232,8 +281,8 @@ def next_break_after(
     Args:
         now: aware, in the person's time zone (a ``zoneinfo.ZoneInfo`` for DST to be right).
         last_break_end: when the person's last break of any kind ended (a practice, a skip, a
-            natural break while away); ``None`` when there is none. One from before today's
-            opening does not count.
+            natural break while away); ``None`` when there is none. One from before the
+            current window's opening does not count.
         rhythm: working hours, interval, randomness and quiet edges.
         rng: source of the randomness; without it the interval is exact.
 
@@ -245,18 +294,22 @@ def next_break_after(
         raise ValueError("the end of the last break must be an aware datetime")
     now_utc = _utc(now)
     step = rhythm.interval + _jitter(rhythm, rng)
-    today = window_on(now.date(), rhythm, zone)
+    # The window now lies in, yesterday's when it runs past midnight.
+    current = next(
+        (
+            window
+            for window in _windows_around(now, rhythm)
+            if window.has_room and _utc(window.opens) <= now_utc <= _utc(window.last_break)
+        ),
+        None,
+    )
 
-    if (
-        today is not None
-        and today.has_room
-        and _utc(today.opens) <= now_utc <= _utc(today.last_break)
-    ):
-        first, last = _utc(today.first_break), _utc(today.last_break)
-        if last_break_end is not None and _utc(last_break_end) > _utc(today.opens):
+    if current is not None:
+        first, last = _utc(current.first_break), _utc(current.last_break)
+        if last_break_end is not None and _utc(last_break_end) > _utc(current.opens):
             reference, reason = _utc(last_break_end), PlanReason.INTERVAL
         else:
-            reference, reason = _utc(today.opens), PlanReason.FIRST_OF_DAY
+            reference, reason = _utc(current.opens), PlanReason.FIRST_OF_DAY
         candidate = max(reference + step, first)
         if candidate <= now_utc:
             candidate, reason = max(now_utc + rhythm.grace, first), PlanReason.OVERDUE

@@ -34,6 +34,9 @@ COMMANDS: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
     "resume": _NO_ARGS,
     "quit": _NO_ARGS,
     "open-dashboard": _NO_ARGS,
+    # A second start: the welcome while it is open, else the small window that stands in for
+    # a missing tray, else the dashboard.
+    "show-controls": _NO_ARGS,
     "reload-settings": _NO_ARGS,
 }
 

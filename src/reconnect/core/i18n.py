@@ -13,6 +13,10 @@ How a core sentence is written, so that ``pyside6-lupdate`` puts it in the catal
 Values are put in with ``str.format`` on the translated template (never an f-string inside
 ``translate``), so that a translator sees one whole sentence with named places.
 
+Counts go through ``plural`` and ``number``: ``plural(n, translate("Overview", "1 practice"),
+translate("Overview", "{count} practices"))`` picks the form and puts in the number, grouped
+by thousands (``14,352``; the person's locale once the UI installs its number format).
+
 Without a call to ``install`` (the command line, the unit tests) every text comes back as
 written. The tray app installs ``QCoreApplication.translate`` when it starts; this one
 process-wide hook mirrors Qt's own translator list, which is process-wide too.
@@ -23,13 +27,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 Translator = Callable[[str, str], str]
+NumberFormat = Callable[[int], str]
 
 
 def _as_written(context: str, text: str) -> str:
     return text
 
 
+def _grouped(value: int) -> str:
+    return f"{value:,}"
+
+
 _installed: list[Translator] = [_as_written]
+_number_format: list[NumberFormat] = [_grouped]
 
 
 def translate(context: str, text: str) -> str:
@@ -48,11 +58,39 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-def install(translator: Translator) -> None:
-    """Use ``translator`` (such as ``QCoreApplication.translate``) for every core sentence."""
+def number(value: int) -> str:
+    """A whole number as a person reads it: ``14,352``, or as the installed locale groups it."""
+    return _number_format[0](value)
+
+
+def plural(count: int, one: str, many: str, **values: object) -> str:
+    """``one`` when ``count`` is 1, else ``many``, with ``{count}`` put in by ``number``.
+
+    Both forms are translated by the caller, so that lupdate finds them as literals:
+    ``plural(n, self.tr("1 practice"), self.tr("{count} practices"))``. Two written forms
+    rather than Qt's ``%n``: the English would otherwise need a compiled catalogue of its own
+    (``"1 practice(s)"`` without one), and the command line has no Qt translator at all.
+
+    Args:
+        count: how many.
+        one: the sentence for exactly one (it may hold ``{count}`` too).
+        many: the sentence for any other number, with ``{count}``.
+        values: other named places of the sentence.
+    """
+    return (one if count == 1 else many).format(count=number(count), **values)
+
+
+def install(translator: Translator, numbers: NumberFormat | None = None) -> None:
+    """Use ``translator`` (such as ``QCoreApplication.translate``) for every core sentence.
+
+    Args:
+        numbers: how whole numbers are written (the locale's grouping); ``14,352`` if None.
+    """
     _installed[0] = translator
+    _number_format[0] = numbers or _grouped
 
 
 def uninstall() -> None:
     """Go back to the texts as written (tests, and the app when it closes)."""
     _installed[0] = _as_written
+    _number_format[0] = _grouped

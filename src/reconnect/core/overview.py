@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reconnect.core.i18n import translate
-from reconnect.core.spark_stats import PracticeStats, Report
+from reconnect.core.i18n import number, plural, translate
+from reconnect.core.spark_stats import TOO_EARLY_SENTENCE, PracticeStats, Report
 from reconnect.core.time_patterns import MarkCounts
+from reconnect.core.vocabulary import body_area_text, feeling_text
 
 # A practice is named as the one that seems to help only when its likely range says so.
 HELPS_MIN_CHANCE = 0.6
@@ -63,25 +64,46 @@ def _times(count: int) -> str:
         return translate("Overview", "once")
     if count == 2:
         return translate("Overview", "twice")
-    return translate("Overview", "{count} times").format(count=count)
+    return translate("Overview", "{count} times").format(count=number(count))
 
 
 def _moments(count: int) -> str:
-    if count == 1:
-        return translate("Overview", "1 moment")
-    return translate("Overview", "{count} moments").format(count=count)
+    return plural(
+        count, translate("Overview", "1 moment"), translate("Overview", "{count} moments")
+    )
 
 
 def _practices(count: int) -> str:
-    if count == 1:
-        return translate("Overview", "1 practice")
-    return translate("Overview", "{count} practices").format(count=count)
+    return plural(
+        count, translate("Overview", "1 practice"), translate("Overview", "{count} practices")
+    )
 
 
 def _checkins(count: int) -> str:
-    if count == 1:
-        return translate("Overview", "1 check-in")
-    return translate("Overview", "{count} check-ins").format(count=count)
+    return plural(
+        count, translate("Overview", "1 check-in"), translate("Overview", "{count} check-ins")
+    )
+
+
+def _stirred(sparks: int, strong: int) -> str:
+    """How often something stirred, and how many of those were a spark or a glow."""
+    stirred = translate("Overview", "Something stirred {times}").format(times=_times(sparks))
+    if not strong:
+        return stirred
+    if sparks == 1:
+        return translate("Overview", "{stirred}, and it was a spark or a glow").format(
+            stirred=stirred
+        )
+    if strong == sparks:
+        return translate("Overview", "{stirred}, each time a spark or a glow").format(
+            stirred=stirred
+        )
+    return plural(
+        strong,
+        translate("Overview", "{stirred}, one of them a spark or a glow"),
+        translate("Overview", "{stirred}, {count} of them a spark or a glow"),
+        stirred=stirred,
+    )
 
 
 def period_sentence(name: str, counts: PeriodCounts) -> str:
@@ -108,18 +130,14 @@ def period_sentence(name: str, counts: PeriodCounts) -> str:
             took = translate("Overview", "{took} and checked in after each").format(took=took)
     else:
         took = translate("Overview", "{took} and checked in after {count}").format(
-            took=took, count=counts.checkins
+            took=took, count=number(counts.checkins)
         )
     if counts.sparks == 0:
         return translate(
             "Overview",
             "{took}. Nothing stirred so far, and that answer counts too: noticing is the practice.",
         ).format(took=took)
-    stirred = translate("Overview", "Something stirred {times}").format(times=_times(counts.sparks))
-    if counts.strong_sparks:
-        stirred = translate("Overview", "{stirred}, {times} as a spark or a glow").format(
-            stirred=stirred, times=_times(counts.strong_sparks)
-        )
+    stirred = _stirred(counts.sparks, counts.strong_sparks)
     return translate("Overview", "{took}. {stirred}.").format(took=took, stirred=stirred)
 
 
@@ -179,7 +197,9 @@ def observations(report: Report, marks: MarkCounts) -> tuple[str, ...]:
     """A few plain sentences about the chosen range; none when there is nothing to say yet."""
     said: list[str] = []
     helper = seems_to_help(report)
-    if helper is not None:
+    if report.overall.too_early:
+        said.append(translate("SparkStats", TOO_EARLY_SENTENCE))
+    elif helper is not None:
         low, high = helper.interval80
         said.append(
             translate(
@@ -199,13 +219,13 @@ def observations(report: Report, marks: MarkCounts) -> tuple[str, ...]:
     if marks.body:
         said.append(
             translate("Overview", "Where you felt it most: {words}.").format(
-                words=_words(marks.body)
+                words=_words([(body_area_text(a), n) for a, n in marks.body])
             )
         )
     if marks.feelings:
         said.append(
             translate("Overview", "Words you used most: {words}.").format(
-                words=_words(marks.feelings)
+                words=_words([(feeling_text(w), n) for w, n in marks.feelings])
             )
         )
     return tuple(said)

@@ -26,9 +26,10 @@ class Setting:
 
     Attributes:
         key: ``group.name``, as written in the settings file and on the command line.
-        kind: ``int``, ``bool``, ``choice``, ``text``, ``hours`` (like 09:00-17:30, or empty
-            for a day off), ``ids`` (a list of practice ids), ``name`` (a short non-empty
-            line) or ``database`` (a database address, shown without its password).
+        kind: ``int``, ``bool``, ``choice``, ``text``, ``hours`` (like 09:00-17:30, or
+            19:00-08:30 to end the next morning, or empty for a day off), ``ids`` (a list of
+            practice ids), ``name`` (a short non-empty line) or ``database`` (a database
+            address, shown without its password).
         description: one line that says what it does and what is allowed; shown when a
             value is refused.
     """
@@ -130,7 +131,8 @@ def _parse_hours(setting: Setting, raw: object) -> str:
     if not (h1 <= 23 and m1 <= 59 and h2 <= 24 and m2 <= 59) or (h2 == 24 and m2 != 0):
         raise ValueError("")
     end = time(23, 59) if h2 == 24 else time(h2, m2)
-    WorkingHours(time(h1, m1), end)  # raises ValueError when the end is not after the start
+    # An end before the start runs into the next morning; an end equal to it raises ValueError.
+    WorkingHours(time(h1, m1), end)
     return f"{h1:02d}:{m1:02d}-{h2:02d}:{m2:02d}"
 
 
@@ -184,7 +186,9 @@ _WORKDAY = "09:00-17:30"
 # The descriptions are English (the command line and refusals say them as they are); each is
 # marked for the catalogue, and the settings window shows it through translate("Settings", ...).
 HOURS_DESCRIPTION = QT_TRANSLATE_NOOP(
-    "Settings", "Working hours on {day}, like 09:00-17:30; empty for a day off."
+    "Settings",
+    "Working hours on {day}, like 09:00-17:30, or like 19:00-08:30 for a night from {day} "
+    "evening into the next morning (the start and end differ); empty for a day off.",
 )
 
 DECLARATIONS: tuple[Setting, ...] = (

@@ -13,13 +13,17 @@ from typing import Any
 from reconnect.core.i18n import QT_TRANSLATE_NOOP
 
 # How many check-ins the prior is worth: a few, so a practice's own check-ins soon dominate.
+# 4 until the learning study (a later issue) shows another value predicts better.
 PRIOR_STRENGTH = 4.0
-# r0 is kept off 0 and 1, so the prior stays a proper Beta and lift stays finite.
+# The usual rate is kept off 0 and 1, so the prior stays a proper Beta and lift stays finite.
 PRIOR_RATE_BOUNDS = (0.02, 0.98)
-# The rate assumed before there is any check-in at all.
+# The rate assumed before there is any check-in at all; (0 + 1) / (0 + 2) gives it too.
 PRIOR_RATE_WITHOUT_DATA = 0.5
 # Below this many check-ins a practice is labelled as still learning.
 STILL_LEARNING_BELOW = 5
+# Below this many check-ins in the whole range, no range or ranking is shown at all: with so
+# few, even the usual rate is mostly guesswork.
+TOO_EARLY_BELOW = 5
 # The likely range: from the 10th to the 90th percentile of the posterior (80%).
 INTERVAL_QUANTILES = (0.10, 0.90)
 
@@ -28,6 +32,10 @@ ORDERING_SENTENCE = QT_TRANSLATE_NOOP(
     "SparkStats",
     "Practices are ranked by how surely they have brought a spark for you: the lower end of "
     "their likely range comes first, so a practice with few check-ins is not ranked high on luck.",
+)
+# Said instead of ranges and the ordering while there are fewer than TOO_EARLY_BELOW check-ins.
+TOO_EARLY_SENTENCE = QT_TRANSLATE_NOOP(
+    "SparkStats", "Too early to tell: a few more check-ins and a picture starts to form."
 )
 
 
@@ -110,14 +118,20 @@ class Overall:
 
     Attributes:
         spark_rate: all sparks / all check-ins, or None without check-ins.
-        prior_rate: r0 as the prior uses it: clamped to ``PRIOR_RATE_BOUNDS``, 0.5 without
-            check-ins.
+        prior_rate: the usual rate r0, the prior's mean (see ``usual_rate``).
+        prior_strength: how many check-ins the prior is worth.
     """
 
     checkins: int
     sparks: int
     spark_rate: float | None
     prior_rate: float
+    prior_strength: float = PRIOR_STRENGTH
+
+    @property
+    def too_early(self) -> bool:
+        """Some check-ins, but too few to say anything about ranges or ranking."""
+        return 0 < self.checkins < TOO_EARLY_BELOW
 
 
 @dataclass(frozen=True)
@@ -133,26 +147,57 @@ class Report:
         return tuple(p for p in self.practices if p.checkins > 0)
 
 
-def prior_rate(checkins: int, sparks: int) -> float:
-    """r0 for the prior: the overall spark rate, clamped; 0.5 when there are no check-ins."""
+def usual_rate(checkins: int, sparks: int) -> float:
+    """The person's usual rate r0: (sparks + 1) / (check-ins + 2), kept within
+    ``PRIOR_RATE_BOUNDS``.
+
+    The +1 and +2 pull it towards one half while there are few check-ins, so one spark in
+    one check-in is 2/3, not a near-certain 98%; 0.5 when there are none.
+    """
     if checkins <= 0:
         return PRIOR_RATE_WITHOUT_DATA
     low, high = PRIOR_RATE_BOUNDS
-    return min(max(sparks / checkins, low), high)
+    return min(max((sparks + 1) / (checkins + 2), low), high)
 
 
-def practice_stats(counts: PracticeCounts, r0: float) -> PracticeStats:
-    """The posterior of one practice under a Beta prior with mean ``r0`` and strength 4.
+# The earlier name, still used by the time patterns and their tests.
+prior_rate = usual_rate
+
+
+@dataclass(frozen=True)
+class Prior:
+    """The Beta prior every practice starts from: mean ``rate``, worth ``strength`` check-ins."""
+
+    rate: float
+    strength: float = PRIOR_STRENGTH
+
+    @property
+    def a(self) -> float:
+        return self.strength * self.rate
+
+    @property
+    def b(self) -> float:
+        return self.strength * (1.0 - self.rate)
+
+
+def usual_prior(checkins: int, sparks: int) -> Prior:
+    """The prior of stats, What helps and suggestions, from all check-ins and sparks."""
+    return Prior(usual_rate(checkins, sparks))
+
+
+def practice_stats(counts: PracticeCounts, prior: Prior) -> PracticeStats:
+    """The posterior of one practice under a Beta prior centred on the usual rate.
 
     Args:
         counts: the practice's counts.
-        r0: the clamped overall rate (see ``prior_rate``); lift is measured against it too.
+        prior: the prior (see ``usual_prior``); lift is measured against its rate too.
     """
     from scipy.special import betainc, betaincinv  # type: ignore[import-untyped]
 
+    r0 = prior.rate
     n, s = counts.checkins, counts.sparks
-    a = PRIOR_STRENGTH * r0 + s
-    b = PRIOR_STRENGTH * (1.0 - r0) + (n - s)
+    a = prior.a + s
+    b = prior.b + (n - s)
     mean = a / (a + b)
     low_q, high_q = INTERVAL_QUANTILES
     interval = (float(betaincinv(a, b, low_q)), float(betaincinv(a, b, high_q)))
@@ -187,14 +232,15 @@ def compute(counts: Sequence[PracticeCounts]) -> Report:
     """The report: the overall rate, and each practice's posterior in dashboard order."""
     checkins = sum(c.checkins for c in counts)
     sparks = sum(c.sparks for c in counts)
-    r0 = prior_rate(checkins, sparks)
+    prior = usual_prior(checkins, sparks)
     overall = Overall(
         checkins=checkins,
         sparks=sparks,
         spark_rate=sparks / checkins if checkins else None,
-        prior_rate=r0,
+        prior_rate=prior.rate,
+        prior_strength=prior.strength,
     )
-    return Report(overall, tuple(in_dashboard_order(practice_stats(c, r0) for c in counts)))
+    return Report(overall, tuple(in_dashboard_order(practice_stats(c, prior) for c in counts)))
 
 
 def report_to_dict(report: Report, since: date | None, until: date | None) -> dict[str, object]:
@@ -208,6 +254,8 @@ def report_to_dict(report: Report, since: date | None, until: date | None) -> di
             "checkins": report.overall.checkins,
             "sparks": report.overall.sparks,
             "spark_rate": report.overall.spark_rate,
+            "usual_rate": report.overall.prior_rate,
+            "prior_strength": report.overall.prior_strength,
         },
         "practices": [
             {

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reconnect.core.practices import Practice
-from reconnect.core.spark_stats import PRIOR_STRENGTH, PracticeCounts, prior_rate
+from reconnect.core.spark_stats import PracticeCounts, usual_prior
 from reconnect.core.vocabulary import Place
 
 # Rough hours of usable daylight by month at mid northern latitudes (about 50°N), local
@@ -128,11 +128,11 @@ def suggest_learning(
 def beliefs(counts: Sequence[PracticeCounts]) -> tuple[dict[str, Posterior], Posterior]:
     """Each practice's Beta posterior from its check-ins, and the prior for untried ones.
 
-    The prior has the person's overall spark rate as its mean and strength 4, the same as
-    the dashboard's numbers.
+    The prior is the dashboard's (``spark_stats.usual_prior``): the person's usual rate as
+    its mean, worth ``PRIOR_STRENGTH`` check-ins.
     """
-    r0 = prior_rate(sum(c.checkins for c in counts), sum(c.sparks for c in counts))
-    prior = Posterior(PRIOR_STRENGTH * r0, PRIOR_STRENGTH * (1 - r0))
+    usual = usual_prior(sum(c.checkins for c in counts), sum(c.sparks for c in counts))
+    prior = Posterior(usual.a, usual.b)
     return (
         {c.id: Posterior(prior.a + c.sparks, prior.b + c.checkins - c.sparks) for c in counts},
         prior,

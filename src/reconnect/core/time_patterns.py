@@ -5,7 +5,7 @@ Plain numbers in (already counted by the read side), plain dataclasses out for t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -73,6 +73,14 @@ class WeekPoint:
     checkins: int
     sparks: int
     rate: float | None
+
+    @property
+    def enough(self) -> bool:
+        """At least ``GREY_BELOW`` check-ins: enough for the week's rate to be drawn.
+
+        With fewer, one answer would read as 0% or 100%; the week is shown as too few to say.
+        """
+        return self.checkins >= GREY_BELOW
 
 
 @dataclass(frozen=True)
@@ -185,6 +193,39 @@ def weekly_trend(
         WeekPoint(first + timedelta(weeks=i), n, s, s / n if n else None)
         for i, (n, s) in enumerate(totals)
     ]
+
+
+def runs_of_enough(weeks: Sequence[WeekPoint]) -> list[list[int]]:
+    """The indexes of the weeks with enough check-ins, in runs of adjacent weeks.
+
+    The trend's line joins the weeks of a run and never crosses a week left out.
+    """
+    runs: list[list[int]] = []
+    for index, week in enumerate(weeks):
+        if not week.enough:
+            continue
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def round_scale(most: int, ticks: int = 4) -> tuple[int, int]:
+    """A count axis from 0 that holds ``most``: its top and a round step between ticks.
+
+    The step is 1, 2 or 5 times a power of ten, the smallest that needs at most ``ticks``
+    steps; the top is the first multiple of it at or above ``most``, and at least ``ticks``,
+    so that one check-in never fills the whole height.
+    """
+    most = max(most, ticks)
+    power = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * power
+            if step * ticks >= most:
+                return -(-most // step) * step, step
+        power *= 10
 
 
 def calendar(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import IntEnum, StrEnum
 
-from reconnect.core.i18n import QT_TRANSLATE_NOOP
+from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
 
 SENSES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Vocabulary", "movement"),
@@ -65,6 +65,7 @@ _SPARK_LABELS = {
     SparkLevel.GLOW: QT_TRANSLATE_NOOP("Vocabulary", "a glow"),
 }
 
+# The ids kept in the database; shown through ``body_area_text`` ("whole-body" reads "whole body").
 BODY_AREAS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Vocabulary", "head"),
     QT_TRANSLATE_NOOP("Vocabulary", "face"),
@@ -74,8 +75,20 @@ BODY_AREAS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Vocabulary", "arms"),
     QT_TRANSLATE_NOOP("Vocabulary", "hands"),
     QT_TRANSLATE_NOOP("Vocabulary", "legs"),
-    QT_TRANSLATE_NOOP("Vocabulary", "whole-body"),
+    "whole-body",
 )
+_BODY_AREA_WORDS = {"whole-body": QT_TRANSLATE_NOOP("Vocabulary", "whole body")}
+
+
+def body_area_text(area: str) -> str:
+    """A body area as a person reads it, in their language: "whole-body" is "whole body"."""
+    return translate("Vocabulary", _BODY_AREA_WORDS.get(area, area))
+
+
+def feeling_text(word: str) -> str:
+    """A feeling word in the person's language; their own words come back as they wrote them."""
+    return translate("Vocabulary", word)
+
 
 # Offered as quick choices; a person may also use words of their own.
 FEELING_WORDS: tuple[str, ...] = (

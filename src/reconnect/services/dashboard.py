@@ -7,7 +7,6 @@ window can show the counts at once and work the statistics out beside it.
 from __future__ import annotations
 
 import contextlib
-import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,7 +17,8 @@ from reconnect.core import time_patterns as tp
 from reconnect.core.care import QUIET_DAYS, long_quiet
 from reconnect.core.dashboard_range import RangeChoice, date_range
 from reconnect.core.overview import Overview, PeriodSummary, observations, periods
-from reconnect.core.spark_stats import PracticeCounts, Report, compute, prior_rate
+from reconnect.core.spark_stats import PracticeCounts, Report, compute, usual_rate
+from reconnect.paths import write_private
 from reconnect.storage import care_queries, pattern_queries, stats_queries
 
 
@@ -33,7 +33,7 @@ class Figures:
         periods: this week and this month.
         marks: body areas and feeling words named in the range.
         checkins: all check-ins in the range.
-        r0: the range's prior rate (``spark_stats.prior_rate``), for the time patterns.
+        r0: the range's usual rate (``spark_stats.usual_rate``), for the time patterns.
         any_history: whether there is any session at all, in or out of the range.
         long_quiet: check-ins have said "nothing" for about three weeks up to today, whatever
             the range (``care.long_quiet``).
@@ -104,7 +104,7 @@ class DashboardReader:
             periods=periods(week, month),
             marks=marks,
             checkins=checkins,
-            r0=prior_rate(checkins, sum(c.sparks for c in counts)),
+            r0=usual_rate(checkins, sum(c.sparks for c in counts)),
             any_history=first is not None,
             long_quiet=long_quiet(levels, today),
             computer=computer,
@@ -166,6 +166,4 @@ class QuietNoteMarker:
     def told(self, day: date) -> None:
         """Note that it was shown on ``day``; if that fails, it may simply come again."""
         with contextlib.suppress(OSError):
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(f"{day.isoformat()}\n")
+            write_private(self.path, f"{day.isoformat()}\n".encode())

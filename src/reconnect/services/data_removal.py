@@ -11,14 +11,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reconnect.core.i18n import plural
 from reconnect.paths import DataPaths
 from reconnect.services.outbox import OUTBOX_FILE, SET_ASIDE_FILE
 
 log = logging.getLogger(__name__)
 
 # Small files Reconnect writes for itself in the data folder. The tray's note is
-# reconnect.ui.windows.NO_TRAY_NOTICE (a test keeps the two names the same).
-MARKER_FILES = (".told-about-missing-tray",)
+# reconnect.ui.windows.NO_TRAY_NOTICE, the dashboard's range services.range_memory.RANGE_MEMORY
+# (a test keeps the names the same).
+# Small files that remember what the person was told or chose; all of them go with the data.
+MARKER_FILES = (
+    ".told-about-missing-tray",
+    ".dashboard-range",
+    ".told-how-to-bring-back",
+    ".first-run-done",
+    ".told-about-quiet-stretch",
+)
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -93,7 +102,7 @@ def _removed_line(item: RemovedItem) -> str:
 
 
 def _files(count: int) -> str:
-    return "1 file" if count == 1 else f"{count} files"
+    return plural(count, "1 file", "{count} files")
 
 
 def delete_all_data(paths: DataPaths, close_database: Callable[[], None]) -> RemovalReport:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect.core.errors import InputError
 from reconnect.core.history_format import ImportProblem, parse_history, to_csv, to_json
+from reconnect.core.i18n import plural
 from reconnect.core.sessions import BreakSession, Moment
 from reconnect.storage.unit_of_work import UnitOfWork
 
@@ -62,7 +63,8 @@ def import_history(factory: sessionmaker[Session], raw: bytes) -> ImportReport:
     if parsed.problems:
         count = len(parsed.problems)
         raise ImportRefused(
-            f"the file has {count} problem{'s' if count != 1 else ''}; nothing was imported",
+            plural(count, "the file has 1 problem", "the file has {count} problems")
+            + "; nothing was imported",
             parsed.problems,
         )
     with UnitOfWork(factory) as uow:

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from reconnect.core.database_address import scheme_of
 from reconnect.core.errors import InputError
+from reconnect.core.i18n import plural
 from reconnect.paths import ensure_private_file
 from reconnect.storage.database import (
     HEAD_REVISION,
@@ -134,10 +135,12 @@ def _prepare_target(target: Engine, url: str, computer: str) -> None:
             }
         if any(held.values()):
             raise InputError(
-                f"{where} already holds a history ({held['sessions']} sessions, "
-                f"{held['prompts']} prompts), so nothing was copied: migrate-to only copies "
-                "into an empty database, and never mixes two histories. Choose an empty "
-                "database, or empty this one with the server's own tools first."
+                f"{where} already holds a history "
+                f"({plural(held['sessions'], '1 session', '{count} sessions')}, "
+                f"{plural(held['prompts'], '1 prompt', '{count} prompts')}), so nothing was "
+                "copied: migrate-to only copies into an empty database, and never mixes two "
+                "histories. Choose an empty database, or empty this one with the server's own "
+                "tools first."
             )
     if revision != HEAD_REVISION:
         _upgrade(target, computer)

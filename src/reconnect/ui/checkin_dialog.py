@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from reconnect.core.errors import InputError
 from reconnect.core.recording import feeling_words
-from reconnect.core.vocabulary import BODY_AREAS, FEELING_WORDS, SparkLevel
+from reconnect.core.vocabulary import BODY_AREAS, FEELING_WORDS, SparkLevel, body_area_text
 from reconnect.storage.problems import DatabaseProblem
 
 # Shown with each level (tooltip and accessible description): what it means, said gently.
@@ -157,7 +157,7 @@ class CheckInDialog(QDialog):
 
         self.body_chips: dict[str, QPushButton] = {}
         for area in BODY_AREAS:
-            shown = QCoreApplication.translate("Vocabulary", area).replace("-", " ")
+            shown = body_area_text(area)
             self.body_chips[area] = self._chip(
                 shown, self.tr("Body area: {area}").format(area=shown)
             )

@@ -72,6 +72,15 @@ class RemoteControl(Protocol):
         ...
 
 
+class FrontDoor(Protocol):
+    """What brings Reconnect forward (``reconnect.ui.front_door.FrontDoor``): it keeps an
+    unread welcome in front of the dashboard and knows whether there is a tray."""
+
+    def open_dashboard(self) -> str: ...
+
+    def show_controls(self) -> str: ...
+
+
 class ControlServer(QObject):
     """Listens on a local socket, one request and one answer per connection.
 
@@ -93,6 +102,11 @@ class ControlServer(QObject):
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
         self._connections: set[_Connection] = set()
+        self._front: FrontDoor | None = None
+
+    def set_front(self, front: FrontDoor) -> None:
+        """Answer ``open-dashboard`` and ``show-controls`` through ``front`` from now on."""
+        self._front = front
 
     @property
     def name(self) -> str:
@@ -185,7 +199,11 @@ class ControlServer(QObject):
             case "quit":
                 return control.quit(), {}
             case "open-dashboard":
-                return control.open_dashboard(), {}
+                front = self._front
+                return (front.open_dashboard() if front else control.open_dashboard()), {}
+            case "show-controls":
+                front = self._front
+                return (front.show_controls() if front else control.open_dashboard()), {}
             case "reload-settings":
                 return control.reload_settings(), {}
         raise ProtocolError(f"unknown command {request.command!r}")  # decode_request checked

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reconnect.ui.tray import PAUSES, SNOOZE_MINUTES, MenuState
 
@@ -15,12 +23,28 @@ NO_TRAY_HINT = QT_TRANSLATE_NOOP(
     '"AppIndicator and KStatusNotifierItem Support"; on other desktops, add a system tray '
     "(notification area) to your panel. Then start Reconnect again.",
 )
+LIVES_HERE = QT_TRANSLATE_NOOP(
+    "ControlWindow",
+    "Reconnect lives in this small window. Breaks will come on their own; the buttons here "
+    "have everything else.",
+)
+CLOSE_NOTICE = QT_TRANSLATE_NOOP(
+    "ControlWindow",
+    "This window steps out of the way, and Reconnect keeps running, so your breaks still "
+    "come. To bring it back, start Reconnect again from your applications menu (or type "
+    "reconnect in a terminal). To stop Reconnect, choose Quit in this window.",
+)
 
 
 class ControlWindow(QWidget):
     """The tray menu's controls as buttons, with the state in words.
 
-    Signals: the same as ``TrayIcon``'s, so the app connects either the same way.
+    Closing it by hand only minimises it (the first time, it says how to bring it back), so
+    the controls and Quit stay within reach.
+
+    Signals: the same as ``TrayIcon``'s, so the app connects either the same way, and
+        close_explained: the note on closing was shown (the app remembers, so it is said
+            once).
     """
 
     start_practice = Signal(str)
@@ -32,8 +56,15 @@ class ControlWindow(QWidget):
     open_settings = Signal()
     open_help = Signal()
     quit_requested = Signal()
+    close_explained = Signal()
 
-    def __init__(self, show_hint: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, show_hint: bool, explain_close: bool = False, parent: QWidget | None = None
+    ) -> None:
+        """Args:
+        show_hint: say how to get a system tray (the first time there is none).
+        explain_close: on the first close by hand, say how to bring the window back.
+        """
         super().__init__(parent)
         self.setObjectName("controlWindow")
         self.setWindowTitle(self.tr("Reconnect"))
@@ -43,6 +74,12 @@ class ControlWindow(QWidget):
         self.hint = QLabel(self.tr(NO_TRAY_HINT))
         self.hint.setWordWrap(True)
         self.hint.setVisible(show_hint)
+        self.lives_here = QLabel(self.tr(LIVES_HERE))
+        self.lives_here.setObjectName("controlLivesHere")
+        self.lives_here.setWordWrap(True)
+        self.lives_here.hide()
+        self._explain_close = explain_close
+        self.close_notice: QMessageBox | None = None
         self._suggested: str | None = None
 
         self.start_button = self._button(self.tr("&Start a practice now"), self._start)
@@ -75,6 +112,7 @@ class ControlWindow(QWidget):
         row2.addWidget(self._button(self.tr("&Quit"), self.quit_requested.emit))
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.lives_here)
         layout.addWidget(self.status)
         layout.addLayout(row1)
         layout.addLayout(row2)
@@ -105,11 +143,52 @@ class ControlWindow(QWidget):
         self.pause_button.setVisible(not paused)
         self.resume_button.setVisible(paused)
 
+    def bring_forward(self) -> None:
+        """Show the window again, out of the taskbar if it was minimised, and in front."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def say_where_it_lives(self) -> None:
+        """After the welcome: one line saying that Reconnect lives here, the window in front."""
+        self.lives_here.show()
+        # Taller by that line: a shown window does not grow by itself, and would clip the rest.
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+        self.bring_forward()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Closing it by hand would leave no way back to Reconnect: minimise instead. Quitting
         # the app closes it too, and that close (not spontaneous) must go through.
-        if event.spontaneous():
-            event.ignore()
-            self.showMinimized()
-        else:
+        if not event.spontaneous():
             event.accept()
+            return
+        event.ignore()
+        if self.close_notice is not None:  # already saying it
+            return
+        if not self._explain_close:
+            self.showMinimized()
+            return
+        self._explain_close = False
+        # Said once, before the window steps aside; it steps aside when the note is read.
+        notice = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Reconnect keeps running"),
+            self.tr(CLOSE_NOTICE),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        notice.setObjectName("closeNotice")
+        notice.setAccessibleName(self.tr("Reconnect keeps running"))
+        notice.finished.connect(self._notice_read)
+        self.close_notice = notice
+        self.close_explained.emit()
+        notice.open()
+
+    def _notice_read(self, _result: int) -> None:
+        if self.close_notice is not None:
+            self.close_notice.deleteLater()
+            self.close_notice = None
+        self.showMinimized()

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
+    QAreaSeries,
     QBarCategoryAxis,
+    QBarLegendMarker,
     QBarSet,
     QCategoryAxis,
     QChart,
@@ -19,11 +21,20 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QCursor, QPainter, QPalette
+from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from reconnect.core.time_patterns import GREY_BELOW, SEASON_OF_MONTH, Cell, WeekPoint
+from reconnect.core import i18n
+from reconnect.core.time_patterns import (
+    GREY_BELOW,
+    SEASON_OF_MONTH,
+    Cell,
+    WeekPoint,
+    round_scale,
+    runs_of_enough,
+)
 from reconnect.core.vocabulary import MONTH_NAMES
+from reconnect.ui.figure_base import plural
 from reconnect.ui.figure_table import NumbersCard, percent
 from reconnect.ui.theme import scheme_of
 
@@ -48,7 +59,7 @@ class ChartCard(NumbersCard):
         self.chart = chart
         self.view = view
 
-    def _style_axis(self, axis: QValueAxis | QBarCategoryAxis) -> None:
+    def _style_axis(self, axis: QValueAxis | QBarCategoryAxis | QCategoryAxis) -> None:
         text = self.palette().color(QPalette.ColorRole.WindowText)
         axis.setLabelsColor(text)
         axis.setTitleBrush(text)
@@ -83,7 +94,9 @@ class MonthChart(ChartCard):
         rows, sentences = [], []
         names = [QCoreApplication.translate("Vocabulary", name) for name in MONTH_NAMES]
         for number, (name, cell) in enumerate(zip(names, months, strict=True), start=1):
-            rows.append((name, str(cell.checkins), str(cell.sparks), percent(cell.rate)))
+            rows.append(
+                (name, i18n.number(cell.checkins), i18n.number(cell.sparks), percent(cell.rate))
+            )
             sentences.append(_month_sentence(number, cell))
         self.model.set_rows(rows, sentences)
         self._reset_chart()
@@ -105,10 +118,7 @@ class MonthChart(ChartCard):
         self.chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append([n[:3] for n in names])
-        axis_y = QValueAxis()
-        axis_y.setRange(0, 100)
-        axis_y.setLabelFormat("%d%%")
-        axis_y.setTickCount(5)
+        axis_y = _round_axis(0, 100, 25, "%d%%")
         for axis, side in (
             (axis_x, Qt.AlignmentFlag.AlignBottom),
             (axis_y, Qt.AlignmentFlag.AlignLeft),
@@ -128,12 +138,12 @@ def _month_sentence(month: int, cell: Cell) -> str:
             month=name, season=season
         )
     said = QCoreApplication.translate(
-        "MonthChart", "{month} ({season}): something stirred {sparks} of {checkins} times ({rate})"
+        "MonthChart", "{month} ({season}): something stirred in {sparks} of {times} ({rate})"
     ).format(
         month=name,
         season=season,
-        sparks=cell.sparks,
-        checkins=cell.checkins,
+        sparks=i18n.number(cell.sparks),
+        times=plural(cell.checkins, "check-in"),
         rate=percent(cell.rate),
     )
     if cell.greyed:
@@ -146,7 +156,16 @@ def _month_sentence(month: int, cell: Cell) -> str:
 
 
 class TrendChart(ChartCard):
-    """The last 26 weeks: check-ins per week as bars, the share that stirred as a line."""
+    """The last 26 weeks: check-ins per week as bars, the share that stirred as a line.
+
+    A week with fewer than ``GREY_BELOW`` check-ins has a grey bar and no point on the line
+    (one answer would read as 0% or 100%); the line joins adjacent weeks only, so it never
+    crosses a week left out.
+
+    Attributes:
+        lines: the line's pieces, one per run of adjacent weeks with enough check-ins.
+        band: grey hatching over the weeks with too few check-ins to say.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -159,39 +178,58 @@ class TrendChart(ChartCard):
             ),
             parent,
         )
+        self.lines: list[QLineSeries] = []
+        self.band: QAreaSeries | None = None
 
     def set_trend(self, weeks: Sequence[WeekPoint]) -> None:
         rows, sentences = [], []
         for week in weeks:
             label = f"{week.week_start:%d %b %Y}"
-            rows.append((label, str(week.checkins), str(week.sparks), percent(week.rate)))
-            sentences.append(
-                self.tr("Week of {week}: no check-ins.").format(week=label)
-                if week.checkins == 0
-                else self.tr(
-                    "Week of {week}: something stirred {sparks} of {checkins} times ({rate})."
-                ).format(
-                    week=label, sparks=week.sparks, checkins=week.checkins, rate=percent(week.rate)
-                )
+            rows.append(
+                (label, i18n.number(week.checkins), i18n.number(week.sparks), percent(week.rate))
             )
+            sentences.append(self._week_sentence(label, week))
         self.model.set_rows(rows, sentences)
         self._reset_chart()
-        counts = QBarSet(self.tr("Check-ins"))
         scheme = scheme_of(self.palette())
-        counts.setColor(QColor(scheme.chart_soft))
-        counts.setBorderColor(QColor(scheme.chart_soft))
-        counts.append([float(w.checkins) for w in weeks])
-        counts.hovered.connect(lambda on, i: on and self._say(i))
+        counts = QBarSet(self.tr("Check-ins"))
+        few = QBarSet(
+            self.tr("Fewer than {count} check-ins: too few to say").format(count=GREY_BELOW)
+        )
+        for bar_set, colour in ((counts, scheme.chart_soft), (few, scheme.chart_quiet)):
+            bar_set.setColor(QColor(colour))
+            bar_set.setBorderColor(QColor(colour))
+            bar_set.hovered.connect(lambda on, i: on and self._say(i))
+        for week in weeks:
+            counts.append(float(week.checkins if week.enough else 0))
+            few.append(float(0 if week.enough else week.checkins))
         bars = QStackedBarSeries()
         bars.append(counts)
-        line = QLineSeries()
-        line.setName(self.tr("Share that stirred"))
-        line.setColor(QColor(scheme.chart_calm))
-        for i, week in enumerate(weeks):
-            if week.rate is not None:
-                line.append(float(i), 100 * week.rate)
+        bars.append(few)
+        band = self.band = self._too_few_band(weeks, few.label())
+        self.chart.addSeries(band)  # first, so that the bars and the line lie over it
+        grey = QColor(scheme.chart_quiet)
+        for marker in self.chart.legend().markers(band):
+            marker.setBrush(grey)  # hatching too fine to see in the legend's small square
+            marker.setPen(QPen(grey))
         self.chart.addSeries(bars)
-        self.chart.addSeries(line)
+        for marker in self.chart.legend().markers(bars):
+            if isinstance(marker, QBarLegendMarker) and marker.barset() is few:
+                marker.setVisible(False)  # the band says it, once
+        self.lines = []
+        for run in runs_of_enough(weeks):
+            line = QLineSeries()
+            line.setName(self.tr("Share that stirred"))
+            line.setColor(QColor(scheme.chart_calm))
+            line.setPointsVisible(True)  # a week alone is a point
+            for i in run:
+                line.append(float(i), 100 * (weeks[i].rate or 0.0))
+            line.hovered.connect(lambda point, on: on and self._say(round(point.x())))
+            self.chart.addSeries(line)
+            self.lines.append(line)
+        for line in self.lines[1:]:  # one entry in the legend for the whole line
+            for marker in self.chart.legend().markers(line):
+                marker.setVisible(False)
         axis_x = QBarCategoryAxis()
         axis_x.append([f"{w.week_start:%d %b}" for w in weeks])
         axis_x.setVisible(False)
@@ -200,15 +238,12 @@ class TrendChart(ChartCard):
         dates.setRange(-0.5, len(weeks) - 0.5)
         dates.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         for i in range(0, len(weeks), 4):
-            dates.append(f"{weeks[i].week_start:%d %b}", i)
-        most = max((w.checkins for w in weeks), default=0)
-        axis_n = QValueAxis()
-        axis_n.setRange(0, max(most, 4))
-        axis_n.setLabelFormat("%d")
+            dates.append(f"{weeks[i].week_start.day} {weeks[i].week_start:%b}", i)
+        top, step = round_scale(max((w.checkins for w in weeks), default=0))
+        axis_n = _round_axis(0, top, step, "%d")
         axis_n.setTitleText(self.tr("check-ins"))
-        axis_rate = QValueAxis()
-        axis_rate.setRange(0, 100)
-        axis_rate.setLabelFormat("%d%%")
+        axis_n.setGridLineVisible(False)  # the rate's grid is the one drawn
+        axis_rate = _round_axis(0, 100, 25, "%d%%")
         for axis in (dates, axis_n, axis_rate):
             self._style_axis(axis)
         self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
@@ -217,6 +252,59 @@ class TrendChart(ChartCard):
         self.chart.addAxis(axis_rate, Qt.AlignmentFlag.AlignRight)
         bars.attachAxis(axis_x)
         bars.attachAxis(axis_n)
-        line.attachAxis(dates)
-        line.attachAxis(axis_rate)
+        for series in (band, *self.lines):
+            series.attachAxis(dates)
+            series.attachAxis(axis_rate)
         self.view.setAccessibleDescription(self.describe())
+
+    def _too_few_band(self, weeks: Sequence[WeekPoint], name: str) -> QAreaSeries:
+        """Grey hatching over each week with a check-in or two, as the heatmap greys its cells.
+
+        Weeks without check-ins stay blank, as they do there.
+        """
+        edge = QLineSeries()
+        for i, week in enumerate(weeks):
+            if week.checkins and not week.enough:
+                for x, y in ((i - 0.5, 0), (i - 0.5, 100), (i + 0.5, 100), (i + 0.5, 0)):
+                    edge.append(x, y)
+        if not edge.count():
+            edge.append(-0.5, 0)  # an empty band, so the legend still explains the grey
+        band = QAreaSeries(edge)
+        edge.setParent(band)  # goes with the band when the chart is drawn again
+        band.setName(name)
+        grey = QColor(scheme_of(self.palette()).chart_quiet)
+        band.setBrush(QBrush(grey, Qt.BrushStyle.BDiagPattern))
+        band.setPen(QPen(Qt.PenStyle.NoPen))
+        band.hovered.connect(lambda point, on: on and self._say(round(point.x())))
+        return band
+
+    def _week_sentence(self, label: str, week: WeekPoint) -> str:
+        if week.checkins == 0:
+            return self.tr("Week of {week}: no check-ins.").format(week=label)
+        if not week.enough:
+            return self.tr(
+                "Week of {week}: something stirred in {sparks} of {times}; fewer than "
+                "{count} check-ins, too few to say."
+            ).format(
+                week=label,
+                sparks=i18n.number(week.sparks),
+                times=plural(week.checkins, "check-in"),
+                count=GREY_BELOW,
+            )
+        return self.tr("Week of {week}: something stirred in {sparks} of {times} ({rate}).").format(
+            week=label,
+            sparks=i18n.number(week.sparks),
+            times=plural(week.checkins, "check-in"),
+            rate=percent(week.rate),
+        )
+
+
+def _round_axis(low: int, high: int, step: int, label_format: str) -> QValueAxis:
+    """A value axis from ``low`` to ``high`` with a tick at every multiple of ``step``."""
+    axis = QValueAxis()
+    axis.setRange(low, high)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(low)
+    axis.setTickInterval(step)
+    axis.setLabelFormat(label_format)
+    return axis

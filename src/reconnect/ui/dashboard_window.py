@@ -37,10 +37,19 @@ from PySide6.QtWidgets import (
 
 from reconnect.core.care import QUIET_NOTE_TEXT, QUIET_NOTE_TITLE, quiet_note_due
 from reconnect.core.dashboard_range import RangeChoice
+from reconnect.core.i18n import number
 from reconnect.core.overview import PeriodSummary
-from reconnect.core.spark_stats import ORDERING_SENTENCE, PracticeCounts, Report
+from reconnect.core.spark_stats import (
+    ORDERING_SENTENCE,
+    TOO_EARLY_SENTENCE,
+    PracticeCounts,
+    Report,
+)
 from reconnect.core.time_patterns import SEASON_NOTE, MarkCounts
+from reconnect.core.vocabulary import body_area_text, feeling_text
 from reconnect.services.dashboard import DashboardReader, Figures, QuietNoteMarker
+from reconnect.services.range_memory import RangeMemory
+from reconnect.ui.figure_base import plural
 from reconnect.ui.figure_table import NumbersCard, percent
 from reconnect.ui.history_page import HistoryPage
 from reconnect.ui.library_page import LibraryPage
@@ -94,6 +103,8 @@ class DashboardActions:
         kept: the figures last read for each range and computer, with when they were read,
             shown while the history can't be read (a shared server away); the app keeps one
             for all its dashboard windows. Without it, each window keeps its own.
+        range_memory: keeps the range chosen for the next opening; without it, every
+            window opens on the last 3 months.
     """
 
     today: Callable[[], date]
@@ -108,6 +119,7 @@ class DashboardActions:
     quiet_marker: QuietNoteMarker | None = None
     now: Callable[[], datetime] | None = None
     kept: KeptFigures | None = None
+    range_memory: RangeMemory | None = None
 
 
 def _wrapping(text: str = "", name: str | None = None) -> QLabel:
@@ -156,7 +168,7 @@ class PeriodCard(QFrame):
         self.sentence.setText(summary.sentence)
         for label, figure in zip(self.figure_labels, summary.figures, strict=True):
             # Relative, so the figure grows with the text size setting.
-            big = f"<span style='font-size:xx-large'>{figure.value}</span>"
+            big = f"<span style='font-size:xx-large'>{number(figure.value)}</span>"
             label.setText(f"{big}<br>{figure.label}")
             label.setAccessibleName(figure.description)
         self.setAccessibleName(
@@ -304,6 +316,9 @@ class HelpsSection(QWidget):
             )
         elif not rated:
             self.empty.setText(_no_checkins_in_range())
+        elif report is not None and report.overall.too_early:  # no ranges, no ranking yet
+            self.empty.setText(QCoreApplication.translate("SparkStats", TOO_EARLY_SENTENCE))
+            rated = ()
         self.empty.setVisible(not rated)
         self.card.setVisible(bool(rated))
         self.ordering.setVisible(bool(rated))
@@ -315,23 +330,30 @@ class HelpsSection(QWidget):
             note = self.tr("still learning") if p.still_learning else ""
             span = self.tr("{low} to {high}").format(low=percent(low), high=percent(high))
             rows.append(
-                (p.title, str(p.checkins), str(p.sparks), span, percent(p.posterior_mean), note)
+                (
+                    p.title,
+                    number(p.checkins),
+                    number(p.sparks),
+                    span,
+                    percent(p.posterior_mean),
+                    note,
+                )
             )
             values = {
                 "title": p.title,
-                "sparks": p.sparks,
-                "checkins": p.checkins,
+                "sparks": number(p.sparks),
+                "times": plural(p.checkins, "check-in"),
                 "low": percent(low),
                 "high": percent(high),
             }
             if p.still_learning:
                 sentence = self.tr(
-                    "{title}: something stirred {sparks} of {checkins} times; likely "
+                    "{title}: something stirred in {sparks} of {times}; likely "
                     "{low} to {high} of the time; still learning."
                 )
             else:
                 sentence = self.tr(
-                    "{title}: something stirred {sparks} of {checkins} times; likely "
+                    "{title}: something stirred in {sparks} of {times}; likely "
                     "{low} to {high} of the time."
                 )
             sentences.append(sentence.format(**values))
@@ -339,20 +361,20 @@ class HelpsSection(QWidget):
 
 
 def _marks_text(marks: MarkCounts) -> str:
-    def listed(pairs: list[tuple[str, int]]) -> str:
-        return ", ".join(f"{word} ({count})" for word, count in pairs[:12])
+    def listed(pairs: list[tuple[str, int]], shown: Callable[[str], str]) -> str:
+        return ", ".join(f"{shown(word)} ({number(count)})" for word, count in pairs[:12])
 
     parts = []
     if marks.body:
         parts.append(
             QCoreApplication.translate("WhenSection", "<b>Where you felt it:</b> {words}").format(
-                words=listed(marks.body)
+                words=listed(marks.body, body_area_text)
             )
         )
     if marks.feelings:
         parts.append(
             QCoreApplication.translate("WhenSection", "<b>Words you used:</b> {words}").format(
-                words=listed(marks.feelings)
+                words=listed(marks.feelings, feeling_text)
             )
         )
     return "<br><br>".join(parts) or QCoreApplication.translate(
@@ -472,7 +494,11 @@ class DashboardWindow(QMainWindow):
         self.range = QComboBox()
         for choice in RangeChoice:
             self.range.addItem(choice.label, choice)
-        self.range.setCurrentIndex(list(RangeChoice).index(RangeChoice.MONTHS_3))
+        memory = actions.range_memory
+        kept_range = memory.recall() if memory is not None else None
+        self.range.setCurrentIndex(list(RangeChoice).index(kept_range or RangeChoice.MONTHS_3))
+        if memory is not None:
+            self.range.currentIndexChanged.connect(lambda: memory.keep(self.choice))
         self.range.setAccessibleName(self.tr("Range of days shown"))
         range_label = QLabel(self.tr("&Showing:"))
         range_label.setBuddy(self.range)

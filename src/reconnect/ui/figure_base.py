@@ -21,6 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from reconnect.core import i18n
+
 EMPTY_TEXT = QT_TRANSLATE_NOOP("FigureBase", "No check-ins in this range yet.")
 # One calm hue from pale to deep teal; never red, so fewer sparks never look like a warning.
 SCALE = (QColor("#d3ece5"), QColor("#5aae9e"), QColor("#0e5a50"))
@@ -81,14 +83,18 @@ _COUNTED: dict[str, tuple[str, str]] = {
 
 
 def plural(count: int, word: str) -> str:
-    """``count`` with ``word`` ("spark", "check-in", "hour" or "day"), in the person's language.
+    """``count`` with ``word`` ("spark", "check-in", "hour" or "day"), in the person's
+    language, the number grouped by thousands (``i18n.plural``).
 
     Raises:
         KeyError: a word that has no translated forms above.
     """
     one, more = _COUNTED[word]
-    template = one if count == 1 else more
-    return QCoreApplication.translate("FigureBase", template).format(count=count)
+    return i18n.plural(
+        count,
+        QCoreApplication.translate("FigureBase", one),
+        QCoreApplication.translate("FigureBase", more),
+    )
 
 
 def empty_text() -> str:

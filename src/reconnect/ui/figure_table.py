@@ -99,7 +99,12 @@ class NumbersCard(QWidget):
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("{title}, as numbers").format(title=title))
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The first column names the row (a practice, a month): it takes the room left, so
+        # names are not cut short; the others are as wide as what they hold (a Note column
+        # with nothing in it stays narrow).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.stack = QStackedWidget()
         self.stack.addWidget(picture)
         self.stack.addWidget(self.table)

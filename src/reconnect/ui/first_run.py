@@ -45,8 +45,24 @@ or two: a stretch, a slower breath, some light, a scent, a piece of music. After
 asks, gently, whether anything stirred. <b>Nothing</b> is always a fine answer.</p>
 <p>Every prompt can be skipped, snoozed or paused, and nothing you note leaves this
 computer.</p>
+""",
+)
+# The last paragraph names the place where Help is found: the tray's menu, or the small
+# window that stands in for the tray on a desktop without one.
+CRISIS_IN_TRAY = QT_TRANSLATE_NOOP(
+    "FirstRun",
+    """
 <p>Reconnect is not therapy and not medical advice. If things feel very heavy right now,
-<b>Help and crisis support</b>, in Reconnect's menu, says where to turn.</p>
+<b>Help and crisis support</b>, in the menu of Reconnect's small heart in your system tray,
+says where to turn.</p>
+""",
+)
+CRISIS_IN_WINDOW = QT_TRANSLATE_NOOP(
+    "FirstRun",
+    """
+<p>Reconnect is not therapy and not medical advice. If things feel very heavy right now,
+<b>Help and crisis support</b>, a button in Reconnect's small window, says where to
+turn.</p>
 """,
 )
 
@@ -95,6 +111,8 @@ class FirstRun(QDialog):
         choose_music: Callable[[QWidget], str | None] | None = None,
         open_help: Callable[[], None] | None = None,
         parent: QWidget | None = None,
+        *,
+        tray_available: bool = True,
     ) -> None:
         """Build the screens.
 
@@ -106,6 +124,8 @@ class FirstRun(QDialog):
                 dialog unless a test gives its own.
             open_help: shows Help on its crisis page; a Help window of this dialog's own
                 unless the app gives its own.
+            tray_available: whether Reconnect lives in the system tray here; if not, the
+                words speak of its small window instead of a tray menu.
         """
         super().__init__(parent)
         self._data_root = data_root
@@ -116,6 +136,7 @@ class FirstRun(QDialog):
         self._open_help = open_help or self._show_help
         self._help: QDialog | None = None
         self._closed = False
+        self._tray_available = tray_available
         self.music_path = str(settings["practices.music"])
 
         self.setObjectName("firstRun")
@@ -132,14 +153,16 @@ class FirstRun(QDialog):
         self.step_label.setObjectName("firstRunStep")
         self.skip_button = QPushButton(self.tr("S&kip"))
         self.skip_button.setAccessibleName(self.tr("Skip"))
-        self.skip_button.setAutoDefault(False)
+        # Every button with the focus answers Enter as it answers Space (autoDefault);
+        # Enter elsewhere goes to Next or Done, the dialog's default button.
+        self.skip_button.setAutoDefault(True)
         skip_words = self.tr("Close the welcome. Everything can be set later in Settings.")
         self.skip_button.setAccessibleDescription(skip_words)
         self.skip_button.setToolTip(skip_words)
         self.skip_button.clicked.connect(self.reject)
         self.back_button = QPushButton(self.tr("&Back"))
         self.back_button.setAccessibleName(self.tr("Back"))
-        self.back_button.setAutoDefault(False)
+        self.back_button.setAutoDefault(True)
         self.back_button.clicked.connect(self.back)
         self.next_button = QPushButton(self.tr("&Next"))
         self.next_button.setObjectName("primary")
@@ -191,13 +214,14 @@ class FirstRun(QDialog):
 
     def _welcome_page(self) -> QWidget:
         page, layout = self._page(self.tr("Welcome to Reconnect"))
-        self.welcome_text = self._text(self.tr(WELCOME_HTML))
+        crisis = CRISIS_IN_TRAY if self._tray_available else CRISIS_IN_WINDOW
+        self.welcome_text = self._text(self.tr(WELCOME_HTML) + self.tr(crisis))
         self.welcome_text.setAccessibleName(self.tr("What Reconnect does and does not do"))
         layout.addWidget(self.welcome_text)
         self.help_button = QPushButton(self.tr("Where to turn in a crisis"))
         self.help_button.setAccessibleName(self.tr("Where to turn in a crisis"))
         self.help_button.setAccessibleDescription(self.tr("Open Help on its crisis support page"))
-        self.help_button.setAutoDefault(False)
+        self.help_button.setAutoDefault(True)
         self.help_button.clicked.connect(lambda: self._open_help())
         row = QHBoxLayout()
         row.addWidget(self.help_button)
@@ -253,11 +277,11 @@ class FirstRun(QDialog):
         self.music_label.setAccessibleName(self.tr("Chosen music"))
         self.choose_button = QPushButton(self.tr("&Choose music…"))
         self.choose_button.setAccessibleName(self.tr("Choose music"))
-        self.choose_button.setAutoDefault(False)
+        self.choose_button.setAutoDefault(True)
         self.choose_button.clicked.connect(self._choose)
         self.clear_button = QPushButton(self.tr("C&lear"))
         self.clear_button.setAccessibleName(self.tr("Clear the chosen music"))
-        self.clear_button.setAutoDefault(False)
+        self.clear_button.setAutoDefault(True)
         self.clear_button.clicked.connect(lambda: self._set_music(""))
         row = QHBoxLayout()
         row.addWidget(self.choose_button)
@@ -323,11 +347,12 @@ class FirstRun(QDialog):
         """``settings`` with the chosen hours on every workday, or None (said inline)."""
         start, end = self.start_edit.time(), self.end_edit.time()
         first, last = start.toString("HH:mm"), end.toString("HH:mm")
-        if end <= start:
+        if end == start:  # an end before the start is a night, into the next morning
             self._hours_problem(
-                self.tr("The day ends before it starts. Choose an end after {start}.").format(
-                    start=first
-                )
+                self.tr(
+                    "The day starts and ends at {start}. Choose another end; one before the "
+                    "start runs into the next morning."
+                ).format(start=first)
             )
             return None
         hours = f"{first}-{last}"

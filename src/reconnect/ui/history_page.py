@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect.core.errors import InputError
 from reconnect.core.history_filter import ANY_LEVEL, NO_CHECKIN, HistoryFilter, LevelFilter
+from reconnect.core.i18n import plural
 from reconnect.core.sessions import BreakSession
 from reconnect.core.vocabulary import SparkLevel
 from reconnect.services import history_edits
@@ -333,10 +334,7 @@ class HistoryPage(QWidget):
 
     def _update_state(self) -> None:
         total = self.model.total
-        if total == 1:
-            self.count_label.setText(self.tr("1 moment"))
-        else:
-            self.count_label.setText(self.tr("{count} moments").format(count=f"{total:,}"))
+        self.count_label.setText(plural(total, self.tr("1 moment"), self.tr("{count} moments")))
         if total:
             self.stack.setCurrentIndex(0)
         else:

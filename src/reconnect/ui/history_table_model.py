@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from reconnect.core.outcome_words import outcome_word
 from reconnect.core.sessions import BreakSession, Moment
-from reconnect.core.vocabulary import SparkLevel
+from reconnect.core.vocabulary import SparkLevel, body_area_text, feeling_text
 from reconnect.services.history_edits import HistorySlice
 from reconnect.ui.checkin_dialog import LEVEL_EXPLANATIONS
 
@@ -58,11 +58,8 @@ def _cells(session: BreakSession) -> tuple[Cell, ...]:
         none = QCoreApplication.translate("HistoryTableModel", "no check-in")
         return (*first, (NO_CHECKIN_SHOWN, none), ("", none), ("", none))
     level = level_word(SparkLevel(checkin.level))
-    body = ", ".join(
-        QCoreApplication.translate("Vocabulary", area).replace("-", " ")
-        for area in checkin.body_areas
-    )
-    words = ", ".join(checkin.feelings)
+    body = ", ".join(body_area_text(area) for area in checkin.body_areas)
+    words = ", ".join(feeling_text(word) for word in checkin.feelings)
     marks = " · ".join(part for part in (body, words) if part)
     marks_full = " ".join(
         part

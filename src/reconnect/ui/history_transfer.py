@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect import __version__
+from reconnect.core.i18n import number, plural
 from reconnect.core.sessions import Moment
 from reconnect.paths import write_private
 from reconnect.services.history import ImportRefused, export, import_history
@@ -173,23 +174,34 @@ class HistoryTransfer:
             )
             return False
         added = report.added
-        if added == 1:
-            text = QCoreApplication.translate(
-                "HistoryTransfer", "Added 1 session ({checkins} with a check-in)."
-            ).format(checkins=report.added_checkins)
-        elif added:
-            text = QCoreApplication.translate(
-                "HistoryTransfer", "Added {count} sessions ({checkins} with a check-in)."
-            ).format(count=added, checkins=report.added_checkins)
+        if added:
+            text = plural(
+                added,
+                QCoreApplication.translate(
+                    "HistoryTransfer", "Added 1 session ({checkins} with a check-in)."
+                ),
+                QCoreApplication.translate(
+                    "HistoryTransfer", "Added {count} sessions ({checkins} with a check-in)."
+                ),
+                checkins=number(report.added_checkins),
+            )
         else:
             text = QCoreApplication.translate(
                 "HistoryTransfer",
                 "Everything in this file was already here; nothing needed adding.",
             )
         if report.already_present and added:
-            text = QCoreApplication.translate(
-                "HistoryTransfer", "{added} {count} were already here and were left as they are."
-            ).format(added=text, count=report.already_present)
+            text = plural(
+                report.already_present,
+                QCoreApplication.translate(
+                    "HistoryTransfer", "{added} 1 was already here and was left as it is."
+                ),
+                QCoreApplication.translate(
+                    "HistoryTransfer",
+                    "{added} {count} were already here and were left as they are.",
+                ),
+                added=text,
+            )
         self._tell(
             parent, QCoreApplication.translate("HistoryTransfer", "History imported"), text, False
         )
@@ -217,14 +229,15 @@ def _choose_open(parent: QWidget) -> str:
     return path
 
 
-def _tell(parent: QWidget, title: str, text: str, problem: bool) -> None:
+def message_box(parent: QWidget | None, title: str, text: str, problem: bool) -> QMessageBox:
+    """A message whose heading is in its body: a small box would cut a long window title short."""
     box = QMessageBox(parent)
-    box.setWindowTitle(
-        QCoreApplication.translate("HistoryTransfer", "Reconnect: {title}").format(
-            title=title.lower()
-        )
-    )
+    box.setWindowTitle(QCoreApplication.translate("HistoryTransfer", "Reconnect"))
     box.setIcon(QMessageBox.Icon.Information if not problem else QMessageBox.Icon.Warning)
     box.setText(title)
     box.setInformativeText(text)
-    box.exec()
+    return box
+
+
+def _tell(parent: QWidget, title: str, text: str, problem: bool) -> None:
+    message_box(parent, title, text, problem).exec()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconnect.core.i18n import plural
 from reconnect.core.practices import Library, Practice
 from reconnect.core.suggestion import Suggestion
 from reconnect.core.vocabulary import SENSES
@@ -32,10 +33,10 @@ COLUMNS = 2
 
 
 def _minutes(practice: Practice) -> str:
-    if practice.minutes == 1:
-        return QCoreApplication.translate("LibraryPage", "1 minute")
-    return QCoreApplication.translate("LibraryPage", "{count} minutes").format(
-        count=practice.minutes
+    return plural(
+        practice.minutes,
+        QCoreApplication.translate("LibraryPage", "1 minute"),
+        QCoreApplication.translate("LibraryPage", "{count} minutes"),
     )
 
 

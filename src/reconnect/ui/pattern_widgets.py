@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from reconnect.core import i18n
 from reconnect.core.time_patterns import GREY_BELOW, HOURS, WEEKDAYS, Cell, DayPoint, week_start
 from reconnect.core.vocabulary import DAY_NAMES
 from reconnect.ui.figure_base import (
@@ -243,8 +244,8 @@ class HeatmapWidget(FigureBase):
         best = self._best_day()
         if best:
             parts.append(
-                self.tr("Most sparks by day: {day} ({sparks} of {checkins} check-ins).").format(
-                    day=best[0], sparks=best[1], checkins=best[2]
+                self.tr("Most sparks by day: {day} ({sparks} of {checkins}).").format(
+                    day=best[0], sparks=i18n.number(best[1]), checkins=plural(best[2], "check-in")
                 )
             )
         greyed = sum(1 for c in cells if c.greyed)

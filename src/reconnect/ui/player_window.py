@@ -117,6 +117,11 @@ class PlayerWindow(QWidget):
         self.next_label = QLabel()
         self.next_label.setObjectName("playerMeta")
         self.next_label.setWordWrap(True)
+        self.sound_note = QLabel()  # says when no sound comes out; hidden until then
+        self.sound_note.setObjectName("playerMeta")
+        self.sound_note.setWordWrap(True)
+        self.sound_note.setAccessibleName(self.tr("Sound"))
+        self.sound_note.hide()
 
         # The side panel changes with the kind of step.
         self.side = QStackedWidget()
@@ -175,6 +180,7 @@ class PlayerWindow(QWidget):
         layout.addSpacing(12)
         layout.addLayout(body, 1)
         layout.addWidget(self.next_label)
+        layout.addWidget(self.sound_note)
         layout.addLayout(buttons)
 
         for key, slot in ((Qt.Key.Key_Space, self.toggle_pause), (Qt.Key.Key_Right, self.next_step),
@@ -249,7 +255,19 @@ class PlayerWindow(QWidget):
     def on_tick(self) -> None:
         for event in self.run.tick():
             self._handle(event)
+        self._show_sound_notice()
         self._show()
+
+    def _show_sound_notice(self) -> None:
+        notice = self._sound.take_notice()  # at most once for each thing that went wrong
+        if notice is None:
+            return
+        if self.side.currentWidget() is self.music_panel and not self._sound.music_playing():
+            self.music_label.setText(notice)
+            self.music_button.setText(self.tr("Choose another…"))
+        else:
+            self.sound_note.setText(notice)
+            self.sound_note.show()
 
     def _handle(self, event: object) -> None:
         if isinstance(event, StepStarted):
@@ -401,7 +419,7 @@ class PlayerWindow(QWidget):
             return
         self._ended = True
         self.tick_timer.stop()
-        self._sound.stop_music()
+        self._sound.end_practice(completed)
         self._show()
         result = PlayerResult(
             completed=completed,

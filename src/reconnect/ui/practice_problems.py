@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
+from reconnect.core.i18n import QT_TRANSLATE_NOOP, plural, translate
 from reconnect.core.practices import LibraryProblem
 
 _STEP_FIELD = re.compile(r"^steps\[(\d+)\]\.(\w+)$")
@@ -106,14 +106,22 @@ def length_words(seconds: int) -> str:
     """A length as said aloud: 45 seconds, 1 minute, 2 minutes 30 seconds."""
     minutes, rest = divmod(seconds, 60)
     parts = []
-    if minutes == 1:
-        parts.append(translate("PracticeProblems", "1 minute"))
-    elif minutes:
-        parts.append(translate("PracticeProblems", "{count} minutes").format(count=minutes))
-    if rest == 1:
-        parts.append(translate("PracticeProblems", "1 second"))
-    elif rest or not minutes:
-        parts.append(translate("PracticeProblems", "{count} seconds").format(count=rest))
+    if minutes:
+        parts.append(
+            plural(
+                minutes,
+                translate("PracticeProblems", "1 minute"),
+                translate("PracticeProblems", "{count} minutes"),
+            )
+        )
+    if rest or not minutes:
+        parts.append(
+            plural(
+                rest,
+                translate("PracticeProblems", "1 second"),
+                translate("PracticeProblems", "{count} seconds"),
+            )
+        )
     return " ".join(parts)
 
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconnect.core.i18n import plural
+
 EXPIRY_MS = 10 * 60 * 1000
 SNOOZE_CHOICES = (5, 10, 20)
 
@@ -32,12 +34,11 @@ class Offer:
 
     @property
     def meta(self) -> str:
-        if self.minutes == 1:
-            minutes = QCoreApplication.translate("Offer", "1 minute")
-        else:
-            minutes = QCoreApplication.translate("Offer", "{minutes} minutes").format(
-                minutes=self.minutes
-            )
+        minutes = plural(
+            self.minutes,
+            QCoreApplication.translate("Offer", "1 minute"),
+            QCoreApplication.translate("Offer", "{count} minutes"),
+        )
         return QCoreApplication.translate("Offer", "{minutes} · {senses} · {place}").format(
             minutes=minutes,
             senses=", ".join(QCoreApplication.translate("Vocabulary", s) for s in self.senses),
@@ -63,7 +64,8 @@ class PromptWindow(QWidget):
     skip_requested = Signal()
     expired = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, expiry_ms: int = EXPIRY_MS) -> None:
+        """``expiry_ms``: how long it waits for an answer (shorter only at a test's pace)."""
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("promptCard")
         self.setWindowTitle(self.tr("Reconnect: a small pause"))
@@ -123,7 +125,7 @@ class PromptWindow(QWidget):
         # A test fires this timer directly; the app never needs to reach into it.
         self.expiry = QTimer(self)
         self.expiry.setSingleShot(True)
-        self.expiry.setInterval(EXPIRY_MS)
+        self.expiry.setInterval(expiry_ms)
         self.expiry.timeout.connect(self._expire)
         self.offer: Offer | None = None
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from reconnect.core import i18n
 from reconnect.core.spark_stats import STILL_LEARNING_BELOW, PracticeStats
 from reconnect.ui.figure_base import FigureBase, blend, empty_text, percent, plural
 
@@ -98,17 +99,16 @@ class RankedBars(FigureBase):
         if practice.checkins == 0:
             return self.tr("no check-ins yet")
         return self.tr("{sparks} of {checkins}").format(
-            sparks=practice.sparks, checkins=plural(practice.checkins, "check-in")
+            sparks=i18n.number(practice.sparks), checkins=plural(practice.checkins, "check-in")
         )
 
     def summary(self) -> str:
         count = len(self._practices)
         if not count:
             return empty_text()
-        if count == 1:
-            shown = self.tr("1 practice")
-        else:
-            shown = self.tr("{count} practices, in the order shown").format(count=count)
+        shown = i18n.plural(
+            count, self.tr("1 practice"), self.tr("{count} practices, in the order shown")
+        )
         parts = [
             self.tr("{practices}; your usual rate is {rate}.").format(
                 practices=shown, rate=percent(self._r0)

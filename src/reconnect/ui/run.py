@@ -16,22 +16,24 @@ from reconnect.storage.problems import DatabaseProblem
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from reconnect.ui.front_door import FrontDoor
+
 log = logging.getLogger(__name__)
 
 
 def run_tray(context: Context, out: TextIO, err: TextIO, open_dashboard: bool = False) -> int:
     """Run Reconnect in the tray until it is quit. Returns the exit status.
 
-    A second start with the same data folder asks the running one to open its dashboard;
-    ``open_dashboard`` opens it on a first start too.
+    A second start with the same data folder asks the running one to come forward (its
+    welcome while that is open, its small window where there is no tray, else its
+    dashboard), or with ``open_dashboard`` to open its dashboard; ``open_dashboard`` opens
+    it on a first start too, once the welcome is done.
     """
-    from reconnect.cli.remote_commands import send
     from reconnect.core.control_protocol import server_name
 
-    name = server_name(context.paths.root)
-    answer = send(name, "open-dashboard", timeout_ms=2000)
-    if answer is not None:
-        print("Reconnect is already running; its dashboard is open.", file=out)
+    told = _ask_running_app(server_name(context.paths.root), open_dashboard)
+    if told is not None:
+        print(f"Reconnect is already running. {told}", file=out)
         return 0
 
     from reconnect.ui.crash_log import reporting_crashes
@@ -68,9 +70,7 @@ def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -
     for problem in running.problems:
         print(f"reconnect: {problem}", file=err)
     running.start()
-    welcome = _offer_first_run(context, running)
-    if open_dashboard:
-        running.tray_app.open_dashboard()
+    front = greet(context, running, open_dashboard)
     from PySide6.QtCore import QTimer
 
     ready_file = os.environ.get("RECONNECT_READY_FILE")  # for bench/bench_start.py
@@ -88,7 +88,7 @@ def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -
         return app.exec()
     finally:
         running.close()
-        del welcome  # held until here: a window without a parent lives as long as a reference
+        del front  # holds the welcome: a window without a parent lives as long as a reference
 
 
 def show_start_problem(text: str) -> None:
@@ -105,7 +105,44 @@ def show_start_problem(text: str) -> None:
     box.exec()
 
 
-def _offer_first_run(context: Context, running: RunningApp) -> QDialog | None:
+def _ask_running_app(name: str, open_dashboard: bool) -> str | None:
+    """Ask the Reconnect running on ``name`` to come forward.
+
+    Returns:
+        What it did, in a sentence; None when no Reconnect answers there.
+    """
+    from reconnect.cli.remote_commands import send
+
+    command = "open-dashboard" if open_dashboard else "show-controls"
+    answer = send(name, command, timeout_ms=2000)
+    if answer is not None and not answer["ok"] and command == "show-controls":
+        # A Reconnect started before an update, which does not know show-controls yet.
+        answer = send(name, "open-dashboard", timeout_ms=2000) or answer
+    if answer is None:
+        return None
+    if answer["ok"]:
+        return str(answer["message"])
+    return f"It could not come forward: {answer['error']}"
+
+
+def greet(context: Context, running: RunningApp, open_dashboard: bool = False) -> FrontDoor:
+    """The welcome on a first run, then one line on where Reconnect lives; the dashboard when
+    asked, never over an unread welcome. Returns the front door, which holds the welcome."""
+    from reconnect.ui.front_door import FrontDoor
+
+    front = FrontDoor(running.surface.widget, running.tray_app.open_dashboard)
+    running.server.set_front(front)
+    welcome = _offer_first_run(context, running, tray_available=front.has_tray)
+    if welcome is not None:
+        front.welcome_first(welcome)
+    if open_dashboard:
+        front.open_dashboard()
+    return front
+
+
+def _offer_first_run(
+    context: Context, running: RunningApp, tray_available: bool = True
+) -> QDialog | None:
     """The welcome screens, once per data folder; afterwards the app reads its settings."""
     from reconnect.settings_store import SettingsFile
     from reconnect.ui.first_run import FirstRun, first_run_done
@@ -118,6 +155,7 @@ def _offer_first_run(context: Context, running: RunningApp) -> QDialog | None:
         tray_app.settings,
         SettingsFile(context.paths.settings_file).save,
         open_help=running.surface.widget.open_help.emit,
+        tray_available=tray_available,
     )
     dialog.finished.connect(lambda _result: tray_app.reload_settings())
     dialog.show()  # not modal: the tray stays usable while it is open

@@ -1,8 +1,9 @@
 """The settings window: every declared setting, grouped in tabs, plus start at login and privacy.
 
 It is built from the declarations (``core.settings``), so a setting declared later shows up
-here too. Values are checked by their declarations when applied; a refused one is explained
-under its control, and nothing is saved until every value is allowed.
+here too. Values are checked by their declarations when applied (practices and music also
+against the library and the disk, as the command line does: ``core.setting_checks``); a
+refused one is explained under its control, and nothing is saved until every value is allowed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reconnect.core.errors import InputError
 from reconnect.core.practices import Library
+from reconnect.core.setting_checks import with_checked_value
 from reconnect.core.settings import BY_KEY, DECLARATIONS, Settings
 from reconnect.paths import DataFolderError, DataPaths
 from reconnect.ui.settings_fields import (
@@ -61,7 +63,8 @@ PRIVACY_TITLE = QT_TRANSLATE_NOOP("SettingsWindow", "Pri&vacy")
 HOURS_HINT = QT_TRANSLATE_NOOP(
     "SettingsWindow",
     "Breaks come only within these hours, and never on a day off. "
-    "Until 00:00 means until midnight.",
+    "Until 00:00 means until midnight; an end before the start, like 19:00 until 08:30, "
+    "runs into the next morning.",
 )
 NOT_SAVED = QT_TRANSLATE_NOOP(
     "SettingsWindow",
@@ -133,7 +136,7 @@ class SettingsWindow(QDialog):
 
         Args:
             settings: the values in use now.
-            library: the practices, for the list of those to offer.
+            library: the practices, for the list of those to offer and to check the ids.
             paths: the data folder, shown under Privacy and removed by "Delete all my data".
             save: writes the settings (``SettingsFile.save``); may raise ``OSError``.
             applied: called after saving, so the app takes them up (``reload_settings``).
@@ -147,6 +150,7 @@ class SettingsWindow(QDialog):
         """
         super().__init__(parent)
         self._settings = settings
+        self._library = library
         self._save = save
         self._applied = applied
         self._quit_app = quit_app
@@ -301,7 +305,9 @@ class SettingsWindow(QDialog):
         refused: list[Field] = []
         for field in self.fields.values():
             try:
-                settings = settings.with_value(field.setting.key, field.value())
+                settings = with_checked_value(
+                    settings, field.setting.key, field.value(), self._library
+                )
             except InputError as error:
                 field.show_problem(problem_text(field.setting, error))
                 refused.append(field)

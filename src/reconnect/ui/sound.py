@@ -2,7 +2,8 @@
 
 playsound3 probes the system for players when it is imported, so it is imported only when a
 sound first plays, and never on the GUI thread for a chime. Where nothing can play, practices
-run silently and ``reconnect doctor`` says what to install (:func:`sound_support`).
+run silently and ``reconnect doctor`` says what to install (:func:`sound_support`). Every
+player process is looked after until it has ended (:mod:`reconnect.ui.sound_processes`).
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ from typing import Any, Protocol
 # The core's hook rather than QCoreApplication: this module also serves ``reconnect doctor``,
 # which should not load Qt; the tray app installs Qt's translate into it at start.
 from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
+from reconnect.ui.sound_processes import Ending, Playing, SoundProcesses
 
 log = logging.getLogger(__name__)
 
 CHIMES = frozenset({"start", "step", "end"})
 BREATH_TONES = frozenset({"breath-in", "breath-out"})
 AUDIO_SUFFIXES = (".mp3", ".ogg", ".oga", ".flac", ".wav", ".m4a", ".opus")
+# The bundled chimes last 2 s at most; a chime's player still running well after is stuck.
+CHIME_LIMIT_S = 6.0
 
 NO_PLAYER_HINT = (
     "no sound player found: install one of gst-play-1.0, ffplay, or aplay with mpg123 (for "
@@ -62,13 +66,12 @@ class SoundPlayer(Protocol):
 
     def music_playing(self) -> bool: ...
 
+    def end_practice(self, completed: bool) -> None:
+        """The practice is over: music stops now, and chimes too unless it finished (then its
+        end chime rings out, for a few seconds at most)."""
 
-class Playing(Protocol):
-    """A sound under way: what ``playsound3.playsound(..., block=False)`` returns."""
-
-    def stop(self) -> None: ...
-
-    def is_alive(self) -> bool: ...
+    def take_notice(self) -> str | None:
+        """A line for the person, once, when sound turned out not to work; otherwise None."""
 
 
 class PlayError(Exception):
@@ -93,6 +96,40 @@ def _no_player(path: Path) -> Playing:
 
 
 SILENT = Backend(None, _no_player)
+
+
+class _PlaysoundChild:
+    """A playsound3 sound as a :class:`Playing`: its process can also be killed and asked how
+    it ended (playsound3 itself only terminates and polls)."""
+
+    def __init__(self, sound: Any) -> None:
+        self._sound = sound
+        self._process = sound.subprocess
+
+    @property
+    def pid(self) -> int | None:
+        pid = getattr(self._process, "pid", None)
+        return pid if isinstance(pid, int) else None
+
+    def stop(self) -> None:
+        try:
+            self._sound.stop()
+        except OSError as error:  # already gone
+            log.debug("stopping a sound: %s", error)
+
+    def kill(self) -> None:
+        kill = getattr(self._process, "kill", None)  # the Windows players have no kill
+        try:
+            (kill or self._process.terminate)()
+        except OSError as error:
+            log.debug("killing a sound player: %s", error)
+
+    def is_alive(self) -> bool:
+        return bool(self._process.poll() is None)
+
+    def exit_code(self) -> int | None:
+        code = self._process.poll()
+        return code if isinstance(code, int) else None
 
 
 class _DropNoBackendWarning(logging.Filter):
@@ -128,10 +165,10 @@ def load_playsound3(backend: str | None = None) -> Backend:
 
     def play(path: Path) -> Playing:
         try:
-            sound: Playing = module.playsound(path, block=False, backend=name)
+            sound = module.playsound(path, block=False, backend=name)
         except (module.PlaysoundException, OSError) as error:
             raise PlayError(str(error)) from error
-        return sound
+        return _PlaysoundChild(sound)
 
     return Backend(str(name), play)
 
@@ -201,7 +238,11 @@ class Playsound3Player:
 
     Where there is no player, or a chime fails to play, this is logged once at INFO and chimes
     and tones stay silent from then on; a piece of music that fails gets a :class:`MusicResult`
-    saying so. Nothing raises.
+    saying so. A player that starts but ends at once in failure (no sound output) silences the
+    chimes too, and leaves one notice for the person (:meth:`take_notice`). Nothing raises.
+
+    Every player process is looked after until it has ended: stopped with its practice, killed
+    if it will not stop, reaped, and stopped at the latest when the app quits or Python exits.
 
     Args:
         sounds_dir: the folder with ``start.wav`` and the others (``paths.sounds_dir()``).
@@ -210,6 +251,7 @@ class Playsound3Player:
         load_backend: finds the player; tests give a fake.
         background: runs a job off the GUI thread; tests may run it at once.
         rng: picks the track from a folder.
+        processes: looks after the player processes; tests may give one that kills sooner.
     """
 
     def __init__(
@@ -221,6 +263,7 @@ class Playsound3Player:
         load_backend: Callable[[], Backend] = load_playsound3,
         background: Callable[[Callable[[], None]], None] | None = None,
         rng: random.Random | None = None,
+        processes: SoundProcesses | None = None,
     ) -> None:
         self._sounds_dir = sounds_dir
         self._chimes_enabled = chimes_enabled
@@ -231,14 +274,16 @@ class Playsound3Player:
             background = self._worker = _Worker()
         self._background = background
         self._rng = rng or random.Random()
+        self._processes = processes or SoundProcesses()
         self._load_lock = threading.Lock()  # held while playsound3 probes for players
         self._backend: Backend | None = None
-        self._lock = threading.Lock()  # guards everything below
+        self._lock = threading.Lock()  # guards everything below; taken before the processes'
         self._chimes_silenced = False
         self._chimes: list[Playing] = []
         self._music: Playing | None = None
-        # Stopped sounds are kept until their process has ended, so none is left unreaped.
-        self._stopping: list[Playing] = []
+        # Chimes asked for before the practice was stopped are not started after it.
+        self._generation = 0
+        self._notice: str | None = None
 
     def play_chime(self, name: str) -> None:
         if name in CHIMES:
@@ -249,7 +294,8 @@ class Playsound3Player:
             log.warning("no such chime: %r", name)
             return
         if wanted:
-            self._background(lambda: self._play_chime_now(name))
+            generation = self._generation
+            self._background(lambda: self._play_chime_now(name, generation))
 
     def play_music(self, path: Path) -> MusicResult:
         """Start a track, or for a folder one of its audio files picked at random.
@@ -305,6 +351,9 @@ class Playsound3Player:
             )
         with self._lock:
             self._music = music
+            self._processes.track(
+                music, on_end=lambda ending: self._music_ended(music, track, ending)
+            )
         return MusicResult(
             True, translate("Music", "Playing {name}").format(name=track.stem), track
         )
@@ -313,31 +362,41 @@ class Playsound3Player:
         with self._lock:
             music, self._music = self._music, None
             if music is not None:
-                music.stop()
-                self._stopping.append(music)
-            self._forget_finished()
+                self._processes.stop(music)
 
     def music_playing(self) -> bool:
         with self._lock:
             return self._music is not None and self._music.is_alive()
 
+    def end_practice(self, completed: bool) -> None:
+        """Stop the music; unless the practice finished, stop its chimes too, and any not yet
+        started. A finished practice's end chime rings out (:data:`CHIME_LIMIT_S` at most)."""
+        self.stop_music()
+        if completed:
+            return
+        with self._lock:
+            self._generation += 1
+            for chime in self._chimes:
+                self._processes.stop(chime)
+
+    def take_notice(self) -> str | None:
+        with self._lock:
+            notice, self._notice = self._notice, None
+            return notice
+
     def is_busy(self) -> bool:
         """Whether any chime or music is still playing or about to start."""
-        # The queue first: a job that finishes meanwhile has already listed its chime.
+        # The queue first: a job that finishes meanwhile has already tracked its chime.
         if self._worker is not None and not self._worker.idle():
             return True
-        with self._lock:
-            self._forget_finished()
-            return bool(self._chimes) or (self._music is not None and self._music.is_alive())
+        return bool(self._processes.running())
 
     def close(self) -> None:
-        """Stop every sound, for when the app quits."""
+        """Stop every sound and wait until its player has ended, for when the app quits."""
         with self._lock:
-            playing = [*self._chimes, *([self._music] if self._music else [])]
-            for sound in playing:
-                sound.stop()
-            self._stopping += playing
-            self._chimes, self._music = [], None
+            self._generation += 1
+            self._music = None
+        self._processes.stop_all()
 
     def _ensure_backend(self) -> Backend:
         with self._load_lock:
@@ -349,22 +408,49 @@ class Playsound3Player:
                     log.info("sounds play through %s", self._backend.name)
             return self._backend
 
-    def _play_chime_now(self, name: str) -> None:
+    def _play_chime_now(self, name: str, generation: int) -> None:
         backend = self._ensure_backend()
-        if backend.name is None or self._chimes_silenced:
-            return
-        try:
-            sound = backend.play(self._sounds_dir / f"{name}.wav")
-        except PlayError as error:
-            with self._lock:
-                self._chimes_silenced = True
-            log.info("chimes are off: the %s chime could not play (%s)", name, error)
-            return
+        # Started and tracked under the lock, so a stop in between can't miss this chime.
         with self._lock:
-            self._forget_finished()
+            if backend.name is None or self._chimes_silenced or generation != self._generation:
+                return
+            try:
+                sound = backend.play(self._sounds_dir / f"{name}.wav")
+            except PlayError as error:
+                self._chimes_silenced = True
+                log.info("chimes are off: the %s chime could not play (%s)", name, error)
+                return
             self._chimes.append(sound)
+            self._processes.track(
+                sound, limit=CHIME_LIMIT_S, on_end=lambda ending: self._chime_ended(sound, ending)
+            )
 
-    def _forget_finished(self) -> None:
-        # Asking a sound whether it is alive also collects its finished process.
-        self._chimes = [sound for sound in self._chimes if sound.is_alive()]
-        self._stopping = [sound for sound in self._stopping if sound.is_alive()]
+    def _chime_ended(self, sound: Playing, ending: Ending) -> None:
+        with self._lock:
+            self._chimes.remove(sound)
+            if not ending.failed or self._chimes_silenced:
+                return
+            self._chimes_silenced = True
+            self._notice = translate(
+                "Sound",
+                "No sound is coming out on this computer just now, so the practice goes on "
+                "quietly. (reconnect doctor can say why.)",
+            )
+        log.info(
+            "chimes are off: the player failed (code %s); is there a sound output?",
+            ending.exit_code,
+        )
+
+    def _music_ended(self, music: Playing, track: Path, ending: Ending) -> None:
+        if not ending.failed:
+            return
+        log.info("the music player failed (code %s)", ending.exit_code)
+        with self._lock:
+            if self._music is music:
+                self._music = None
+                self._notice = translate(
+                    "Music",
+                    "{name} could not play here: there may be no sound output, or the file may "
+                    "be damaged. The practice goes on without music; reconnect doctor can check "
+                    "the sound.",
+                ).format(name=track.name)

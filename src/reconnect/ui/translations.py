@@ -24,13 +24,22 @@ def translations_dir() -> Path:
     return bundled_dir("resources") / "translations"
 
 
+def locale_numbers(locale: QLocale) -> i18n.NumberFormat:
+    """Whole numbers grouped as ``locale`` groups them (the C locale too: ``14,352``)."""
+    grouping = QLocale(locale)
+    # The C locale leaves out the group separator by default; a long count reads better with it.
+    grouping.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
+    return grouping.toString
+
+
 def install_translations(
     app: QCoreApplication, locale: QLocale | None = None, directory: Path | None = None
 ) -> list[QTranslator]:
     """Install Reconnect's translation for ``locale`` (the system's by default), if it exists.
 
     Qt's own translation of its standard buttons follows, for the same language. The core's
-    sentences are routed through Qt's translate either way (``core.i18n.install``).
+    sentences are routed through Qt's translate either way (``core.i18n.install``), and their
+    numbers are grouped as the locale groups them.
 
     Args:
         app: the application; the translators become its children and live as long.
@@ -41,7 +50,7 @@ def install_translations(
     """
     locale = locale or QLocale.system()
     folder = directory or translations_dir()
-    i18n.install(QCoreApplication.translate)
+    i18n.install(QCoreApplication.translate, locale_numbers(locale))
     ours = QTranslator(app)
     if not ours.load(locale, CATALOGUE, "_", str(folder)):
         ours.deleteLater()

@@ -240,6 +240,16 @@ class TrayApp(QObject):
             self._next = self._pick(avoid=self._offered_ids[-3:])
         return self._next
 
+    def practice_on_offer(self) -> Practice | None:
+        """What the tray and the command line name: the practice the prompt offers now, or
+        else the one the next break would offer."""
+        if self.current_prompt is not None:
+            practice = self.library.get(self.current_prompt.practice_id)
+            if practice is not None:
+                return practice
+        suggestion = self.suggestion()
+        return suggestion.practice if suggestion else None
+
     def _pick(self, avoid: list[str]) -> Suggestion | None:
         now = self.clock.now()
         candidates = fitting(
@@ -281,7 +291,9 @@ class TrayApp(QObject):
         if self.current_prompt is None:
             self._waiting_since = None
             return
-        limit = timedelta(minutes=self.settings["rhythm.busy_wait_minutes"])
+        limit = self.planner.pace.duration(
+            timedelta(minutes=self.settings["rhythm.busy_wait_minutes"])
+        )
         if not self.busy.check().busy:
             self._waiting_since = None
             self._show_prompt_window(self.current_prompt, notify=True)
@@ -323,12 +335,14 @@ class TrayApp(QObject):
         return problem
 
     def _show_prompt_window(self, prompt: Prompt, notify: bool) -> None:
+        """Show the offer in the prompt window. Only when the window can't be shown is it told
+        by a notification instead (if ``notify``): never both, where one would hide the other."""
         practice = self.library.get(prompt.practice_id)
         if practice is None:
             return
         anchor = self.surface.anchor() if self.surface else None
         self.prompt.show_offer(offer_of(practice), anchor)
-        if notify:
+        if notify and not self.prompt.isVisible():
             self.notifier.notify(
                 self.tr("A small pause, if you'd like one"),
                 self.tr("{title} · {minutes} min. Skipping is fine too.").format(
@@ -505,9 +519,14 @@ class TrayApp(QObject):
     def status(self) -> dict[str, Any]:
         now = self.clock.now()
         data: dict[str, Any] = dict(self.planner.status(now).to_dict())
-        suggestion = self.suggestion()
-        data["suggested_practice"] = suggestion.practice.id if suggestion else None
-        data["suggested_title"] = suggestion.practice.title if suggestion else None
+        practice = self.practice_on_offer()
+        data["suggested_practice"] = practice.id if practice else None
+        data["suggested_title"] = practice.title if practice else None
+        armed = self.scheduler.next_run_at
+        # When the scheduler will really wake the app: the planned break, or a pause's end.
+        data["wakeup_at"] = (
+            armed.astimezone(now.tzinfo).isoformat("T", "seconds") if armed else None
+        )
         data["summary"] = self.planner.describe(now)
         data["in_practice"] = self.active_session is not None
         data["idle_detection"] = self.idle_monitor.name if self.idle_monitor else None
@@ -545,10 +564,10 @@ class TrayApp(QObject):
 
     def menu_state(self) -> MenuState:
         """Everything the menu shows, the suggestion and the library included."""
-        suggestion = self.suggestion()
+        practice = self.practice_on_offer()
         return dataclasses.replace(
             self.brief_state(),
-            suggested=item_of(suggestion.practice) if suggestion else None,
+            suggested=item_of(practice) if practice else None,
             by_sense=practices_by_sense(self.library, self.settings["practices.disabled"]),
         )
 

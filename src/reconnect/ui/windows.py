@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NO_TRAY_NOTICE = ".told-about-missing-tray"
+CLOSE_NOTICE = ".told-how-to-bring-back"  # closing the small window only minimises it
 
 
 class Windows:
@@ -80,6 +81,7 @@ class Windows:
     def _make_dashboard(self) -> QWidget:
         from reconnect.core.sessions import Moment, Trigger
         from reconnect.services.dashboard import QUIET_NOTE_MARKER, DashboardReader, QuietNoteMarker
+        from reconnect.services.range_memory import RANGE_MEMORY, RangeMemory
         from reconnect.ui.dashboard_window import DashboardActions, DashboardWindow
         from reconnect.ui.history_page import HistoryPage
         from reconnect.ui.history_transfer import HistoryTransfer
@@ -111,6 +113,7 @@ class Windows:
             quiet_marker=QuietNoteMarker(self._context.paths.root / QUIET_NOTE_MARKER),
             now=clock.now,
             kept=self._kept_figures,
+            range_memory=RangeMemory(self._context.paths.root / RANGE_MEMORY),
         )
         window = DashboardWindow(DashboardReader(factory), actions)
         # A process still working when the window goes is stopped, not left to Qt's warning.
@@ -271,9 +274,11 @@ class Windows:
         from reconnect.ui.control_window import ControlWindow
 
         marker = self._context.paths.root / NO_TRAY_NOTICE
-        window = ControlWindow(show_hint=not marker.exists())
+        closing = self._context.paths.root / CLOSE_NOTICE
+        window = ControlWindow(show_hint=not marker.exists(), explain_close=not closing.exists())
         with contextlib.suppress(OSError):  # then the hint simply shows again next time
             marker.touch(mode=0o600)
+        window.close_explained.connect(lambda: _touch(closing))
         window.show_state(tray_app.menu_state())
         window.show()
         self._open["control"] = window
@@ -317,7 +322,7 @@ class Windows:
             return Path(path)
 
         flow = PracticeFlow(
-            clock=tray_app.clock,
+            clock=self._context.pace.practice_clock(tray_app.clock),
             library=tray_app.library,
             records=records,
             sound=sound,
@@ -335,3 +340,8 @@ class Windows:
         # The flow makes the player; it is handed help as it opens.
         flow.player_opened.connect(lambda player: player.set_open_help(self.show_help))
         return flow
+
+
+def _touch(marker: Path) -> None:
+    with contextlib.suppress(OSError):  # then it is said once more; no harm done
+        marker.touch(mode=0o600)
