@@ -57,7 +57,7 @@ def _measure(data_dir: str, kind: str) -> dict[str, float]:
     # the dashboard is the first to need the history) comes in through Python's own import,
     # not PySide6's hook (see reconnect.import_order). Hence in this order:
     # isort: off
-    from reconnect import bootstrap
+    from reconnect.app import bootstrap
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 

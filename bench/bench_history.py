@@ -27,7 +27,8 @@ from pathlib import Path
 
 from bench import bench_dashboard
 from bench.generate_history import BERLIN, generate
-from reconnect import __version__, bootstrap
+from reconnect import __version__
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.history_format import parse_history
 from reconnect.core.sessions import Moment, Trigger

@@ -194,7 +194,7 @@ import sys
 from pathlib import Path
 
 try:
-    from reconnect.ui.first_run import mark_first_run_done
+    from reconnect.ui.care.first_run import mark_first_run_done
 except ImportError:  # a version without the welcome screens
     sys.exit(0)
 mark_first_run_done(Path(sys.argv[1]))

@@ -31,11 +31,11 @@ NOTE = "a warm hand, then the breath slower"
 def main(data_dir: str) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from reconnect import bootstrap
+    from reconnect.app import bootstrap
     from reconnect.core.clock import FakeClock
     from reconnect.core.sessions import Moment
     from reconnect.services import history
-    from reconnect.ui.first_run import mark_first_run_done
+    from reconnect.ui.care.first_run import mark_first_run_done
 
     clock = FakeClock(MORNING)
     root = Path(data_dir)

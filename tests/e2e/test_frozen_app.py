@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reconnect import __version__
-from reconnect.autostart import APP_ID, first_exec_argument
+from reconnect.desktop.autostart import APP_ID, first_exec_argument
 from tests.e2e.conftest import ROOT, run
 
 pytestmark = pytest.mark.slow

@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pytest
 
-from reconnect.ui.first_run import FIRST_RUN_MARKER
+from reconnect.ui.care.first_run import FIRST_RUN_MARKER
 from tests.support.desktop import VirtualDesktop
 
 SIMULATED_DAY = Path(__file__).with_name("simulated_day.py")

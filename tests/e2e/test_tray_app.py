@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reconnect.ui.first_run import FIRST_RUN_MARKER
+from reconnect.ui.care.first_run import FIRST_RUN_MARKER
 from tests.support.desktop import VirtualDesktop
 
 pytestmark = pytest.mark.slow

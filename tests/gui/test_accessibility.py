@@ -30,15 +30,15 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
+from reconnect.app.windows import Windows
 from reconnect.core.clock import FakeClock
 from reconnect.core.settings import Settings
 from reconnect.paths import illustrations_dir
-from reconnect.ui.checkin_dialog import CheckInDialog
-from reconnect.ui.first_run import FirstRun
-from reconnect.ui.player_window import PlayerWindow
-from reconnect.ui.prompt_window import Offer, PromptWindow
-from reconnect.ui.windows import Windows
+from reconnect.ui.care.first_run import FirstRun
+from reconnect.ui.practice.checkin_dialog import CheckInDialog
+from reconnect.ui.practice.player_window import PlayerWindow
+from reconnect.ui.tray.prompt_window import Offer, PromptWindow
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(LAST_DAY.year, LAST_DAY.month, LAST_DAY.day, 11, 0, tzinfo=BERLIN)

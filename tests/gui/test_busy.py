@@ -15,8 +15,8 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from reconnect.ui.desktop.busy import DO_NOT_DISTURB, FULL_SCREEN, Busy, BusyDetector
-from reconnect.ui.desktop.xlib import XA_ATOM, XA_CARDINAL, XDisplay
+from reconnect.desktop.busy import DO_NOT_DISTURB, FULL_SCREEN, Busy, BusyDetector
+from reconnect.desktop.xlib import XA_ATOM, XA_CARDINAL, XDisplay
 from tests.support.desktop import VirtualDesktop
 
 

@@ -13,14 +13,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reconnect.bootstrap import build
+from reconnect.app.bootstrap import build
 from reconnect.core.clock import FakeClock
 from reconnect.core.errors import InputError
 from reconnect.core.sessions import BreakSession, CheckIn, Trigger
 from reconnect.services.breaks import BreakRecords
 from reconnect.storage.database import Database
 from reconnect.storage.unit_of_work import UnitOfWork
-from reconnect.ui.checkin_dialog import CheckInAnswer, CheckInDialog, split_own_words
+from reconnect.ui.practice.checkin_dialog import CheckInAnswer, CheckInDialog, split_own_words
 
 
 @dataclass

@@ -23,8 +23,8 @@ from reconnect.core.control_protocol import (
     server_name,
 )
 from reconnect.core.errors import InputError
-from reconnect.ui import control_server
-from reconnect.ui.control_server import ControlServer
+from reconnect.desktop import control_server
+from reconnect.desktop.control_server import ControlServer
 
 
 class FakeControl:

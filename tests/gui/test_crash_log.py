@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reconnect.core.recording import feeling_words
+from reconnect.desktop import crash_log
+from reconnect.desktop.crash_log import AppLog, CrashReporter, open_log, reporting_crashes
 from reconnect.paths import DataPaths, sqlite_url
 from reconnect.services.data_removal import delete_all_data
-from reconnect.ui import crash_log
-from reconnect.ui.crash_log import AppLog, CrashReporter, open_log, reporting_crashes
 
 
 def mode(path: Path) -> int:

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reconnect.core.time_patterns import by_month, weekly_trend
-from reconnect.ui.dashboard_charts import MonthChart, TrendChart
-from reconnect.ui.figure_table import FigureTableModel
+from reconnect.ui.dashboard.dashboard_charts import MonthChart, TrendChart
+from reconnect.ui.dashboard.figure_table import FigureTableModel
 
 
 def test_figure_model_passes_the_model_tester(qtmodeltester: object) -> None:

@@ -15,14 +15,14 @@ from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.dashboard_range import RangeChoice
 from reconnect.core.spark_stats import compute
 from reconnect.services.dashboard import DashboardReader
-from reconnect.ui.dashboard_window import DashboardActions, DashboardWindow
-from reconnect.ui.history_page import HistoryPage
-from reconnect.ui.library_page import LibraryPage
+from reconnect.ui.dashboard.dashboard_window import DashboardActions, DashboardWindow
+from reconnect.ui.dashboard.history_page import HistoryPage
+from reconnect.ui.dashboard.library_page import LibraryPage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(LAST_DAY.year, LAST_DAY.month, LAST_DAY.day, 18, 0, tzinfo=BERLIN)
@@ -265,8 +265,8 @@ def test_statistics_asked_for_after_the_history_went_away_are_told_not_raised(
 def test_the_range_chosen_is_kept_for_the_next_opening(
     qtbot: QtBot, context: bootstrap.Context
 ) -> None:
+    from reconnect.app.windows import Windows
     from reconnect.core.dashboard_range import date_range
-    from reconnect.ui.windows import Windows
 
     windows = Windows(context)
 

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from reconnect.core.clock import FakeClock
 from reconnect.core.settings import Settings
 from reconnect.settings_store import SettingsFile
-from reconnect.ui.first_run import FIRST_RUN_MARKER, FirstRun, first_run_done
+from reconnect.ui.care.first_run import FIRST_RUN_MARKER, FirstRun, first_run_done
 from tests.support.desktop import VirtualDesktop
 
 Make = Callable[..., FirstRun]
@@ -319,8 +319,8 @@ def running(data_dir: Path) -> SimpleNamespace:
 def test_the_app_offers_it_once_and_reads_the_settings_after(
     qtbot: QtBot, data_dir: Path, running: SimpleNamespace, clock: FakeClock
 ) -> None:
-    from reconnect.bootstrap import build
-    from reconnect.ui.run import _offer_first_run
+    from reconnect.app.bootstrap import build
+    from reconnect.app.run import _offer_first_run
 
     context = build(str(data_dir), {}, clock)
     dialog = _offer_first_run(context, running)  # type: ignore[arg-type]
@@ -440,9 +440,9 @@ def test_with_a_tray_the_welcome_comes_first_and_the_tray_then_says_where_it_liv
     the dashboard asked for."""
     import io
 
-    from reconnect import bootstrap
-    from reconnect.ui.dashboard_window import DashboardWindow
-    from reconnect.ui.run import greet
+    from reconnect.app import bootstrap
+    from reconnect.app.run import greet
+    from reconnect.ui.dashboard.dashboard_window import DashboardWindow
 
     def shown(kind: type[QWidget]) -> list[QWidget]:
         return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]

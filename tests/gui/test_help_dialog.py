@@ -12,17 +12,17 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
+from reconnect.app.windows import Windows
 from reconnect.core.clock import FakeClock
 from reconnect.core.errors import InputError
 from reconnect.core.practice_run import RunState
 from reconnect.core.practices import Practice
 from reconnect.paths import illustrations_dir
-from reconnect.ui.checkin_dialog import CheckInDialog
-from reconnect.ui.help_dialog import HelpDialog
-from reconnect.ui.player_window import PlayerWindow
-from reconnect.ui.tray import MenuState, TrayIcon
-from reconnect.ui.windows import Windows
+from reconnect.ui.care.help_dialog import HelpDialog
+from reconnect.ui.practice.checkin_dialog import CheckInDialog
+from reconnect.ui.practice.player_window import PlayerWindow
+from reconnect.ui.tray.tray_icon import MenuState, TrayIcon
 
 WORDS_OF_PRESSURE = ("streak", "failed", "you should", "you must", "lazy")
 

@@ -22,8 +22,7 @@ from reconnect.services import history_edits
 from reconnect.services.history_edits import HistorySlice
 from reconnect.storage.database import Database, open_database
 from reconnect.storage.unit_of_work import UnitOfWork
-from reconnect.ui.checkin_dialog import CheckInAnswer, CheckInDialog
-from reconnect.ui.history_page import (
+from reconnect.ui.dashboard.history_page import (
     CONFIRM_DELETE,
     EMPTY_HISTORY,
     NO_MATCH,
@@ -31,6 +30,7 @@ from reconnect.ui.history_page import (
     HistoryPage,
     HistoryTableModel,
 )
+from reconnect.ui.practice.checkin_dialog import CheckInAnswer, CheckInDialog
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TUESDAY = datetime(2026, 11, 17, 9, 5, tzinfo=BERLIN)

@@ -14,7 +14,7 @@ from reconnect.core import i18n
 from reconnect.core.outcome_words import outcome_word
 from reconnect.core.sessions import BreakSession, Moment, Outcome, Trigger, new_id
 from reconnect.services.history_edits import HistorySlice
-from reconnect.ui.history_table_model import HistoryTableModel
+from reconnect.ui.dashboard.history_table_model import HistoryTableModel
 
 TUESDAY = datetime(2026, 11, 17, 9, 5, tzinfo=ZoneInfo("Europe/Berlin"))
 OUTCOMES: list[Outcome | None] = [*Outcome, None]

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
-from reconnect.ui.desktop.idle import MUTTER_SERVICE, find_idle_monitor, idle_support
+from reconnect.desktop.idle import MUTTER_SERVICE, find_idle_monitor, idle_support
 from tests.support.desktop import VirtualDesktop
 
 
@@ -74,7 +74,7 @@ def test_under_wayland_without_gnome_the_x11_counter_is_not_trusted(
 def test_without_any_x11_library_never_raises(
     x11_session: VirtualDesktop, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr("reconnect.ui.desktop.idle.load_library", lambda *names: None)
+    monkeypatch.setattr("reconnect.desktop.idle.load_library", lambda *names: None)
 
     ok, message = idle_support()
 

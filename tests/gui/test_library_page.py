@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from reconnect.core.practices import Library, Practice, Step
 from reconnect.core.suggestion import Suggestion
 from reconnect.core.vocabulary import Place
-from reconnect.ui.library_page import LibraryPage
+from reconnect.ui.dashboard.library_page import LibraryPage
 
 
 def practice(pid: str, senses: tuple[str, ...], seconds: int) -> Practice:

@@ -20,19 +20,19 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.cli.main import main
 from reconnect.core.clock import FakeClock
 from reconnect.core.history_format import to_json
 from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger
 from reconnect.core.vocabulary import SparkLevel
+from reconnect.desktop.crash_log import AppLog, CrashReporter, open_log
 from reconnect.paths import illustrations_dir
 from reconnect.services import history
 from reconnect.services.breaks import BreakRecords
-from reconnect.ui.checkin_dialog import CheckInDialog
-from reconnect.ui.crash_log import AppLog, CrashReporter, open_log
-from reconnect.ui.history_transfer import HistoryTransfer
-from reconnect.ui.practice_flow import PracticeFlow
+from reconnect.ui.dashboard.history_transfer import HistoryTransfer
+from reconnect.ui.practice.checkin_dialog import CheckInDialog
+from reconnect.ui.practice.practice_flow import PracticeFlow
 from tests.gui.test_player_window import FakeSound
 
 NOW = datetime(2026, 11, 17, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))

@@ -16,14 +16,14 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
+from reconnect.app.run import greet
+from reconnect.app.windows import CLOSE_NOTICE
 from reconnect.core.clock import FakeClock
 from reconnect.core.control_protocol import decode_response, encode_request
-from reconnect.ui.control_window import ControlWindow
-from reconnect.ui.dashboard_window import DashboardWindow
-from reconnect.ui.first_run import FIRST_RUN_MARKER, FirstRun
-from reconnect.ui.run import greet
-from reconnect.ui.windows import CLOSE_NOTICE
+from reconnect.ui.care.first_run import FIRST_RUN_MARKER, FirstRun
+from reconnect.ui.dashboard.dashboard_window import DashboardWindow
+from reconnect.ui.tray.control_window import ControlWindow
 
 
 def start_app(qapp: QApplication, data: Path, clock: FakeClock, dashboard: bool = False) -> Any:

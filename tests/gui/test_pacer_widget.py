@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from reconnect.core.practices import BreathPattern
-from reconnect.ui.pacer_widget import FILL, PacerWidget
+from reconnect.ui.practice.pacer_widget import FILL, PacerWidget
 
 BOX = BreathPattern(4, 4, 4, 4)
 LONGER_OUT = BreathPattern(4, 0, 6, 0)

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from reconnect.core import spark_stats, time_patterns
 from reconnect.core.spark_stats import PracticeCounts, PracticeStats
-from reconnect.ui.pattern_widgets import CalendarWidget, HeatmapWidget
-from reconnect.ui.ranked_bars import RankedBars
+from reconnect.ui.dashboard.pattern_widgets import CalendarWidget, HeatmapWidget
+from reconnect.ui.dashboard.ranked_bars import RankedBars
 
 EMPTY = "No check-ins in this range yet."
 # (weekday, hour, check-ins, sparks): 23 check-ins, 11 sparks in all.

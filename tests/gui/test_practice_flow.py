@@ -12,14 +12,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.sessions import Trigger
 from reconnect.paths import illustrations_dir
 from reconnect.services.breaks import BreakRecords
-from reconnect.ui.checkin_dialog import CheckInDialog
-from reconnect.ui.player_window import PlayerWindow
-from reconnect.ui.practice_flow import PracticeFlow
+from reconnect.ui.practice.checkin_dialog import CheckInDialog
+from reconnect.ui.practice.player_window import PlayerWindow
+from reconnect.ui.practice.practice_flow import PracticeFlow
 from tests.gui.test_player_window import FakeSound
 
 NOW = datetime(2026, 11, 17, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))

@@ -15,8 +15,8 @@ from reconnect.core.practice_loader import load_library, read_practice_file
 from reconnect.core.practices import BreathPattern, Library, Practice, Step, StepKind
 from reconnect.core.vocabulary import Place
 from reconnect.paths import illustrations_dir, practices_dir
-from reconnect.ui.practice_form import PracticeForm
-from reconnect.ui.step_editor import StepEditor
+from reconnect.ui.settings.practice_form import PracticeForm
+from reconnect.ui.settings.step_editor import StepEditor
 
 Open = Callable[..., PracticeForm]
 

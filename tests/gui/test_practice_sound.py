@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from reconnect.core.clock import FakeClock
 from reconnect.core.practices import Step, StepKind
+from reconnect.desktop.sound import Playsound3Player, load_playsound3
 from reconnect.paths import illustrations_dir, sounds_dir
-from reconnect.ui.player_window import PlayerResult, PlayerWindow
-from reconnect.ui.sound import Playsound3Player, load_playsound3
+from reconnect.ui.practice.player_window import PlayerResult, PlayerWindow
 from tests.gui.test_player_window import BREATH, NOW, STRETCH, FakeSound, practice
 from tests.support import sound_players
 from tests.support.sound_players import FAILING, STUBBORN, FakePlayers, gone, running

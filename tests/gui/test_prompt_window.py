@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from reconnect.ui.prompt_window import Offer, PromptWindow
+from reconnect.ui.tray.prompt_window import Offer, PromptWindow
 
 OFFER = Offer("hand-on-heart", "Hand on heart", "Rest a hand on your chest.", 2,
               ("touch", "breath"), "at the desk")  # fmt: skip

@@ -10,15 +10,15 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.recording import logged_session
 from reconnect.core.spark_stats import compute
 from reconnect.services.dashboard import QUIET_NOTE_MARKER, DashboardReader, QuietNoteMarker
 from reconnect.storage.unit_of_work import UnitOfWork
-from reconnect.ui.dashboard_window import DashboardActions, DashboardWindow
-from reconnect.ui.history_page import HistoryPage
-from reconnect.ui.library_page import LibraryPage
+from reconnect.ui.dashboard.dashboard_window import DashboardActions, DashboardWindow
+from reconnect.ui.dashboard.history_page import HistoryPage
+from reconnect.ui.dashboard.library_page import LibraryPage
 
 
 @pytest.fixture

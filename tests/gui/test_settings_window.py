@@ -25,32 +25,33 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reconnect import autostart, bootstrap
-from reconnect.autostart import AutostartError, AutostartState
+from reconnect.app import bootstrap
+from reconnect.app.windows import Windows
 from reconnect.core.break_planner import BreakPlanner
 from reconnect.core.clock import FakeClock
 from reconnect.core.control_protocol import decode_response, encode_request
 from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import Library
 from reconnect.core.settings import BY_KEY, DECLARATIONS, Settings
+from reconnect.desktop import autostart
+from reconnect.desktop.autostart import AutostartError, AutostartState
+from reconnect.desktop.busy import Busy
+from reconnect.desktop.control_server import ControlServer
+from reconnect.desktop.scheduler import BreakScheduler
+from reconnect.desktop.sleep_watch import SleepWatch
 from reconnect.paths import DataPaths, practices_dir, resolve_data_paths
 from reconnect.services.breaks import BreakRecords
 from reconnect.settings_store import SettingsFile
-from reconnect.ui.break_scheduler import BreakScheduler
-from reconnect.ui.control_server import ControlServer
-from reconnect.ui.desktop.busy import Busy
-from reconnect.ui.desktop.sleep_watch import SleepWatch
-from reconnect.ui.prompt_window import PromptWindow
-from reconnect.ui.settings_fields import HoursField, IdsField, IntField, TextField
-from reconnect.ui.settings_window import (
+from reconnect.ui.settings.settings_fields import HoursField, IdsField, IntField, TextField
+from reconnect.ui.settings.settings_window import (
     NOT_SAVED,
     SAVED,
     UNCHANGED,
     AutostartControls,
     SettingsWindow,
 )
-from reconnect.ui.tray_app import TrayApp
-from reconnect.ui.windows import Windows
+from reconnect.ui.tray.prompt_window import PromptWindow
+from reconnect.ui.tray.tray_app import TrayApp
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TUESDAY_MORNING = datetime(2026, 11, 17, 9, 30, tzinfo=BERLIN)

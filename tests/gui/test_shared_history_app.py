@@ -15,11 +15,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.sessions import Outcome, Trigger
+from reconnect.desktop.notifier import Notifier
 from reconnect.storage.unit_of_work import UnitOfWork
-from reconnect.ui.notifier import Notifier
 from tests.support.postgres import PostgresServer
 
 

@@ -11,7 +11,7 @@ from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from pytestqt.qtbot import QtBot
 
 from reconnect.core.clock import FakeClock
-from reconnect.ui.desktop.sleep_watch import LOGIN1_MANAGER, LOGIN1_PATH, SleepWatch
+from reconnect.desktop.sleep_watch import LOGIN1_MANAGER, LOGIN1_PATH, SleepWatch
 from tests.support.desktop import VirtualDesktop
 
 

@@ -18,7 +18,7 @@ from tests.support.desktop import VirtualDesktop
 
 STAGES = """
 import io, json, linecache, sys
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 import reconnect.ui  # PySide6 comes in through it, as with the entry point
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
@@ -26,7 +26,7 @@ context = bootstrap.build(sys.argv[1], environ={})
 running = bootstrap.build_tray_app(context, app)
 running.start()
 heavy = ("sqlalchemy", "alembic", "scipy", "reconnect.storage.database",
-         "reconnect.ui.player_window")
+         "reconnect.ui.practice.player_window")
 first = {"heavy": [m for m in heavy if m in sys.modules], "library": context.library.loaded,
          "armed": running.tray_app.scheduler.armed_at is not None}
 failures = []
@@ -112,7 +112,7 @@ def test_a_first_start_opens_the_database_at_once(
 
 FIRST_TO_NEED_THE_HISTORY = """
 import io, json, linecache, sys
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.sessions import Trigger
 import reconnect.ui  # PySide6 comes in through it, as with the entry point
 from PySide6.QtWidgets import QApplication

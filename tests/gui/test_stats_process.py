@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reconnect.core.spark_stats import PracticeCounts, Report, compute, counts_to_plain
-from reconnect.ui.stats_process import StatsProcess
+from reconnect.desktop.stats_process import StatsProcess
 
 COUNTS = [
     PracticeCounts("sunlight", "Sunlight", 12, 11, 10, 7, 3, 12),

@@ -15,15 +15,15 @@ from PySide6.QtGui import QColor, QFontDatabase, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from reconnect import bootstrap
-from reconnect.autostart import AutostartState
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import BreathPattern, Practice, Step, StepKind
 from reconnect.core.settings import Settings
 from reconnect.core.vocabulary import Place
+from reconnect.desktop.autostart import AutostartState
+from reconnect.desktop.sound import MusicResult
 from reconnect.paths import bundled_dir, illustrations_dir, practices_dir, resolve_data_paths
-from reconnect.ui.sound import MusicResult
 from reconnect.ui.theme import (
     DARK,
     ILLUSTRATION_INK,
@@ -115,7 +115,7 @@ def test_applying_the_same_look_again_changes_nothing(app: QApplication) -> None
 
 
 def test_text_size_scales_the_font_and_the_headings(app: QApplication, qtbot: QtBot) -> None:
-    from reconnect.ui.prompt_window import PromptWindow
+    from reconnect.ui.tray.prompt_window import PromptWindow
 
     system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
     prompt = PromptWindow()
@@ -152,13 +152,13 @@ def test_the_running_app_takes_up_a_new_look_when_settings_are_applied(
     from PySide6.QtCore import QTimer
 
     from reconnect.core.break_planner import BreakPlanner
+    from reconnect.desktop.busy import BusyDetector
+    from reconnect.desktop.notifier import Notifier
+    from reconnect.desktop.scheduler import BreakScheduler
+    from reconnect.desktop.sleep_watch import SleepWatch
     from reconnect.services.breaks import BreakRecords
-    from reconnect.ui.break_scheduler import BreakScheduler
-    from reconnect.ui.desktop.busy import BusyDetector
-    from reconnect.ui.desktop.sleep_watch import SleepWatch
-    from reconnect.ui.notifier import Notifier
-    from reconnect.ui.prompt_window import PromptWindow
-    from reconnect.ui.tray_app import TrayApp
+    from reconnect.ui.tray.prompt_window import PromptWindow
+    from reconnect.ui.tray.tray_app import TrayApp
 
     clock = FakeClock(NOW)
     context = bootstrap.build(str(tmp_path / "data"), {}, clock)
@@ -304,7 +304,7 @@ class QuietSound:
 
 
 def make_prompt(tmp_path: Path) -> QWidget:
-    from reconnect.ui.prompt_window import Offer, PromptWindow
+    from reconnect.ui.tray.prompt_window import Offer, PromptWindow
 
     prompt = PromptWindow()
     prompt.show_offer(
@@ -322,7 +322,7 @@ def make_prompt(tmp_path: Path) -> QWidget:
 
 
 def make_player(tmp_path: Path) -> QWidget:
-    from reconnect.ui.player_window import PlayerWindow
+    from reconnect.ui.practice.player_window import PlayerWindow
 
     steps = (
         Step("Breathe slowly.", 20, StepKind.BREATH, BreathPattern(4, 0, 6, 0)),
@@ -343,14 +343,14 @@ def make_player(tmp_path: Path) -> QWidget:
 
 
 def make_checkin(tmp_path: Path) -> QWidget:
-    from reconnect.ui.checkin_dialog import CheckInDialog
+    from reconnect.ui.practice.checkin_dialog import CheckInDialog
 
     return CheckInDialog("Hand on heart", lambda answer: None)
 
 
 def make_settings(tmp_path: Path) -> QWidget:
-    from reconnect.ui.settings_pages import AutostartControls
-    from reconnect.ui.settings_window import SettingsWindow
+    from reconnect.ui.settings.settings_pages import AutostartControls
+    from reconnect.ui.settings.settings_window import SettingsWindow
 
     state = AutostartState(False, str(tmp_path / "reconnect.desktop"))
     return SettingsWindow(
@@ -369,9 +369,9 @@ def make_settings(tmp_path: Path) -> QWidget:
 def make_dashboard(tmp_path: Path) -> QWidget:
     from reconnect.core.spark_stats import compute
     from reconnect.services.dashboard import DashboardReader
-    from reconnect.ui.dashboard_window import DashboardActions, DashboardWindow
-    from reconnect.ui.history_page import HistoryPage
-    from reconnect.ui.library_page import LibraryPage
+    from reconnect.ui.dashboard.dashboard_window import DashboardActions, DashboardWindow
+    from reconnect.ui.dashboard.history_page import HistoryPage
+    from reconnect.ui.dashboard.library_page import LibraryPage
 
     context = bootstrap.build(str(tmp_path / "data"), {}, FakeClock(NOW))
     factory = context.database().session_factory
@@ -391,19 +391,19 @@ def make_dashboard(tmp_path: Path) -> QWidget:
 
 
 def make_help(tmp_path: Path) -> QWidget:
-    from reconnect.ui.help_dialog import HelpDialog
+    from reconnect.ui.care.help_dialog import HelpDialog
 
     return HelpDialog(trusted_contact="Sam, 0151 234 5678", country="DE")
 
 
 def make_first_run(tmp_path: Path) -> QWidget:
-    from reconnect.ui.first_run import FirstRun
+    from reconnect.ui.care.first_run import FirstRun
 
     return FirstRun(tmp_path, Settings(), lambda settings: None)
 
 
 def make_practice_form(tmp_path: Path) -> QWidget:
-    from reconnect.ui.practice_form import PracticeForm
+    from reconnect.ui.settings.practice_form import PracticeForm
 
     return PracticeForm(tmp_path / "own", load_library(practices_dir()))
 

@@ -14,18 +14,18 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.break_planner import BreakPlanner
 from reconnect.core.clock import FakeClock
 from reconnect.core.errors import InputError
 from reconnect.core.settings import Settings
+from reconnect.desktop.busy import Busy
+from reconnect.desktop.scheduler import BreakScheduler
+from reconnect.desktop.sleep_watch import SleepWatch
 from reconnect.services.breaks import BreakRecords
-from reconnect.ui.break_scheduler import BreakScheduler
-from reconnect.ui.desktop.busy import Busy
-from reconnect.ui.desktop.sleep_watch import SleepWatch
-from reconnect.ui.prompt_window import PromptWindow
-from reconnect.ui.tray import TrayIcon
-from reconnect.ui.tray_app import Surface, TrayApp
+from reconnect.ui.tray.prompt_window import PromptWindow
+from reconnect.ui.tray.tray_app import Surface, TrayApp
+from reconnect.ui.tray.tray_icon import TrayIcon
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TUESDAY_MORNING = datetime(2026, 11, 17, 9, 30, tzinfo=BERLIN)

@@ -11,16 +11,16 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core import i18n
 from reconnect.core.clock import FakeClock
 from reconnect.core.overview import PeriodCounts, period_summary
 from reconnect.core.sessions import Moment
 from reconnect.core.time_patterns import Cell, MarkCounts, WeekPoint
-from reconnect.ui.dashboard_charts import TrendChart, _month_sentence
-from reconnect.ui.dashboard_window import PeriodCard, _marks_text
-from reconnect.ui.history_transfer import HistoryTransfer, message_box
-from reconnect.ui.practice_problems import length_words
+from reconnect.ui.dashboard.dashboard_charts import TrendChart, _month_sentence
+from reconnect.ui.dashboard.dashboard_window import PeriodCard, _marks_text
+from reconnect.ui.dashboard.history_transfer import HistoryTransfer, message_box
+from reconnect.ui.settings.practice_problems import length_words
 from reconnect.ui.translations import install_translations, locale_numbers
 from tests.conftest import CliResult
 

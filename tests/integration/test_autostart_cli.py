@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reconnect import __version__
-from reconnect.autostart import APP_ID, first_exec_argument
+from reconnect.desktop.autostart import APP_ID, first_exec_argument
 from tests.conftest import CliResult
 
 Cli = Callable[..., CliResult]

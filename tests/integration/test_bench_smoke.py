@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bench.generate_history import generate
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.sessions import Moment
 from reconnect.services import history

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import time_machine
 from pytestqt.qtbot import QtBot
 
-from reconnect.ui.break_scheduler import BreakScheduler
+from reconnect.desktop.scheduler import BreakScheduler
 
 
 def test_an_armed_wakeup_arrives_on_the_gui_thread(qtbot: QtBot) -> None:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.dashboard_range import RangeChoice
 from reconnect.core.recording import logged_session

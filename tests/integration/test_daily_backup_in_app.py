@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.settings import Settings
 from reconnect.paths import DataPaths, sqlite_url
@@ -188,10 +188,10 @@ def test_a_failing_close_does_not_stop_the_removal(
 
 
 def test_the_marker_names_match_the_app() -> None:
+    from reconnect.app.windows import NO_TRAY_NOTICE
     from reconnect.services.dashboard import QUIET_NOTE_MARKER
     from reconnect.services.range_memory import RANGE_MEMORY
-    from reconnect.ui.first_run import FIRST_RUN_MARKER
-    from reconnect.ui.windows import NO_TRAY_NOTICE
+    from reconnect.ui.care.first_run import FIRST_RUN_MARKER
 
     for marker in (NO_TRAY_NOTICE, RANGE_MEMORY, FIRST_RUN_MARKER, QUIET_NOTE_MARKER):
         assert marker in MARKER_FILES

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reconnect.ui import sound_output
+from reconnect.desktop import sound_output
 from tests.conftest import CliResult
 from tests.support import sound_players
 from tests.support.sound_players import FakePlayers

@@ -15,16 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.practice_writer import practice_to_toml
 from reconnect.core.sessions import Moment
+from reconnect.desktop.crash_log import open_log
 from reconnect.paths import write_private
 from reconnect.services.dashboard import QUIET_NOTE_MARKER, QuietNoteMarker
 from reconnect.services.history import export
-from reconnect.ui.crash_log import open_log
-from reconnect.ui.first_run import mark_first_run_done
-from reconnect.ui.practice_form import write_private_file
+from reconnect.ui.care.first_run import mark_first_run_done
+from reconnect.ui.settings.practice_form import write_private_file
 from tests.conftest import CliResult
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bench.generate_history import generate
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.prompts import PromptFate
 from reconnect.core.sessions import Outcome, Trigger

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.cli.main import main
 from reconnect.core.clock import FakeClock
 from reconnect.core.history_format import parse_history

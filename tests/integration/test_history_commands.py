@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.outcome_words import outcome_word
 from reconnect.core.sessions import BreakSession, Moment, Outcome, Trigger, new_id

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from reconnect import __version__, autostart
+from reconnect import __version__
+from reconnect.desktop import autostart
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"

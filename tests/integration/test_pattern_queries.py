@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.recording import logged_session
 from reconnect.core.sessions import BreakSession, Moment, Outcome, Trigger, new_id

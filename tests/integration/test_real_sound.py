@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from reconnect.desktop.sound import Playsound3Player, load_playsound3
+from reconnect.desktop.sound_processes import KILL_AFTER_S, SoundProcesses
 from reconnect.paths import sounds_dir
-from reconnect.ui.sound import Playsound3Player, load_playsound3
-from reconnect.ui.sound_processes import KILL_AFTER_S, SoundProcesses
 from tests.support import sound_players
 from tests.support.sound_players import FAILING, STUBBORN, FakePlayers, gone, running, wait_for
 
@@ -161,7 +161,7 @@ def test_players_are_ended_when_python_exits_without_closing(
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from reconnect.ui.sound import Playsound3Player, load_playsound3\n"
+        "from reconnect.desktop.sound import Playsound3Player, load_playsound3\n"
         "backend = load_playsound3('alsa')\n"
         "assert backend.name == 'alsa', backend\n"
         "player = Playsound3Player(Path('.'), bool, bool, load_backend=lambda: backend)\n"
@@ -181,7 +181,7 @@ def test_players_are_ended_when_python_exits_without_closing(
 def test_a_player_that_fails_at_once_is_noticed_once_and_leaves_nothing(
     fake_players: FakePlayers, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="reconnect.ui.sound")
+    caplog.set_level(logging.INFO, logger="reconnect.desktop.sound")
     fake_players.install("aplay", FAILING)  # as aplay does where there is no sound card
     player = alsa_player(sounds_dir())
     player.play_chime("start")

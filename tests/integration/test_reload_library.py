@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 
 

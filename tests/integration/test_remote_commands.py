@@ -23,7 +23,7 @@ from reconnect.cli.remote_commands import NoAnswer, describe_status, send
 from reconnect.core.clock import FakeClock
 from reconnect.core.control_protocol import PauseRequest, server_name
 from reconnect.core.errors import InputError
-from reconnect.ui.control_server import ControlServer
+from reconnect.desktop.control_server import ControlServer
 from tests.conftest import CliResult
 
 NOT_RUNNING = "Reconnect is not running. Start it with 'reconnect'."
@@ -335,7 +335,7 @@ def test_describe_status_when_paused(clock: FakeClock) -> None:
 APP_THAT_QUITS = """
 import sys
 from PySide6.QtCore import QCoreApplication, QTimer
-from reconnect.ui.control_server import ControlServer
+from reconnect.desktop.control_server import ControlServer
 
 app = QCoreApplication([])
 

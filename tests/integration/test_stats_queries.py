@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from scipy.stats import beta
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.cli.stats_commands import register, run_stats
 from reconnect.core.clock import FakeClock
 from reconnect.core.errors import InputError

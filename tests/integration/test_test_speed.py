@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.pace import Pace
 from tests.conftest import CliResult
 

@@ -22,9 +22,9 @@ from reconnect.core.care import QUIET_NOTE_TEXT
 from reconnect.core.dashboard_range import RangeChoice
 from reconnect.core.spark_stats import ORDERING_SENTENCE
 from reconnect.core.time_patterns import SEASON_NOTE
-from reconnect.ui.help_dialog import NUMBNESS_HTML, RIGHT_NOW_HTML
-from reconnect.ui.prompt_window import PromptWindow
+from reconnect.ui.care.help_dialog import NUMBNESS_HTML, RIGHT_NOW_HTML
 from reconnect.ui.translations import install_translations
+from reconnect.ui.tray.prompt_window import PromptWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "update_translations.py"

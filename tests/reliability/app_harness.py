@@ -11,18 +11,18 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.core.break_planner import BreakPlanner
 from reconnect.core.clock import FakeClock
 from reconnect.core.sessions import Trigger
 from reconnect.core.settings import Settings
+from reconnect.desktop.busy import Busy
+from reconnect.desktop.sleep_watch import SleepWatch
 from reconnect.paths import illustrations_dir
 from reconnect.services.breaks import BreakRecords
-from reconnect.ui.checkin_dialog import CheckInDialog
-from reconnect.ui.desktop.busy import Busy
-from reconnect.ui.desktop.sleep_watch import SleepWatch
-from reconnect.ui.practice_flow import PracticeFlow
-from reconnect.ui.tray_app import TrayApp
+from reconnect.ui.practice.checkin_dialog import CheckInDialog
+from reconnect.ui.practice.practice_flow import PracticeFlow
+from reconnect.ui.tray.tray_app import TrayApp
 from tests.gui.test_player_window import FakeSound
 
 

@@ -60,7 +60,7 @@ def _say(*words: str) -> None:
 
 
 def record_until_killed(data_dir: str) -> None:
-    from reconnect import bootstrap
+    from reconnect.app import bootstrap
     from reconnect.core.prompts import PromptFate
     from reconnect.core.sessions import Outcome, Trigger
     from reconnect.services.breaks import BreakRecords
@@ -105,7 +105,7 @@ def record_until_killed(data_dir: str) -> None:
 
 def fork_server() -> None:
     # Everything a run needs is imported before the first fork; nothing is opened yet.
-    import reconnect.bootstrap
+    import reconnect.app.bootstrap
     import reconnect.services.breaks
     import reconnect.storage.database  # noqa: F401
 

@@ -26,10 +26,10 @@ from reconnect.core.clock import FakeClock, SystemClock
 from reconnect.core.dashboard_range import RangeChoice
 from reconnect.core.sessions import Outcome
 from reconnect.core.settings import Settings
+from reconnect.desktop.sleep_watch import SleepWatch
 from reconnect.services.breaks import BreakRecords
 from reconnect.services.dashboard import DashboardReader
-from reconnect.ui.desktop.sleep_watch import SleepWatch
-from reconnect.ui.tray_app import TrayApp
+from reconnect.ui.tray.tray_app import TrayApp
 from tests.reliability.app_harness import App, FakePrompt, FakeScheduler, start_app
 
 NEW_YORK = ZoneInfo("America/New_York")

@@ -31,7 +31,7 @@ import pytest
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine
 
-from reconnect import bootstrap
+from reconnect.app import bootstrap
 from reconnect.services.breaks import BreakRecords
 from reconnect.storage import database as db
 from reconnect.storage.problems import DatabaseProblem

@@ -34,7 +34,7 @@ from reconnect.core.clock import FakeClock
 from reconnect.core.errors import InputError
 from reconnect.core.sessions import Trigger
 from reconnect.storage import problems
-from reconnect.ui.checkin_dialog import CheckInDialog
+from reconnect.ui.practice.checkin_dialog import CheckInDialog
 from tests.reliability.app_harness import App, start_app
 
 NOW = datetime(2027, 3, 2, 9, 30, tzinfo=ZoneInfo("Europe/Berlin"))

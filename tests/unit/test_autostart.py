@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconnect.autostart import (
+from reconnect.desktop.autostart import (
     APP_ID,
     RUN_KEY,
     AutostartError,

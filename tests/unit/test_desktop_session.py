@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reconnect.desktop_session import missing_session
+from reconnect.desktop.session import missing_session
 
 
 @pytest.mark.parametrize(

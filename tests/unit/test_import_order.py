@@ -22,7 +22,7 @@ import reconnect.ui
 def kept():
     return sum(len(entry) == 4 and entry[1] is not None for entry in linecache.cache.values())
 before = kept()
-import reconnect.ui.tray_app, reconnect.ui.dashboard_window, PySide6.QtCharts
+import reconnect.ui.tray.tray_app, reconnect.ui.dashboard.dashboard_window, PySide6.QtCharts
 import sqlalchemy.orm
 print(hooked, builtins.__import__ is own_import, kept() - before)
 """

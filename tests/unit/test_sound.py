@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from reconnect.ui.sound import (
+from reconnect.desktop.sound import (
     NO_PLAYER_HINT,
     SILENT,
     Backend,
@@ -158,7 +158,7 @@ def test_an_unknown_chime_plays_nothing_and_is_logged(caplog: pytest.LogCaptureF
 def test_a_chime_that_fails_is_logged_once_and_later_chimes_stay_silent(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    caplog.set_level(logging.INFO, logger="reconnect.ui.sound")
+    caplog.set_level(logging.INFO, logger="reconnect.desktop.sound")
     backend = FakeBackend(unplayable=("start.wav",))
     player = make_player(backend)
     player.play_chime("start")
@@ -170,7 +170,7 @@ def test_a_chime_that_fails_is_logged_once_and_later_chimes_stay_silent(
 
 
 def test_no_player_means_silence_logged_once(caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.INFO, logger="reconnect.ui.sound")
+    caplog.set_level(logging.INFO, logger="reconnect.desktop.sound")
     backend = FakeBackend(name=None)
     player = make_player(backend)
     player.play_chime("start")
@@ -386,7 +386,7 @@ def test_a_backend_that_is_not_installed_means_silent(monkeypatch: pytest.Monkey
 def test_a_probe_that_fails_means_silent(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="reconnect.ui.sound")
+    caplog.set_level(logging.INFO, logger="reconnect.desktop.sound")
     monkeypatch.setitem(sys.modules, "playsound3", None)  # makes the import fail
     assert load_playsound3() is SILENT
     assert "looking for a sound player failed" in caplog.text
@@ -405,7 +405,7 @@ def test_playsound3_is_imported_only_when_a_sound_first_plays() -> None:
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from reconnect.ui.sound import Playsound3Player\n"
+        "from reconnect.desktop.sound import Playsound3Player\n"
         "Playsound3Player(Path('.'), lambda: False, lambda: False).play_chime('start')\n"
         "print('playsound3' in sys.modules)\n"
     )

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reconnect.ui.sound import CHIME_LIMIT_S, Playsound3Player
-from reconnect.ui.sound_processes import Ending, SoundProcesses
+from reconnect.desktop.sound import CHIME_LIMIT_S, Playsound3Player
+from reconnect.desktop.sound_processes import Ending, SoundProcesses
 from tests.unit.test_sound import SOUNDS, FakeBackend, FakeSound, at_once, touch
 
 HOUR = 3600.0  # the looking-after thread's own pace: the tests look for it
@@ -128,7 +128,7 @@ def test_chimes_asked_for_before_a_stop_do_not_start_after_it() -> None:
 def test_a_chime_player_that_fails_at_once_silences_chimes_and_says_so_once(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    caplog.set_level(logging.INFO, logger="reconnect.ui.sound")
+    caplog.set_level(logging.INFO, logger="reconnect.desktop.sound")
     backend = FakeBackend()
     player, processes = make(backend, Clock())
     player.play_chime("start")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reconnect.cli.doctor import Finding, check_sound
-from reconnect.ui.sound_output import SoundOutput, find_sound_output
+from reconnect.desktop.sound_output import SoundOutput, find_sound_output
 
 CARDS = """\
  0 [PCH            ]: HDA-Intel - HDA Intel PCH

@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from reconnect.autostart import (
+from reconnect.app.bootstrap import Context
+from reconnect.desktop.autostart import (
     APP_ID,
     AutostartError,
     AutostartState,
@@ -16,7 +17,6 @@ from reconnect.autostart import (
     entry_location,
     launch_command,
 )
-from reconnect.bootstrap import Context
 from reconnect.paths import DATA_DIR_VARIABLE, icons_dir
 
 TURN_ON = "reconnect autostart on"

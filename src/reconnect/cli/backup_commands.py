@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from reconnect.bootstrap import Context
+from reconnect.app.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
 from reconnect.core.i18n import number, plural

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reconnect import __version__
-from reconnect.bootstrap import Context
+from reconnect.app.bootstrap import Context
 from reconnect.core.i18n import plural
-from reconnect.desktop_session import missing_session
+from reconnect.desktop.session import missing_session
 
 if TYPE_CHECKING:
-    from reconnect.ui.sound_output import SoundOutput
+    from reconnect.desktop.sound_output import SoundOutput
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def check_library(context: Context) -> list[Finding]:
 
 def check_desktop(environ: dict[str, str]) -> list[Finding]:
     """The tray, notifications, idle detection and sound, each with what to do when missing."""
-    from reconnect.ui.desktop.idle import idle_support
+    from reconnect.desktop.idle import idle_support
 
     findings: list[Finding] = []
     missing = missing_session(environ)
@@ -159,7 +159,7 @@ def check_desktop(environ: dict[str, str]) -> list[Finding]:
                 "'AppIndicator and KStatusNotifierItem Support' extension",
             )
         )
-        from reconnect.ui.notifier import Notifier
+        from reconnect.desktop.notifier import Notifier
 
         ok, how = Notifier().available()
         findings.append(Finding(ok, "notifications", how))
@@ -178,8 +178,8 @@ def check_sound(
     Args:
         support, find_output: the two questions (tests give their own answers).
     """
-    from reconnect.ui.sound import sound_support
-    from reconnect.ui.sound_output import find_sound_output
+    from reconnect.desktop.sound import sound_support
+    from reconnect.desktop.sound_output import find_sound_output
 
     ok, how = (support or sound_support)()
     output = (find_output or find_sound_output)()
@@ -191,7 +191,7 @@ def check_sound(
 
 def check_autostart(context: Context) -> Finding:
     """Whether Reconnect starts at login; being off is a choice, not a problem."""
-    from reconnect.autostart import AutostartError, autostart_state
+    from reconnect.desktop.autostart import AutostartError, autostart_state
 
     try:
         state = autostart_state(context.environ, sys.platform)

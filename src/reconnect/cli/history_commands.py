@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reconnect import __version__
-from reconnect.bootstrap import Context
+from reconnect.app.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
 from reconnect.core.history_format import session_to_dict

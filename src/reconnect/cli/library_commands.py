@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from reconnect.bootstrap import Context
+from reconnect.app.bootstrap import Context
 from reconnect.core.i18n import number, plural
 from reconnect.core.practices import Practice
 

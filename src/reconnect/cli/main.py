@@ -13,10 +13,11 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import NoReturn, TextIO
 
-from reconnect import __version__, bootstrap
+from reconnect import __version__
+from reconnect.app import bootstrap
 from reconnect.core.clock import Clock
 from reconnect.core.errors import InputError
-from reconnect.desktop_session import missing_session
+from reconnect.desktop.session import missing_session
 from reconnect.paths import DataFolderError
 from reconnect.storage.problems import DatabaseProblem, explain
 
@@ -96,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_tray(
     args: argparse.Namespace, context: bootstrap.Context, out: TextIO, err: TextIO
 ) -> int:
-    from reconnect.ui.run import run_tray
+    from reconnect.app.run import run_tray
 
     return run_tray(context, out, err)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from reconnect.bootstrap import Context
+from reconnect.app.bootstrap import Context
 from reconnect.core.database_address import check_address, hide_password
 from reconnect.core.errors import InputError
 from reconnect.core.i18n import plural

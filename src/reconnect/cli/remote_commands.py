@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
-from reconnect.bootstrap import Context
+from reconnect.app.bootstrap import Context
 from reconnect.cli.main import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_NOT_RUNNING, EXIT_OK
 from reconnect.core.control_protocol import (
     MAX_LINE_BYTES,
@@ -108,7 +108,7 @@ def run_status(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
 
 
 def run_dashboard(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
-    from reconnect.ui.run import run_tray
+    from reconnect.app.run import run_tray
 
     return run_tray(context, out, err, open_dashboard=True)
 

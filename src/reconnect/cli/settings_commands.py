@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from reconnect.bootstrap import Context
+from reconnect.app.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
 from reconnect.core.setting_checks import stored_notes, with_checked_value

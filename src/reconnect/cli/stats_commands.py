@@ -8,7 +8,7 @@ import json
 from datetime import date
 from typing import Any, TextIO
 
-from reconnect.bootstrap import Context
+from reconnect.app.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
 from reconnect.core.i18n import number, plural

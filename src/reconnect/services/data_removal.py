@@ -18,7 +18,7 @@ from reconnect.services.outbox import OUTBOX_FILE, SET_ASIDE_FILE
 log = logging.getLogger(__name__)
 
 # Small files Reconnect writes for itself in the data folder. The tray's note is
-# reconnect.ui.windows.NO_TRAY_NOTICE, the dashboard's range services.range_memory.RANGE_MEMORY
+# reconnect.app.windows.NO_TRAY_NOTICE, the dashboard's range services.range_memory.RANGE_MEMORY
 # (a test keeps the names the same).
 # Small files that remember what the person was told or chose; all of them go with the data.
 MARKER_FILES = (

@@ -262,21 +262,21 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QSystemTrayIcon
 
+    from reconnect.app.windows import Windows
     from reconnect.core.break_planner import BreakPlanner
     from reconnect.core.control_protocol import server_name
     from reconnect.core.sessions import Trigger
+    from reconnect.desktop.busy import BusyDetector
+    from reconnect.desktop.control_server import ControlServer
+    from reconnect.desktop.idle import find_idle_monitor
+    from reconnect.desktop.notifier import Notifier
+    from reconnect.desktop.scheduler import BreakScheduler
+    from reconnect.desktop.sleep_watch import SleepWatch
     from reconnect.paths import bundled_dir, icons_dir
     from reconnect.settings_store import SettingsFile
-    from reconnect.ui.break_scheduler import BreakScheduler
-    from reconnect.ui.control_server import ControlServer
-    from reconnect.ui.desktop.busy import BusyDetector
-    from reconnect.ui.desktop.idle import find_idle_monitor
-    from reconnect.ui.desktop.sleep_watch import SleepWatch
-    from reconnect.ui.notifier import Notifier
-    from reconnect.ui.prompt_window import EXPIRY_MS, PromptWindow
     from reconnect.ui.theme import apply_theme
-    from reconnect.ui.tray_app import TrayApp
-    from reconnect.ui.windows import Windows
+    from reconnect.ui.tray.prompt_window import EXPIRY_MS, PromptWindow
+    from reconnect.ui.tray.tray_app import TrayApp
 
     app.setWindowIcon(QIcon(str(icons_dir() / "reconnect.svg")))
 

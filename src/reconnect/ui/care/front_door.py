@@ -9,8 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import QDialog
 
-from reconnect.ui.control_window import ControlWindow
-from reconnect.ui.tray import TrayIcon
+from reconnect.ui.tray.control_window import ControlWindow
+from reconnect.ui.tray.tray_icon import TrayIcon
 
 # How long the tray's note after the welcome stays, in milliseconds.
 BALLOON_MS = 15_000

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconnect.ui.tray import PAUSES, SNOOZE_MINUTES, MenuState
+from reconnect.ui.tray.tray_icon import PAUSES, SNOOZE_MINUTES, MenuState
 
 NO_TRAY_HINT = QT_TRANSLATE_NOOP(
     "ControlWindow",

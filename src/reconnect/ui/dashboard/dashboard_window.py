@@ -49,12 +49,12 @@ from reconnect.core.time_patterns import SEASON_NOTE, MarkCounts
 from reconnect.core.vocabulary import body_area_text, feeling_text
 from reconnect.services.dashboard import DashboardReader, Figures, QuietNoteMarker
 from reconnect.services.range_memory import RangeMemory
-from reconnect.ui.figure_base import plural
-from reconnect.ui.figure_table import NumbersCard, percent
-from reconnect.ui.history_page import HistoryPage
-from reconnect.ui.library_page import LibraryPage
-from reconnect.ui.pattern_widgets import CalendarWidget, HeatmapWidget
-from reconnect.ui.ranked_bars import RankedBars
+from reconnect.ui.dashboard.figure_base import plural
+from reconnect.ui.dashboard.figure_table import NumbersCard, percent
+from reconnect.ui.dashboard.history_page import HistoryPage
+from reconnect.ui.dashboard.library_page import LibraryPage
+from reconnect.ui.dashboard.pattern_widgets import CalendarWidget, HeatmapWidget
+from reconnect.ui.dashboard.ranked_bars import RankedBars
 
 SectionT = TypeVar("SectionT", bound=QWidget)
 
@@ -388,7 +388,7 @@ class WhenSection(QWidget):
     def __init__(self) -> None:
         super().__init__()
         # Qt's chart module is loaded with this section, not with the dashboard.
-        from reconnect.ui.dashboard_charts import MonthChart, TrendChart
+        from reconnect.ui.dashboard.dashboard_charts import MonthChart, TrendChart
 
         self.empty = _wrapping(name="emptyState")
         self.heatmap = HeatmapWidget()

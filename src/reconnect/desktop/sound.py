@@ -3,7 +3,7 @@
 playsound3 probes the system for players when it is imported, so it is imported only when a
 sound first plays, and never on the GUI thread for a chime. Where nothing can play, practices
 run silently and ``reconnect doctor`` says what to install (:func:`sound_support`). Every
-player process is looked after until it has ended (:mod:`reconnect.ui.sound_processes`).
+player process is looked after until it has ended (:mod:`reconnect.desktop.sound_processes`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any, Protocol
 # The core's hook rather than QCoreApplication: this module also serves ``reconnect doctor``,
 # which should not load Qt; the tray app installs Qt's translate into it at start.
 from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
-from reconnect.ui.sound_processes import Ending, Playing, SoundProcesses
+from reconnect.desktop.sound_processes import Ending, Playing, SoundProcesses
 
 log = logging.getLogger(__name__)
 

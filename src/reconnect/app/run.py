@@ -9,14 +9,14 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from reconnect.bootstrap import Context, RunningApp
+from reconnect.app.bootstrap import Context, RunningApp
 from reconnect.paths import DataFolderError
 from reconnect.storage.problems import DatabaseProblem
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
-    from reconnect.ui.front_door import FrontDoor
+    from reconnect.ui.care.front_door import FrontDoor
 
 log = logging.getLogger(__name__)
 
@@ -36,17 +36,17 @@ def run_tray(context: Context, out: TextIO, err: TextIO, open_dashboard: bool = 
         print(f"Reconnect is already running. {told}", file=out)
         return 0
 
-    from reconnect.ui.crash_log import reporting_crashes
+    from reconnect.desktop.crash_log import reporting_crashes
 
     with reporting_crashes(context.paths.logs, err):
         return _run_app(context, out, err, open_dashboard)
 
 
 def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -> int:
-    """The app itself, its errors logged and told (see ``reconnect.ui.crash_log``)."""
+    """The app itself, its errors logged and told (see ``reconnect.desktop.crash_log``)."""
     from PySide6.QtWidgets import QApplication
 
-    from reconnect.bootstrap import build_tray_app
+    from reconnect.app.bootstrap import build_tray_app
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -128,7 +128,7 @@ def _ask_running_app(name: str, open_dashboard: bool) -> str | None:
 def greet(context: Context, running: RunningApp, open_dashboard: bool = False) -> FrontDoor:
     """The welcome on a first run, then one line on where Reconnect lives; the dashboard when
     asked, never over an unread welcome. Returns the front door, which holds the welcome."""
-    from reconnect.ui.front_door import FrontDoor
+    from reconnect.ui.care.front_door import FrontDoor
 
     front = FrontDoor(running.surface.widget, running.tray_app.open_dashboard)
     running.server.set_front(front)
@@ -145,7 +145,7 @@ def _offer_first_run(
 ) -> QDialog | None:
     """The welcome screens, once per data folder; afterwards the app reads its settings."""
     from reconnect.settings_store import SettingsFile
-    from reconnect.ui.first_run import FirstRun, first_run_done
+    from reconnect.ui.care.first_run import FirstRun, first_run_done
 
     if first_run_done(context.paths.root):
         return None

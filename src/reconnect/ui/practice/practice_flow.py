@@ -13,10 +13,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from reconnect.core.clock import Clock
 from reconnect.core.practices import Library
 from reconnect.core.sessions import Outcome, Trigger
+from reconnect.desktop.sound import SoundPlayer
 from reconnect.services.breaks import BreakRecords
 from reconnect.storage.problems import DatabaseProblem, explain
-from reconnect.ui.player_window import PlayerResult, PlayerWindow
-from reconnect.ui.sound import SoundPlayer
+from reconnect.ui.practice.player_window import PlayerResult, PlayerWindow
 
 log = logging.getLogger(__name__)
 

@@ -32,7 +32,7 @@ from reconnect.core.practices import Library
 from reconnect.core.setting_checks import with_checked_value
 from reconnect.core.settings import BY_KEY, DECLARATIONS, Settings
 from reconnect.paths import DataFolderError, DataPaths
-from reconnect.ui.settings_fields import (
+from reconnect.ui.settings.settings_fields import (
     ChoosePath,
     Field,
     HoursField,
@@ -41,7 +41,7 @@ from reconnect.ui.settings_fields import (
     problem_text,
     quiet_label,
 )
-from reconnect.ui.settings_pages import (
+from reconnect.ui.settings.settings_pages import (
     AutostartControls,
     LoginPage,
     PrivacyPage,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconnect.ui.figure_base import percent as whole_percent
+from reconnect.ui.dashboard.figure_base import percent as whole_percent
 
 Index = QModelIndex | QPersistentModelIndex
 

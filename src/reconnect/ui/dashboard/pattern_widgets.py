@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from reconnect.core import i18n
 from reconnect.core.time_patterns import GREY_BELOW, HOURS, WEEKDAYS, Cell, DayPoint, week_start
 from reconnect.core.vocabulary import DAY_NAMES
-from reconnect.ui.figure_base import (
+from reconnect.ui.dashboard.figure_base import (
     FigureBase,
     LegendRun,
     Swatch,

@@ -12,16 +12,16 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reconnect.bootstrap import Context
+from reconnect.app.bootstrap import Context
 from reconnect.core.errors import InputError
 
 if TYPE_CHECKING:
     from reconnect.core.suggestion import Suggestion
     from reconnect.services.breaks import BreakRecords
     from reconnect.settings_store import SettingsFile
-    from reconnect.ui.dashboard_window import KeptFigures
-    from reconnect.ui.practice_flow import PracticeFlow
-    from reconnect.ui.tray_app import Surface, TrayApp
+    from reconnect.ui.dashboard.dashboard_window import KeptFigures
+    from reconnect.ui.practice.practice_flow import PracticeFlow
+    from reconnect.ui.tray.tray_app import Surface, TrayApp
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class Windows:
 
     def show_dashboard(self, section: str | None = None) -> None:
         """The dashboard, on ``section`` when given (Overview, What helps, When, ...)."""
-        from reconnect.ui.dashboard_window import DashboardWindow
+        from reconnect.ui.dashboard.dashboard_window import DashboardWindow
 
         window = self._bring("dashboard", self._make_dashboard)
         assert isinstance(window, DashboardWindow)
@@ -65,7 +65,7 @@ class Windows:
 
     def refresh_dashboard(self) -> None:
         """A practice ended or the history changed elsewhere: an open dashboard reads again."""
-        from reconnect.ui.dashboard_window import DashboardWindow
+        from reconnect.ui.dashboard.dashboard_window import DashboardWindow
 
         window = self._open.get("dashboard")
         if isinstance(window, DashboardWindow) and window.isVisible():
@@ -80,13 +80,13 @@ class Windows:
 
     def _make_dashboard(self) -> QWidget:
         from reconnect.core.sessions import Moment, Trigger
+        from reconnect.desktop.stats_process import StatsProcess
         from reconnect.services.dashboard import QUIET_NOTE_MARKER, DashboardReader, QuietNoteMarker
         from reconnect.services.range_memory import RANGE_MEMORY, RangeMemory
-        from reconnect.ui.dashboard_window import DashboardActions, DashboardWindow
-        from reconnect.ui.history_page import HistoryPage
-        from reconnect.ui.history_transfer import HistoryTransfer
-        from reconnect.ui.library_page import LibraryPage
-        from reconnect.ui.stats_process import StatsProcess
+        from reconnect.ui.dashboard.dashboard_window import DashboardActions, DashboardWindow
+        from reconnect.ui.dashboard.history_page import HistoryPage
+        from reconnect.ui.dashboard.history_transfer import HistoryTransfer
+        from reconnect.ui.dashboard.library_page import LibraryPage
 
         factory = self._sessions()
         clock = self._context.clock
@@ -139,7 +139,7 @@ class Windows:
 
     def show_help(self, section: str = "crisis") -> None:
         """Help and crisis support, open on ``section`` (crisis, numbness or using)."""
-        from reconnect.ui.help_dialog import HelpDialog
+        from reconnect.ui.care.help_dialog import HelpDialog
 
         window = self._bring("help", self._make_help)
         assert isinstance(window, HelpDialog)
@@ -148,7 +148,7 @@ class Windows:
     def _make_help(self) -> QWidget:
         from reconnect.core.settings import Settings
         from reconnect.settings_store import SettingsFile
-        from reconnect.ui.help_dialog import HelpDialog
+        from reconnect.ui.care.help_dialog import HelpDialog
 
         app = self._app
         settings_file = SettingsFile(self._context.paths.settings_file)
@@ -170,7 +170,7 @@ class Windows:
     def show_practice_form(self, practice_id: str | None = None) -> None:
         """The form for a practice of one's own: a new one, or ``practice_id`` to change."""
         from reconnect.paths import illustrations_dir
-        from reconnect.ui.practice_form import PracticeForm
+        from reconnect.ui.settings.practice_form import PracticeForm
 
         context = self._context
         pictures = illustrations_dir()
@@ -200,12 +200,12 @@ class Windows:
 
         from PySide6.QtCore import QCoreApplication
 
-        from reconnect import autostart
         from reconnect.core.sessions import Moment
+        from reconnect.desktop import autostart
         from reconnect.paths import default_data_dir, icons_dir
         from reconnect.settings_store import SettingsFile
-        from reconnect.ui.history_transfer import HistoryTransfer
-        from reconnect.ui.settings_window import AutostartControls, SettingsWindow
+        from reconnect.ui.dashboard.history_transfer import HistoryTransfer
+        from reconnect.ui.settings.settings_window import AutostartControls, SettingsWindow
 
         context, app = self._context, self._app
         paths, environ, platform = context.paths, context.environ, sys.platform
@@ -262,16 +262,16 @@ class Windows:
 
     def make_surface(self, tray_app: TrayApp, tray_available: bool) -> Surface:
         """The tray icon where there is a tray; otherwise a small window, explained once."""
-        from reconnect.ui.tray_app import Surface
+        from reconnect.ui.tray.tray_app import Surface
 
         if tray_available:
-            from reconnect.ui.tray import TrayIcon
+            from reconnect.ui.tray.tray_icon import TrayIcon
 
             tray = TrayIcon(tray_app.menu_state, tray_app.brief_state)
             tray.show()
             return Surface(tray, tray.refresh, tray.geometry)
 
-        from reconnect.ui.control_window import ControlWindow
+        from reconnect.ui.tray.control_window import ControlWindow
 
         marker = self._context.paths.root / NO_TRAY_NOTICE
         closing = self._context.paths.root / CLOSE_NOTICE
@@ -288,10 +288,10 @@ class Windows:
         self, tray_app: TrayApp, records: BreakRecords, settings_file: SettingsFile
     ) -> PracticeFlow:
         """The guided practice and its check-in, with sound and the person's music."""
+        from reconnect.desktop.sound import Playsound3Player
         from reconnect.paths import illustrations_dir, sounds_dir
-        from reconnect.ui.checkin_dialog import CheckInDialog
-        from reconnect.ui.practice_flow import PracticeFlow
-        from reconnect.ui.sound import Playsound3Player
+        from reconnect.ui.practice.checkin_dialog import CheckInDialog
+        from reconnect.ui.practice.practice_flow import PracticeFlow
 
         sound = Playsound3Player(
             sounds_dir(),

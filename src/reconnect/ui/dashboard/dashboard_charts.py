@@ -34,8 +34,8 @@ from reconnect.core.time_patterns import (
     runs_of_enough,
 )
 from reconnect.core.vocabulary import MONTH_NAMES
-from reconnect.ui.figure_base import plural
-from reconnect.ui.figure_table import NumbersCard, percent
+from reconnect.ui.dashboard.figure_base import plural
+from reconnect.ui.dashboard.figure_table import NumbersCard, percent
 from reconnect.ui.theme import scheme_of
 
 

@@ -73,7 +73,7 @@ class RemoteControl(Protocol):
 
 
 class FrontDoor(Protocol):
-    """What brings Reconnect forward (``reconnect.ui.front_door.FrontDoor``): it keeps an
+    """What brings Reconnect forward (``reconnect.ui.care.front_door.FrontDoor``): it keeps an
     unread welcome in front of the dashboard and knows whether there is a tray."""
 
     def open_dashboard(self) -> str: ...

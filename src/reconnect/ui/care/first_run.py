@@ -388,7 +388,7 @@ class FirstRun(QDialog):
         self.clear_button.setEnabled(bool(path))
 
     def _show_help(self) -> None:
-        from reconnect.ui.help_dialog import HelpDialog
+        from reconnect.ui.care.help_dialog import HelpDialog
 
         if self._help is None or not self._help.isVisible():
             self._help = HelpDialog(parent=self)  # it opens on "If you are in crisis"

@@ -26,14 +26,14 @@ from reconnect.core.sessions import Trigger
 from reconnect.core.settings import Settings
 from reconnect.core.suggestion import Suggestion, beliefs, fitting, suggest_learning
 from reconnect.core.vocabulary import SENSES
+from reconnect.desktop.busy import BusyDetector
+from reconnect.desktop.idle import IdleMonitor
+from reconnect.desktop.notifier import Notifier
+from reconnect.desktop.scheduler import BreakScheduler
+from reconnect.desktop.sleep_watch import SleepWatch
 from reconnect.storage.problems import DatabaseProblem, explain, history_errors
-from reconnect.ui.break_scheduler import BreakScheduler
-from reconnect.ui.desktop.busy import BusyDetector
-from reconnect.ui.desktop.idle import IdleMonitor
-from reconnect.ui.desktop.sleep_watch import SleepWatch
-from reconnect.ui.notifier import Notifier
-from reconnect.ui.prompt_window import Offer, PromptWindow
-from reconnect.ui.tray import MenuState, PracticeItem
+from reconnect.ui.tray.prompt_window import Offer, PromptWindow
+from reconnect.ui.tray.tray_icon import MenuState, PracticeItem
 
 if TYPE_CHECKING:
     from reconnect.services.breaks import BreakRecords

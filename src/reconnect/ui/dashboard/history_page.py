@@ -36,8 +36,13 @@ from reconnect.core.sessions import BreakSession
 from reconnect.core.vocabulary import SparkLevel
 from reconnect.services import history_edits
 from reconnect.services.history_edits import HistorySlice
-from reconnect.ui.checkin_dialog import CheckInAnswer, CheckInDialog
-from reconnect.ui.history_table_model import PAGE_SIZE, HistoryTableModel, level_word, when_text
+from reconnect.ui.dashboard.history_table_model import (
+    PAGE_SIZE,
+    HistoryTableModel,
+    level_word,
+    when_text,
+)
+from reconnect.ui.practice.checkin_dialog import CheckInAnswer, CheckInDialog
 
 __all__ = ["HistoryPage", "HistoryTableModel"]
 

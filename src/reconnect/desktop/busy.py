@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage, QDBusVariant
 
-from reconnect.ui.desktop.xlib import XA_ATOM, XA_WINDOW, X11Unavailable, XDisplay
+from reconnect.desktop.xlib import XA_ATOM, XA_WINDOW, X11Unavailable, XDisplay
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 
-from reconnect.ui.desktop.xlib import X11Unavailable, XDisplay, load_library, xlib
+from reconnect.desktop.xlib import X11Unavailable, XDisplay, load_library, xlib
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from reconnect.core.outcome_words import outcome_word
 from reconnect.core.sessions import BreakSession, Moment
 from reconnect.core.vocabulary import SparkLevel, body_area_text, feeling_text
 from reconnect.services.history_edits import HistorySlice
-from reconnect.ui.checkin_dialog import LEVEL_EXPLANATIONS
+from reconnect.ui.practice.checkin_dialog import LEVEL_EXPLANATIONS
 
 PAGE_SIZE = 200
 NOTE_SHOWN = 80  # characters of a note shown in its cell; the tooltip has all of it

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from reconnect.core.clock import Clock
 from reconnect.core.practice_run import Finished, PracticeRun, RunState, StepStarted
 from reconnect.core.practices import Practice, StepKind
-from reconnect.ui.pacer_widget import PacerWidget
-from reconnect.ui.sound import SoundPlayer
+from reconnect.desktop.sound import SoundPlayer
+from reconnect.ui.practice.pacer_widget import PacerWidget
 from reconnect.ui.theme import illustration, scheme_of
 
 TICK_MS = 200  # only while the window is open; the tray app never ticks like this

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from reconnect.core import i18n
 from reconnect.core.spark_stats import STILL_LEARNING_BELOW, PracticeStats
-from reconnect.ui.figure_base import FigureBase, blend, empty_text, percent, plural
+from reconnect.ui.dashboard.figure_base import FigureBase, blend, empty_text, percent, plural
 
 STILL_LEARNING = QT_TRANSLATE_NOOP("RankedBars", "still learning")  # shown through self.tr
 

@@ -35,8 +35,8 @@ from reconnect.core.practice_writer import check_practice, new_practice_id
 from reconnect.core.practices import Library, LibraryProblem, Practice, Step
 from reconnect.core.vocabulary import SENSES, Place
 from reconnect.paths import DataFolderError, ensure_private_dir, write_private
-from reconnect.ui.practice_problems import length_words, place_problem
-from reconnect.ui.step_editor import StepEditor
+from reconnect.ui.settings.practice_problems import length_words, place_problem
+from reconnect.ui.settings.step_editor import StepEditor
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """The two settings pages that are not declared settings: start at login, and privacy.
 
-Start at login is the login entry itself (``reconnect.autostart``); privacy shows where the
+Start at login is the login entry itself (``reconnect.desktop.autostart``); privacy shows where the
 data is and offers to export it or to delete all of it.
 """
 
@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconnect.autostart import AutostartError, AutostartState
+from reconnect.desktop.autostart import AutostartError, AutostartState
 from reconnect.paths import DataPaths
 from reconnect.services.data_removal import database_file, delete_all_data
-from reconnect.ui.delete_data_dialog import DeleteDataDialog
-from reconnect.ui.settings_fields import describe, quiet_label
+from reconnect.ui.settings.delete_data_dialog import DeleteDataDialog
+from reconnect.ui.settings.settings_fields import describe, quiet_label
 
 # In English, marked for the catalogue; the login page shows them through self.tr.
 AUTOSTART_TEXT = QT_TRANSLATE_NOOP("LoginPage", "Start Reconnect when I log in")
@@ -37,7 +37,7 @@ AUTOSTART_DESCRIPTION = QT_TRANSLATE_NOOP(
 
 @dataclass(frozen=True)
 class AutostartControls:
-    """Start at login on this computer, bound by the caller to ``reconnect.autostart``.
+    """Start at login on this computer, bound by the caller to ``reconnect.desktop.autostart``.
 
     Attributes:
         state: reads the login entry (raises ``AutostartError``).

@@ -1,0 +1,1 @@
+"""The composition root: builds the context, the running tray app, the windows and their wiring."""

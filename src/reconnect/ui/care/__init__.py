@@ -1,0 +1,1 @@
+"""Help and crisis support, and the first run's welcome."""

@@ -1,0 +1,1 @@
+"""The dashboard window and its sections, figures and tables."""

@@ -1,0 +1,1 @@
+"""The settings window, its fields and pages, and the own-practice form."""
