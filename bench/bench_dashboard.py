@@ -58,6 +58,7 @@ def _measure(data_dir: str, kind: str) -> dict[str, float]:
     # not PySide6's hook (see reconnect.import_order). Hence in this order:
     # isort: off
     from reconnect.app import bootstrap
+    from reconnect.app import tray as app_tray
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
@@ -67,7 +68,7 @@ def _measure(data_dir: str, kind: str) -> dict[str, float]:
     context = bootstrap.build(data_dir, environ={})
     running = None
     if not bare:
-        running = bootstrap.build_tray_app(context, app)
+        running = app_tray.build_tray_app(context, app)
         running.tray_app.start()
         if kind == AFTER_BREAK:
             running.records.made()  # what the first offered break does

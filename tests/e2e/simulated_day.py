@@ -1,7 +1,7 @@
 """A whole working day of the installed app, on a fake clock, for tests/e2e/test_no_network.py.
 
 Run with the installed app's own Python: ``python simulated_day.py DATA_DIR``. It builds the
-tray app through the real composition root (``bootstrap.build_tray_app``: real database, real
+tray app through the real composition root (``app.tray.build_tray_app``: real database, real
 windows on the test's X display, real session bus, real sound player) with a fake clock set to
 08:45 on a Tuesday, then lives the day until 18:00: every planned break comes, and is taken
 (practice and check-in), snoozed, skipped, swapped for another or left to expire in turn; the
@@ -32,6 +32,7 @@ def main(data_dir: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reconnect.app import bootstrap
+    from reconnect.app import tray as app_tray
     from reconnect.core.clock import FakeClock
     from reconnect.core.sessions import Moment
     from reconnect.services import history
@@ -44,7 +45,7 @@ def main(data_dir: str) -> int:
     context = bootstrap.build(data_dir, {}, clock)
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    running = bootstrap.build_tray_app(context, app)
+    running = app_tray.build_tray_app(context, app)
     assert running.server.listen(), "another Reconnect holds this data folder"
     tray = running.tray_app
     tray.poll_timer.stop()  # polled by hand below, after each move of the clock
@@ -107,7 +108,7 @@ def main(data_dir: str) -> int:
                 opened.emit()
                 done["windows"] += 1
                 settle(0.5)
-            bootstrap.take_daily_backup(context)
+            app_tray.take_daily_backup(context)
     factory = context.database().session_factory
     exported = history.export(factory, "json", Moment.of(clock.now()), "simulated-day")
     done["exported_sessions"] = exported.count('"practice_id"')

@@ -441,6 +441,7 @@ def test_with_a_tray_the_welcome_comes_first_and_the_tray_then_says_where_it_liv
     import io
 
     from reconnect.app import bootstrap
+    from reconnect.app import tray as app_tray
     from reconnect.app.run import greet
     from reconnect.ui.dashboard.dashboard_window import DashboardWindow
 
@@ -457,7 +458,7 @@ def test_with_a_tray_the_welcome_comes_first_and_the_tray_then_says_where_it_liv
     # Qt learns of a tray host started after an earlier test through an X event.
     qtbot.waitUntil(QSystemTrayIcon.isSystemTrayAvailable)
     context = bootstrap.build(str(data_dir), {}, clock)
-    running = bootstrap.build_tray_app(context, qapp)
+    running = app_tray.build_tray_app(context, qapp)
     running.start()
     running.finish_start(io.StringIO(), pytest.fail)
     front = greet(context, running, open_dashboard=True)

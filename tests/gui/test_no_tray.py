@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSystemTra
 from pytestqt.qtbot import QtBot
 
 from reconnect.app import bootstrap
+from reconnect.app import tray as app_tray
 from reconnect.app.run import greet
 from reconnect.app.windows import CLOSE_NOTICE
 from reconnect.core.clock import FakeClock
@@ -29,7 +30,7 @@ from reconnect.ui.tray.control_window import ControlWindow
 def start_app(qapp: QApplication, data: Path, clock: FakeClock, dashboard: bool = False) -> Any:
     """The app as ``reconnect`` (or ``reconnect dashboard``) starts it, up to its event loop."""
     context = bootstrap.build(str(data), {}, clock)
-    running = bootstrap.build_tray_app(context, qapp)
+    running = app_tray.build_tray_app(context, qapp)
     running.start()
     running.finish_start(io.StringIO(), pytest.fail)
     running.front = greet(context, running, open_dashboard=dashboard)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reconnect.app import bootstrap
+from reconnect.app import records as app_records
+from reconnect.app import tray as app_tray
 from reconnect.core.clock import FakeClock
 from reconnect.core.sessions import Outcome, Trigger
 from reconnect.desktop.notifier import Notifier
@@ -34,7 +36,7 @@ def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 def start_app(qapp: QApplication, url: str, data: Path, clock: FakeClock) -> Any:
     """The whole app made by the composition root, through both stages of its start."""
     context = bootstrap.build(str(data), {"RECONNECT_DATABASE_URL": url}, clock)
-    app = bootstrap.build_tray_app(context, qapp)
+    app = app_tray.build_tray_app(context, qapp)
     app.start()
     failures: list[Exception] = []
     app.finish_start(io.StringIO(), failures.append)  # what the app does once the tray shows
@@ -74,12 +76,12 @@ def test_the_app_keeps_a_check_in_and_writes_it_when_the_server_is_back(
     postgres.stop("immediate")
     records.save_checkin(session_id, clock.now(), 3, ["chest"], [], "a glow")
     records.save_checkin(session_id, clock.now(), 3)  # the same moment again: still one
-    assert [title for title, _ in told] == [bootstrap.OUT_OF_REACH_TITLE]
+    assert [title for title, _ in told] == [app_records.OUT_OF_REACH_TITLE]
     assert "kept safely on this computer" in told[0][1]
     assert records.has_pending()
 
     retry = app.timers[-1]
-    assert retry.interval() == bootstrap.OUTBOX_RETRY_MS and retry.isActive()
+    assert retry.interval() == app_tray.OUTBOX_RETRY_MS and retry.isActive()
     retry.timeout.emit()  # still away: nothing changes, nobody is told again
     assert records.has_pending() and len(told) == 1
 
@@ -106,7 +108,7 @@ def test_the_app_starts_while_the_server_is_away_and_catches_up_when_it_is_back(
     try:
         tray = app.tray_app
         assert tray.brief_state().break_planned
-        assert [title for title, _ in told] == [bootstrap.OUT_OF_REACH_TITLE]
+        assert [title for title, _ in told] == [app_records.OUT_OF_REACH_TITLE]
 
         # A whole practice while away: kept on this computer, nobody told twice.
         tray.start_practice("hand-on-heart", Trigger.TRAY)

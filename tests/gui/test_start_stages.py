@@ -19,11 +19,12 @@ from tests.support.desktop import VirtualDesktop
 STAGES = """
 import io, json, linecache, sys
 from reconnect.app import bootstrap
+from reconnect.app import tray as app_tray
 import reconnect.ui  # PySide6 comes in through it, as with the entry point
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 context = bootstrap.build(sys.argv[1], environ={})
-running = bootstrap.build_tray_app(context, app)
+running = app_tray.build_tray_app(context, app)
 running.start()
 heavy = ("sqlalchemy", "alembic", "scipy", "reconnect.storage.database",
          "reconnect.ui.practice.player_window")
@@ -113,12 +114,13 @@ def test_a_first_start_opens_the_database_at_once(
 FIRST_TO_NEED_THE_HISTORY = """
 import io, json, linecache, sys
 from reconnect.app import bootstrap
+from reconnect.app import tray as app_tray
 from reconnect.core.sessions import Trigger
 import reconnect.ui  # PySide6 comes in through it, as with the entry point
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 context = bootstrap.build(sys.argv[1], environ={})
-running = bootstrap.build_tray_app(context, app)
+running = app_tray.build_tray_app(context, app)
 running.start()
 running.finish_start(io.StringIO(), print)
 before = "sqlalchemy" in sys.modules

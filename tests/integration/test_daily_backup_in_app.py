@@ -8,18 +8,20 @@ from pathlib import Path
 import pytest
 
 from reconnect.app import bootstrap
+from reconnect.app import records as app_records
+from reconnect.app import tray as app_tray
 from reconnect.core.clock import FakeClock
 
 
 def test_one_copy_a_day(tmp_path: Path, clock: FakeClock) -> None:
     context = bootstrap.build(str(tmp_path / "data"), {}, clock)
     try:
-        bootstrap.take_daily_backup(context)
-        bootstrap.take_daily_backup(context)
+        app_tray.take_daily_backup(context)
+        app_tray.take_daily_backup(context)
         copies = sorted(p.name for p in (tmp_path / "data" / "backups").glob("daily-*.db"))
         assert copies == ["daily-2026-11-17.db"]
         clock.advance(timedelta(hours=24))
-        bootstrap.take_daily_backup(context)
+        app_tray.take_daily_backup(context)
         copies = sorted(p.name for p in (tmp_path / "data" / "backups").glob("daily-*.db"))
         assert copies == ["daily-2026-11-17.db", "daily-2026-11-18.db"]
     finally:
@@ -35,7 +37,7 @@ def test_a_failed_copy_is_logged_not_raised(
         # A file where the backups folder should be (root may write anywhere, so no chmod).
         (tmp_path / "data" / "backups").write_text("not a folder", encoding="utf-8")
         with caplog.at_level("WARNING"):
-            bootstrap.take_daily_backup(context)
+            app_tray.take_daily_backup(context)
         assert "today's backup could not be taken" in caplog.text
     finally:
         context.close()
@@ -52,9 +54,9 @@ def test_the_waiting_tray_copies_its_file_without_opening_the_storage_layer(
     context.close()
     context = bootstrap.build(str(data), {}, clock)
     opened: list[bool] = []
-    records = bootstrap.Records(lambda: opened.append(True), context.paths.database_file, "me")
+    records = app_records.Records(lambda: opened.append(True), context.paths.database_file, "me")
     try:
-        bootstrap.take_daily_backup(context, records)
+        app_tray.take_daily_backup(context, records)
         copy = data / "backups" / "daily-2026-11-17.db"
         with sqlite3.connect(copy) as connection:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from reconnect.app import bootstrap
+from reconnect.app import tray as app_tray
 from reconnect.core.clock import FakeClock
 from reconnect.core.practice_writer import practice_to_toml
 from reconnect.core.sessions import Moment
@@ -68,7 +69,7 @@ def test_a_typical_run_leaves_only_private_files(
 
     context = bootstrap.build(str(data_dir), {}, clock)
     try:
-        bootstrap.take_daily_backup(context)
+        app_tray.take_daily_backup(context)
         # What the running app writes: its log, markers, an own practice, a dashboard export.
         app_log = open_log(context.paths.logs)
         try:

@@ -137,7 +137,7 @@ class App:
 def start_app(
     data_dir: str, clock: FakeClock, settings: Settings | None = None, with_flow: bool = True
 ) -> App:
-    """Build and start the app as ``bootstrap.build_tray_app`` does, on ``clock``.
+    """Build and start the app as ``reconnect.app.tray.build_tray_app`` does, on ``clock``.
 
     Args:
         with_flow: a started practice opens the player and then the check-in; without it,

@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from reconnect.app.bootstrap import Context, RunningApp
+from reconnect.app.bootstrap import Context
+from reconnect.app.tray import RunningApp
 from reconnect.paths import DataFolderError
 from reconnect.storage.problems import DatabaseProblem
 
@@ -46,7 +47,7 @@ def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -
     """The app itself, its errors logged and told (see ``reconnect.desktop.crash_log``)."""
     from PySide6.QtWidgets import QApplication
 
-    from reconnect.app.bootstrap import build_tray_app
+    from reconnect.app.tray import build_tray_app
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -1,7 +1,7 @@
 """The running tray app: connects the planner, scheduler, prompt, tray and records.
 
 Widgets only show state and emit signals; the planner (plain Python) decides. Everything is
-handed in by the composition root (``bootstrap.build_tray_app``).
+handed in by the composition root (``reconnect.app.tray.build_tray_app``).
 """
 
 from __future__ import annotations

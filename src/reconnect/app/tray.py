@@ -1,0 +1,246 @@
+"""Builds the running tray app: the parts it needs to show itself, and the rest a moment later."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from reconnect.app.bootstrap import Context
+from reconnect.app.records import Records, open_records
+from reconnect.core.database_address import is_server_address
+
+if TYPE_CHECKING:
+    from reconnect.core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+OUTBOX_RETRY_MS = 180_000
+
+
+@dataclass
+class RunningApp:
+    """The tray app's parts, made by ``build_tray_app``; ``close`` releases them."""
+
+    tray_app: Any
+    server: Any
+    surface: Any
+    problems: list[str]
+    context: Context
+    flow: Any = None
+    timers: list[Any] = field(default_factory=list)
+    records: Any = None
+
+    def start(self) -> None:
+        """Show the tray's state and arm the first break; the rest follows in finish_start."""
+        self.tray_app.start(tidy=False)
+
+    def finish_start(self, err: TextIO, failed: Callable[[Exception], None]) -> None:
+        """What the tray did not need to show itself: SQLAlchemy and the database (tidying
+        what the last run left), the practice files, and the outbox of a shared history.
+
+        A shared history whose server is out of reach does not stop the start: what is saved
+        is kept on this computer, and the history is reached (migrated, tidied, caught up)
+        when the server answers, tried every few minutes.
+
+        Args:
+            err: where the practice files' problems are written.
+            failed: told when the database can't be used at all (the app then closes).
+        """
+        from PySide6.QtCore import QTimer
+
+        from reconnect.paths import DataFolderError
+        from reconnect.storage.problems import DatabaseProblem
+
+        records = self.records
+        shared = records is not None and is_server_address(self.context.paths.database_url)
+        lean = records is not None and records.read_first and not shared
+        try:
+            if shared:
+                records.reach()  # out of reach: False, and the start goes on
+            elif not lean:  # a first start, an older schema: made, migrated, checked now
+                self.context.database()
+        except (DatabaseProblem, DataFolderError) as problem:
+            failed(problem)
+            return
+        self.tray_app.tidy()
+        for problem in self.context.library.problems:
+            print(f"reconnect: a practice file was left out: {problem}", file=err)
+        if shared:
+            # What was kept while the shared history was out of reach goes there once it is
+            # back (each save tries first too).
+            def retry() -> None:
+                try:
+                    if records.reach() and records.has_pending():
+                        records.retry_pending()
+                except DatabaseProblem as problem:
+                    log.warning("the shared history can't be used: %s", problem)
+
+            timer = QTimer()
+            timer.setInterval(OUTBOX_RETRY_MS)
+            timer.timeout.connect(retry)
+            timer.start()
+            self.timers.append(timer)
+            QTimer.singleShot(0, retry)
+
+    def close(self) -> None:
+        for timer in self.timers:
+            timer.stop()
+        self.server.close()
+        if self.flow is not None:
+            self.flow.close()
+        self.context.close()
+
+
+def build_tray_app(context: Context, app: Any) -> RunningApp:
+    """Make the parts the tray needs to show itself and arm its first break.
+
+    What can wait (the database and SQLAlchemy, the practice files, the practice window) is
+    made a moment later by ``RunningApp.finish_start``, or on first use.
+
+    Args:
+        context: paths, clock and library of this run.
+        app: the QApplication.
+    """
+    import random
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from reconnect.app.windows import Windows
+    from reconnect.core.break_planner import BreakPlanner
+    from reconnect.core.control_protocol import server_name
+    from reconnect.core.sessions import Trigger
+    from reconnect.desktop.busy import BusyDetector
+    from reconnect.desktop.control_server import ControlServer
+    from reconnect.desktop.idle import find_idle_monitor
+    from reconnect.desktop.notifier import Notifier
+    from reconnect.desktop.scheduler import BreakScheduler
+    from reconnect.desktop.sleep_watch import SleepWatch
+    from reconnect.paths import bundled_dir, icons_dir
+    from reconnect.settings_store import SettingsFile
+    from reconnect.ui.theme import apply_theme
+    from reconnect.ui.tray.prompt_window import EXPIRY_MS, PromptWindow
+    from reconnect.ui.tray.tray_app import TrayApp
+
+    app.setWindowIcon(QIcon(str(icons_dir() / "reconnect.svg")))
+
+    clock = context.clock
+    now = clock.now()
+    settings_file = SettingsFile(context.paths.settings_file)
+    settings, problems = settings_file.load(now)
+    # Before the first window, so none starts in the wrong look.
+    styles = bundled_dir("resources") / "styles"
+    theme, text_size = settings["appearance.theme"], settings["appearance.text_size"]
+    appearance = apply_theme(app, theme, text_size, styles)
+
+    def apply_appearance(chosen: Settings) -> None:
+        appearance.apply(chosen["appearance.theme"], chosen["appearance.text_size"], styles)
+
+    notifier = Notifier()
+    url = context.paths.database_url
+    local = context.paths.uses_default_database or url.startswith("sqlite")
+    records = Records(
+        lambda: open_records(context, notifier),
+        Path(url.removeprefix("sqlite:///")) if local else None,
+        context.computer_name() or _host_name(),
+    )
+    last = records.last_break_end()  # a server, a first start, an older schema: the storage layer
+    rng = random.Random()
+    planner = BreakPlanner(
+        settings.rhythm(),
+        rng,
+        now,
+        last.astimezone(now.tzinfo) if last else None,
+        pace=context.pace,
+    )
+    windows = Windows(context)
+    tray_app = TrayApp(
+        clock=clock,
+        library=context.library,
+        records=records,  # type: ignore[arg-type]
+        settings=settings,
+        planner=planner,
+        scheduler=BreakScheduler(),
+        # Made when the first break is offered.
+        make_prompt=lambda: PromptWindow(expiry_ms=context.pace.milliseconds(EXPIRY_MS)),
+        notifier=notifier,
+        rng=rng,
+        idle_monitor=find_idle_monitor(),
+        busy=BusyDetector(),
+        sleep_watch=SleepWatch(clock),
+        poll_timer=QTimer(),
+        quit_app=app.quit,
+        show_dashboard=windows.show_dashboard,
+        open_settings=windows.show_settings,
+        open_help=windows.show_help,
+        load_settings=lambda: settings_file.load(clock.now()),
+        apply_appearance=apply_appearance,
+    )
+    surface = windows.make_surface(tray_app, QSystemTrayIcon.isSystemTrayAvailable())
+    tray_app.attach(surface)
+    windows.connect_app(tray_app)
+    # Charts take their colours when drawn: an open dashboard draws them again in a new look.
+    appearance.changed.connect(lambda _scheme: windows.refresh_dashboard())
+    server = ControlServer(server_name(context.paths.root), tray_app)
+    running = RunningApp(tray_app, server, surface, problems, context)
+
+    def flow() -> Any:
+        """The practice window and its check-in, made for the first practice."""
+        if running.flow is None:
+            made = windows.make_practice_flow(tray_app, records, settings_file)  # type: ignore[arg-type]
+            made.done.connect(tray_app.practice_finished)
+            made.done.connect(windows.refresh_dashboard)
+            running.flow = made
+        return running.flow
+
+    tray_app.practice_started.connect(
+        lambda session_id, practice_id, trigger: flow().open(
+            session_id, practice_id, Trigger(trigger)
+        )
+    )
+    backups = QTimer()
+    backups.setInterval(BACKUP_CHECK_MS)
+    backups.timeout.connect(lambda: take_daily_backup(context, records))
+    # The first look a while after start, not during it; then hourly (a no-op most hours).
+    QTimer.singleShot(BACKUP_FIRST_MS, lambda: take_daily_backup(context, records))
+    backups.start()
+    running.timers.append(backups)
+    running.records = records
+    return running
+
+
+def _host_name() -> str:
+    from reconnect.core.settings import host_name
+
+    return host_name()
+
+
+BACKUP_FIRST_MS = 600_000  # ten minutes: well after login, when the disk is quiet
+BACKUP_CHECK_MS = 3_600_000
+
+
+def take_daily_backup(context: Context, records: Records | None = None) -> None:
+    """Today's copy of the database, if not taken yet; a failure is logged, never fatal.
+
+    While the tray has not loaded the storage layer (``records`` not made), a local file is
+    copied through a connection of its own, without SQLAlchemy.
+    """
+    from reconnect.paths import DataFolderError
+    from reconnect.storage.backups import daily_backup, database_file
+    from reconnect.storage.problems import DatabaseProblem
+
+    file = database_file(context.paths)
+    try:
+        if file is not None and records is not None and not records.is_made:
+            made = daily_backup(context.paths, file, context.clock.now())
+        else:
+            made = daily_backup(context.paths, context.database(), context.clock.now())
+    except (DatabaseProblem, DataFolderError, OSError) as error:
+        log.warning("today's backup could not be taken: %s", error)
+        return
+    if made is not None:
+        log.info("today's backup: %s", made)
