@@ -98,7 +98,7 @@ def _measure(data_dir: str, kind: str) -> dict[str, float]:
         window.show()
     else:
         assert running is not None
-        running.tray_app.open_dashboard()
+        running.tray_app.rhythm.open_dashboard()
         window = next(w for w in app.topLevelWidgets() if w.objectName() == "dashboard")
         content = window.overview.cards[0]  # type: ignore[attr-defined]
         content.installEventFilter(spy)

@@ -30,7 +30,7 @@ from bench.generate_history import BERLIN, generate
 from reconnect import __version__
 from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
-from reconnect.core.history_format import parse_history
+from reconnect.core.history_import import parse_history
 from reconnect.core.sessions import Moment, Trigger
 from reconnect.core.spark_stats import compute
 from reconnect.services import history

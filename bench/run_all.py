@@ -181,7 +181,26 @@ def table(rows: list[dict[str, object]]) -> list[str]:
     return out
 
 
-def document(when: datetime, host: dict[str, str], outcomes: list[Outcome], quick: bool) -> str:
+KEPT_HEADING = "## Why the code is shaped so"
+
+
+def kept_section(path: Path) -> list[str]:
+    """The document's hand-written section (``KEPT_HEADING``), carried into each rewrite."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    start = text.find(f"\n{KEPT_HEADING}\n")
+    if start < 0:
+        return []
+    end = text.find("\n## ", start + 1)
+    return [*text[start + 1 : end if end >= 0 else None].rstrip("\n").split("\n"), ""]
+
+
+def document(
+    when: datetime,
+    host: dict[str, str],
+    outcomes: list[Outcome],
+    quick: bool,
+    kept: Sequence[str] = (),
+) -> str:
     rows = [row for outcome in outcomes for row in outcome.rows]
     met = sum(row.get("met") is True for row in rows)
     missed = sum(row.get("met") is False for row in rows)
@@ -243,6 +262,7 @@ def document(when: datetime, host: dict[str, str], outcomes: list[Outcome], quic
         "history (about 14,000 sessions); each figure beside a plain baseline measured in the "
         "same run.",
         "",
+        *kept,
         "## How to reproduce",
         "",
         "```sh",
@@ -311,7 +331,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(line)
     if target is not None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(document(when, host, outcomes, args.quick), encoding="utf-8")
+        kept = kept_section(target)
+        target.write_text(document(when, host, outcomes, args.quick, kept), encoding="utf-8")
         print(f"\nWritten to {target}")
     return 1 if any(outcome.status != 0 for outcome in outcomes) else 0
 

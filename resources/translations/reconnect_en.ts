@@ -15,34 +15,6 @@
 <context>
     <name>BreakPlanner</name>
     <message>
-        <source>tomorrow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{weekday} {day} {month}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{day} {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in less than a minute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in {minutes} min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in {hours} h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in {hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Paused until {when}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -72,6 +44,34 @@
     </message>
     <message>
         <source>Next break on {day} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{weekday} {day} {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in {hours} h {minutes} min</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1309,10 +1309,6 @@ and never connects to the internet.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your history could not be reached just now ({reason}), so nothing was changed. If another copy of Reconnect is open, close it, wait a moment, and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1393,7 +1389,7 @@ and never connects to the internet.&lt;/p&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>your history could not be written just now ({reason}). What you entered is still here; try Save again in a moment.</source>
+        <source>{problem} What you entered is still here; try Save again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1980,6 +1976,10 @@ and never connects to the internet.&lt;/p&gt;
 <context>
     <name>PatternWidgets</name>
     <message>
+        <source>greyed: fewer than {count} check-ins, too few to say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2053,10 +2053,6 @@ and never connects to the internet.&lt;/p&gt;
     </message>
     <message>
         <source>Dec</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>greyed: fewer than {count} check-ins, too few to say</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2257,70 +2253,6 @@ Notice where the music lands in your body, if anywhere.</source>
 <context>
     <name>PracticeForm</name>
     <message>
-        <source> (my copy)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At the desk: sitting or standing where you work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A few steps away: a corridor, a kitchen, a quiet room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By a window: it needs a window, or a door to outside</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outdoors: it needs going outside</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A practice of your own</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Describe a small moment in your own words. Offering, as in “you might notice…”, tends to feel kinder than instructing. It is kept as a file in your practices folder, on this computer only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One of your own practices. Changes are saved to its file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This practice comes with Reconnect, so it can&apos;t be changed here. You can make your own copy and change that instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your own copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This copy is yours to change; the original stays as it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete this practice?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete “{title}”?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Its file is removed from your practices folder. Your history stays as it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reconnect: your own practice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2449,18 +2381,6 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Add a step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Length of the practice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Delete this practice…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2497,15 +2417,91 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Altogether {length}. One to five minutes is a comfortable length.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>It couldn&apos;t be saved in {folder} ({problem}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>It couldn&apos;t be deleted ({problem}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (my copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the desk: sitting or standing where you work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A few steps away: a corridor, a kitchen, a quiet room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By a window: it needs a window, or a door to outside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outdoors: it needs going outside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A practice of your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe a small moment in your own words. Offering, as in “you might notice…”, tends to feel kinder than instructing. It is kept as a file in your practices folder, on this computer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of your own practices. Changes are saved to its file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This practice comes with Reconnect, so it can&apos;t be changed here. You can make your own copy and change that instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This copy is yours to change; the original stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this practice?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “{title}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its file is removed from your practices folder. Your history stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of the practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Altogether {length}. One to five minutes is a comfortable length.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2821,6 +2817,77 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
 </context>
 <context>
+    <name>Rhythm</name>
+    <message>
+        <source>{title}. Start it from the Reconnect menu, or let it go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small pause is here whenever you like</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small pause, if you&apos;d like one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} · {minutes} min. Skipping is fine too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting {title}. Take it at your own pace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snoozed. {plan}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That break is let go. {plan}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{plan}. Resume any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed. {plan}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect is closing. Take care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings applied, except: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A practice is already under way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A break is offered: {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} · {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect can&apos;t write to your history</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Run</name>
     <message>
         <source>Reconnect can&apos;t start</source>
@@ -2850,70 +2917,11 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Let breaks come up to this many minutes earlier or later, 0 to 15.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minutes away from the keyboard that count as a natural break, 1 to 60.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>While a full-screen window or do-not-disturb is on, a break waits up to this many minutes (0 to 120), then comes as a quiet notification only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Practices never to suggest, as practice ids separated by commas.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The folder that holds your own practices (.toml files); empty for the practices folder inside your data folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Whether you have headphones at hand (yes or no); practices that need them are only suggested when you do.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The music that gives you chills: a sound file or a folder of them; empty to choose it when the practice starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Soft chimes at the start, steps and end (yes or no).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A soft tone at each breathing phase (yes or no).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colours: system, light or dark.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text size: system (as your desktop sets it), larger or largest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the breathing pacer as words and counts, without animation (yes or no).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Someone you trust and how to reach them, kept for hard moments and shown in Help (one line; empty for none).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The name of this computer in a history shared by several (1 to 64 characters); each session is marked with it, and the dashboard can show one computer&apos;s alone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where your history is kept: empty for the file in your data folder, or a PostgreSQL server shared by your computers, like postgresql+psycopg://me@host/reconnect (the password is never shown; RECONNECT_DATABASE_URL wins over this). Used from the next start; copy your history there first with &apos;reconnect migrate-to&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsFields</name>
-    <message>
         <source>Time between breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let breaks come up to this many minutes earlier or later, 0 to 15.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2921,7 +2929,15 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Minutes away from the keyboard that count as a natural break, 1 to 60.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time away that counts as a break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While a full-screen window or do-not-disturb is on, a break waits up to this many minutes (0 to 120), then comes as a quiet notification only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2929,51 +2945,11 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Practices never to suggest, as practice ids separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Practices to offer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your own practices folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Music that moves you</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I have headphones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chimes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Breathing tones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reduced motion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Someone you trust</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This computer&apos;s name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where your history is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2981,15 +2957,67 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The folder that holds your own practices (.toml files); empty for the practices folder inside your data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own practices folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The practices folder in your data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether you have headphones at hand (yes or no); practices that need them are only suggested when you do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have headphones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The music that gives you chills: a sound file or a folder of them; empty to choose it when the practice starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Music that moves you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A sound file, or a folder of them. Leave it empty to choose when the practice starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Follow your desktop&apos;s light or dark look, or choose one.</source>
+        <source>Chosen when the practice starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The size of the text in Reconnect&apos;s windows.</source>
+        <source>Soft chimes at the start, steps and end (yes or no).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chimes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A soft tone at each breathing phase (yes or no).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breathing tones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours: system, light or dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow your desktop&apos;s light or dark look, or choose one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3005,6 +3033,18 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Text size: system (as your desktop sets it), larger or largest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The size of the text in Reconnect&apos;s windows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>As the system sets it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3017,55 +3057,50 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> min</source>
+        <source>Show the breathing pacer as words and counts, without animation (yes or no).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This {refusal}</source>
+        <source>Reduced motion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{setting}: not saved yet</source>
+        <source>Someone you trust and how to reach them, kept for hard moments and shown in Help (one line; empty for none).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The practices folder in your data folder</source>
+        <source>Someone you trust</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chosen when the practice starts</source>
+        <source>The name of this computer in a history shared by several (1 to 64 characters); each session is marked with it, and the dashboard can show one computer&apos;s alone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose…</source>
+        <source>This computer&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pick {setting} with a file dialog.</source>
+        <source>Where your history is kept: empty for the file in your data folder, or a PostgreSQL server shared by your computers, like postgresql+psycopg://me@host/reconnect (the password is never shown; RECONNECT_DATABASE_URL wins over this). Used from the next start; copy your history there first with &apos;reconnect migrate-to&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A music file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A folder of music…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose: {setting}</source>
+        <source>Where your history is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file in your data folder</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>SettingsFields</name>
     <message>
-        <source>{title} · {minutes} min</source>
+        <source>This {refusal}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Offer this practice: {summary}</source>
+        <source>{setting}: not saved yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3086,6 +3121,38 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
     <message>
         <source>{day}: {which}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} · {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer this practice: {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick {setting} with a file dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A music file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder of music…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose: {setting}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3417,77 +3484,6 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
     <message>
         <source>Autumn and winter can be harder for many people; fewer sparks then is common, not a failing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TrayApp</name>
-    <message>
-        <source>A small pause is here whenever you like</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{title}. Start it from the Reconnect menu, or let it go.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reconnect can&apos;t write to your history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A small pause, if you&apos;d like one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{title} · {minutes} min. Skipping is fine too.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting {title}. Take it at your own pace.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Snoozed. {plan}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That break is let go. {plan}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{plan}. Resume any time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resumed. {plan}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The dashboard is open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reconnect is closing. Take care.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings applied, except: {problems}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings applied.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A practice is already under way.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A break is offered: {title}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{title} · {minutes} min</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

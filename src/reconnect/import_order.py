@@ -2,10 +2,9 @@
 
 PySide6 replaces ``builtins.__import__`` with its ``__feature__`` hook. For every module
 imported after it, the hook reads the module's source to see whether it uses PySide's
-features, and that source stays in ``linecache`` for as long as the app runs: about 6 MB of
-text for SQLAlchemy alone, and some 5 MB for what the waiting tray imports. Reconnect uses
+features, and that source stays in ``linecache`` for as long as the app runs. Reconnect uses
 none of PySide6's features, so ``reconnect.ui`` takes the hook out as soon as it has imported
-PySide6.
+PySide6 (what that saves: docs/performance.md).
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ Reads practice counts as JSON on standard input and writes the report as JSON:
 
     python -m reconnect.stats_worker < counts.json
 
-The tray app runs all day; scipy and numpy would add about 40 MB to it for good after one look
-at the dashboard, as Python cannot unload modules. In this process they are gone when it ends.
+The tray app runs all day and Python cannot unload modules, so scipy and numpy are imported
+only here, and are gone when this process ends (what that saves: docs/performance.md).
 """
 
 from __future__ import annotations

@@ -33,6 +33,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     assert "reconnect/resources/practices/hand-on-heart.toml" in names
     assert any(n.startswith("reconnect/assets/illustrations/") for n in names)
     assert any(n.startswith("reconnect/storage/migrations/versions/") for n in names)
+    # the Wayland protocols, and the bindings pywayland's scanner made of them
+    assert "reconnect/desktop/wayland/protocols/ext-idle-notify-v1.xml" in names
+    assert "reconnect/desktop/wayland/protocols/kde-idle.xml" in names
+    assert "reconnect/desktop/wayland/bindings/ext_idle_notify_v1.py" in names
     run(sys.executable, "-m", "venv", work / "venv", cwd=work)
     run(work / "venv/bin/python", "-m", "pip", "install", "-q", wheel, cwd=work)
     yield work / "venv/bin/reconnect"

@@ -98,7 +98,7 @@ def main(data_dir: str) -> int:
         clock.advance(max(armed - clock.now(), timedelta(0)))
         tray.scheduler.wakeup.emit()
         settle()
-        tray.poll()
+        tray.rhythm.poll()
         if tray.prompt.isVisible():
             done["prompts"] += 1
             answers[(done["prompts"] - 1) % len(answers)]()

@@ -149,6 +149,31 @@ def test_status_answers_with_the_apps_summary_and_data(
     assert answer["data"]["state"] == "active"
     assert answer["data"]["suggested_practice"]["id"] == "hand-on-heart"
     assert control.calls == [("status", None)]
+    assert "desktop" not in answer["data"]  # no report was given
+
+
+def test_status_carries_the_desktop_report(name: str, control: FakeControl, qtbot: QtBot) -> None:
+    from reconnect.desktop.adapters import Choice, DesktopReport
+    from reconnect.desktop.session import DesktopSession, SessionKind
+
+    report = DesktopReport(
+        DesktopSession(SessionKind.KDE, wayland=True, desktop="KDE"),
+        idle=Choice(None, "a Wayland session"),
+        busy=Choice("do not disturb (notification server's Inhibited)", "read when due"),
+        notifications=Choice("the desktop's notification service"),
+        sleep=Choice("logind's PrepareForSleep, and the clocks"),
+        sound=Choice("playsound3", "looked for later"),
+    )
+    server = ControlServer(name, control, desktop=report)
+    assert server.listen()
+    try:
+        answer = ask(server, qtbot, "status")
+    finally:
+        server.close()
+    assert answer["data"]["state"] == "active"
+    assert answer["data"]["desktop"] == report.to_dict()
+    assert answer["data"]["desktop"]["session"]["description"] == "KDE Plasma on Wayland"
+    assert answer["data"]["desktop"]["idle"] == {"adapter": None, "why": "a Wayland session"}
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from reconnect.core.clock import FakeClock
 from reconnect.core.recording import logged_session
 from reconnect.core.spark_stats import compute
 from reconnect.services.dashboard import DashboardReader
+from reconnect.services.history_edits import HistoryBook
 from reconnect.storage.unit_of_work import UnitOfWork
 from reconnect.ui.dashboard.dashboard_window import DashboardActions, DashboardWindow
 from reconnect.ui.dashboard.history_page import HistoryPage
@@ -52,7 +53,9 @@ def dashboard(qtbot: QtBot, context: bootstrap.Context) -> DashboardWindow:
         export_history=lambda _parent: None,
         import_history=lambda _parent: False,
         open_help=lambda: None,
-        make_history_page=lambda: HistoryPage(factory, {p.id: p.title for p in library}),
+        make_history_page=lambda: HistoryPage(
+            HistoryBook(factory), {p.id: p.title for p in library}
+        ),
         make_library_page=lambda: LibraryPage(library, lambda: None),
         compute_report=lambda counts, deliver: deliver(compute(counts)),
     )

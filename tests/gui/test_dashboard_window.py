@@ -20,6 +20,8 @@ from reconnect.core.clock import FakeClock
 from reconnect.core.dashboard_range import RangeChoice
 from reconnect.core.spark_stats import compute
 from reconnect.services.dashboard import DashboardReader
+from reconnect.services.history_edits import HistoryBook
+from reconnect.storage import stats_queries
 from reconnect.ui.dashboard.dashboard_window import DashboardActions, DashboardWindow
 from reconnect.ui.dashboard.history_page import HistoryPage
 from reconnect.ui.dashboard.library_page import LibraryPage
@@ -68,7 +70,9 @@ def window(qtbot: QtBot, context: bootstrap.Context, calls: Calls, **more: Any) 
         export_history=calls.exported.append,
         import_history=calls.imports,
         open_help=helped,
-        make_history_page=lambda: HistoryPage(factory, {p.id: p.title for p in library}),
+        make_history_page=lambda: HistoryPage(
+            HistoryBook(factory), {p.id: p.title for p in library}
+        ),
         make_library_page=lambda: LibraryPage(library, lambda: None),
         compute_report=lambda counts, deliver: deliver(compute(counts)),
         **more,
@@ -176,12 +180,12 @@ def test_a_history_that_cannot_be_read_is_said_calmly_and_tried_again(
     from sqlalchemy.exc import OperationalError
 
     dashboard = window(qtbot, context, Calls())
-    reader = dashboard._reader
 
     def unreachable(*args: object) -> object:
         raise OperationalError("SELECT", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(reader, "figures", unreachable)
+    # The read side's own query fails: the reader says so as a DatabaseProblem.
+    monkeypatch.setattr(stats_queries, "practice_counts", unreachable)
     dashboard.range.setCurrentIndex(dashboard.range.findData(RangeChoice.ALL))
     assert dashboard.unreadable.isVisible()
     note = dashboard.unreadable.text()
@@ -209,7 +213,7 @@ def test_figures_read_before_stay_on_show_saying_when_while_the_history_cannot_b
     def unreachable(*args: object) -> object:
         raise OperationalError("SELECT", {}, Exception("server closed the connection"))
 
-    monkeypatch.setattr(DashboardReader, "figures", unreachable)
+    monkeypatch.setattr(stats_queries, "practice_counts", unreachable)
     dashboard.refresh()
     at = QLocale().toString(QTime(18, 0), QLocale.FormatType.ShortFormat)
     note = dashboard.unreadable.text()
@@ -254,7 +258,7 @@ def test_statistics_asked_for_after_the_history_went_away_are_told_not_raised(
     def unreachable(*args: object) -> object:
         raise OperationalError("SELECT", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(dashboard._reader, "figures", unreachable)
+    monkeypatch.setattr(stats_queries, "practice_counts", unreachable)
     dashboard._forget()
     kept.clear()  # nothing read before to show instead
     assert dashboard.report() is None

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from reconnect.core.settings import declaration
-from reconnect.ui.settings.settings_fields import DatabaseField, make_field
+from reconnect.ui.settings.settings_fields import make_field
+from reconnect.ui.settings.text_fields import DatabaseField
 
 URL = "postgresql+psycopg://me:never-shown@db.example/reconnect"
 

@@ -307,9 +307,10 @@ class FakeSurfaceWidget(QObject):
 @pytest.fixture
 def running(data_dir: Path) -> SimpleNamespace:
     reloads: list[bool] = []
-    tray_app = SimpleNamespace(
+    rhythm = SimpleNamespace(
         settings=Settings(), reload_settings=lambda: reloads.append(True) or "Settings applied."
     )
+    tray_app = SimpleNamespace(rhythm=rhythm)
     widget = FakeSurfaceWidget()
     return SimpleNamespace(
         tray_app=tray_app, surface=SimpleNamespace(widget=widget), reloads=reloads

@@ -298,7 +298,8 @@ def test_the_practice_flow_hands_help_to_the_player_and_the_check_in(
     context = windows._context
     records = BreakRecords(context.database().session_factory)
     quiet = Settings().with_value("sound.chimes", False).with_value("sound.breath_tones", False)
-    app = SimpleNamespace(clock=clock, library=context.library, settings=quiet)
+    rhythm = SimpleNamespace(clock=clock, library=context.library, settings=quiet)
+    app = SimpleNamespace(rhythm=rhythm)
     flow = windows.make_practice_flow(
         app,  # type: ignore[arg-type]
         records,

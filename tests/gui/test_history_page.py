@@ -21,6 +21,7 @@ from reconnect.paths import resolve_data_paths
 from reconnect.services import history_edits
 from reconnect.services.history_edits import HistorySlice
 from reconnect.storage.database import Database, open_database
+from reconnect.storage.problems import LOCKED, explain
 from reconnect.storage.unit_of_work import UnitOfWork
 from reconnect.ui.dashboard.history_page import (
     CONFIRM_DELETE,
@@ -123,7 +124,7 @@ class Room:
 
     def page(self, page_size: int = 200) -> HistoryPage:
         page = HistoryPage(
-            self.database.session_factory,
+            history_edits.HistoryBook(self.database.session_factory),
             TITLES,
             make_dialog=self.make_dialog,  # type: ignore[arg-type]
             confirm=self.confirm,
@@ -329,7 +330,8 @@ def test_a_page_that_cannot_be_read_is_explained_and_what_is_shown_stays() -> No
 
     def fetch(limit: int, offset: int) -> HistorySlice:
         if offset:
-            raise OperationalError("SELECT", {}, Exception("database is locked"))
+            # What the page's HistoryBook raises when the database is locked.
+            raise explain(OperationalError("SELECT", {}, Exception("database is locked")))
         return pages[0]
 
     model = HistoryTableModel(fetch, page_size=1)
@@ -470,8 +472,11 @@ def test_a_database_problem_while_saving_keeps_the_dialog_open(
     room.qtbot.mouseClick(dialog.level_buttons[1], Qt.MouseButton.LeftButton)
     room.qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert "could not be written just now (database is locked)" in dialog.problem.text()
-    assert "What you entered is still here" in dialog.problem.text()
+    assert dialog.problem.text() == (
+        f"This couldn't be saved yet: {LOCKED} What you entered is still here; try Save "
+        "again in a moment."
+    )
+    assert "Your history is locked by another program" in dialog.problem.text()
     assert dialog.level() == 1
 
 
@@ -590,10 +595,8 @@ def test_a_database_problem_is_explained_and_nothing_is_lost(
     page = room.page()
     monkeypatch.setattr(history_edits, "delete_session", locked)
     page.delete_selected()
-    assert room.problems == [
-        "Your history could not be reached just now (database is locked), so nothing was "
-        "changed. If another copy of Reconnect is open, close it, wait a moment, and try again."
-    ]
+    assert room.problems == [LOCKED]
+    assert LOCKED.startswith("Your history is locked by another program")
     assert len(ids(page)) == 5 and room.stored(week[0].id) is not None
 
 
@@ -651,7 +654,7 @@ def test_only_the_range_hiding_everything_says_so(room: Room, week: list[BreakSe
 def test_the_real_question_is_calm_and_keeps_the_moment_by_default(
     room: Room, week: list[BreakSession], button: str, deleted: bool
 ) -> None:
-    page = HistoryPage(room.database.session_factory, TITLES)
+    page = HistoryPage(history_edits.HistoryBook(room.database.session_factory), TITLES)
     room.qtbot.addWidget(page)
     seen: list[tuple[str, list[str], str]] = []
 

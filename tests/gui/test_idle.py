@@ -6,12 +6,18 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
-from reconnect.desktop.idle import MUTTER_SERVICE, find_idle_monitor, idle_support
+from reconnect.desktop.idle import (
+    MUTTER_SERVICE,
+    close_idle_monitor,
+    find_idle_monitor,
+    idle_support,
+)
 from tests.support.desktop import VirtualDesktop
 
 
@@ -21,6 +27,14 @@ def x11_session(desktop: VirtualDesktop, monkeypatch: pytest.MonkeyPatch) -> Vir
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setenv("XDG_SESSION_TYPE", "x11")
     return desktop
+
+
+@pytest.fixture
+def no_system_bus() -> Iterator[QDBusConnection]:
+    """A system bus that isn't there, so logind is never asked (a developer's machine has one)."""
+    bus = QDBusConnection.connectToBus("unix:path=/nonexistent/system_bus_socket", "no-system")
+    yield bus
+    QDBusConnection.disconnectFromBus("no-system")
 
 
 def test_x11_idle_time_grows_and_input_resets_it(x11_session: VirtualDesktop, qtbot: QtBot):
@@ -46,12 +60,12 @@ def test_x11_idle_time_grows_and_input_resets_it(x11_session: VirtualDesktop, qt
 
 
 def test_without_a_display_idle_detection_is_unavailable_and_says_what_to_do(
-    x11_session: VirtualDesktop, monkeypatch: pytest.MonkeyPatch
+    x11_session: VirtualDesktop, monkeypatch: pytest.MonkeyPatch, no_system_bus: QDBusConnection
 ):
     monkeypatch.setenv("DISPLAY", ":4321")  # no X server there
 
-    assert find_idle_monitor() is None
-    ok, message = idle_support()
+    assert find_idle_monitor(system_bus=no_system_bus) is None
+    ok, message = idle_support(system_bus=no_system_bus)
 
     assert not ok
     assert message.startswith("idle detection unavailable: ")
@@ -59,26 +73,31 @@ def test_without_a_display_idle_detection_is_unavailable_and_says_what_to_do(
     assert "To fix: start Reconnect from within your X11 desktop session" in message
 
 
-def test_under_wayland_without_gnome_the_x11_counter_is_not_trusted(
-    desktop: VirtualDesktop, monkeypatch: pytest.MonkeyPatch
+def test_under_wayland_without_a_compositor_or_gnome_the_x11_counter_is_not_trusted(
+    desktop: VirtualDesktop,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    no_system_bus: QDBusConnection,
 ):
-    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    monkeypatch.setenv("WAYLAND_DISPLAY", str(tmp_path / "no-compositor-here"))
 
-    ok, message = idle_support()
+    ok, message = idle_support(system_bus=no_system_bus)
 
     assert not ok
-    assert "a Wayland session" in message
-    assert "only GNOME's idle monitor can be read" in message
+    assert "the Wayland display" in message and "can't be reached" in message
+    assert "a Wayland session, where X11's idle counter sees only X11 windows" in message
+    assert "no D-Bus system bus, so no logind" in message
+    assert "ext-idle-notify-v1 (KDE Plasma 5.27+, sway 1.8+" in message
 
 
 def test_without_any_x11_library_never_raises(
-    x11_session: VirtualDesktop, monkeypatch: pytest.MonkeyPatch
+    x11_session: VirtualDesktop, monkeypatch: pytest.MonkeyPatch, no_system_bus: QDBusConnection
 ):
     monkeypatch.setattr("reconnect.desktop.idle.load_library", lambda *names: None)
 
-    ok, message = idle_support()
+    ok, message = idle_support(system_bus=no_system_bus)
 
-    assert find_idle_monitor() is None
+    assert find_idle_monitor(system_bus=no_system_bus) is None
     assert not ok
     assert "libXss.so.1 is missing" in message
     assert "install libxss1" in message
@@ -125,10 +144,23 @@ def fake_mutter(x11_session: VirtualDesktop, qtbot: QtBot) -> Iterator[QDBusConn
     )
 
 
-def test_gnome_mutter_comes_first_where_it_runs(fake_mutter: QDBusConnection):
+def test_under_wayland_gnome_mutter_answers_where_the_compositor_offers_no_protocol(
+    fake_mutter: QDBusConnection, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    monkeypatch.setenv("WAYLAND_DISPLAY", str(tmp_path / "no-compositor-here"))
+    monkeypatch.setenv("XDG_SESSION_TYPE", "wayland")
+
     monitor = find_idle_monitor(session_bus=fake_mutter)
 
     assert monitor is not None
     assert monitor.name == "GNOME Mutter"
     assert monitor.idle_seconds() == 42.0
     assert idle_support(session_bus=fake_mutter) == (True, "GNOME Mutter")
+
+
+def test_on_x11_the_x_servers_counter_comes_before_gnome_mutter(fake_mutter: QDBusConnection):
+    monitor = find_idle_monitor(session_bus=fake_mutter)
+
+    assert monitor is not None
+    assert monitor.name == "X11 screen saver extension"
+    close_idle_monitor(monitor)

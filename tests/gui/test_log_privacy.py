@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from reconnect.app import bootstrap
 from reconnect.cli.main import main
 from reconnect.core.clock import FakeClock
-from reconnect.core.history_format import to_json
+from reconnect.core.history_export import to_json
 from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger
 from reconnect.core.vocabulary import SparkLevel
 from reconnect.desktop.crash_log import AppLog, CrashReporter, open_log
@@ -150,7 +150,7 @@ def test_notes_and_feelings_never_reach_the_log(qtbot: QtBot, day: Day, tmp_path
     )
     said: list[tuple[str, str]] = []
     transfer = HistoryTransfer(
-        factory,
+        history.HistoryFiles(factory),
         lambda: Moment.of(NOW),
         choose_open=lambda parent: str(file),
         tell=lambda parent, title, text, problem: said.append((title, text)),

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from reconnect.core import spark_stats, time_patterns
 from reconnect.core.spark_stats import PracticeCounts, PracticeStats
-from reconnect.ui.dashboard.pattern_widgets import CalendarWidget, HeatmapWidget
+from reconnect.ui.dashboard.calendar_widget import CalendarWidget
+from reconnect.ui.dashboard.heatmap_widget import HeatmapWidget
 from reconnect.ui.dashboard.ranked_bars import RankedBars
 
 EMPTY = "No check-ins in this range yet."

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from reconnect.core.clock import FakeClock
 from reconnect.core.practices import BreathPattern, Practice, Step, StepKind
 from reconnect.core.vocabulary import Place
-from reconnect.desktop.sound import MusicResult
 from reconnect.paths import illustrations_dir
+from reconnect.services.desktop_ports import MusicResult
 from reconnect.ui.practice.player_window import PlayerResult, PlayerWindow
 
 NOW = datetime(2026, 11, 17, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))

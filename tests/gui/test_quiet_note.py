@@ -15,6 +15,7 @@ from reconnect.core.clock import FakeClock
 from reconnect.core.recording import logged_session
 from reconnect.core.spark_stats import compute
 from reconnect.services.dashboard import QUIET_NOTE_MARKER, DashboardReader, QuietNoteMarker
+from reconnect.services.history_edits import HistoryBook
 from reconnect.storage.unit_of_work import UnitOfWork
 from reconnect.ui.dashboard.dashboard_window import DashboardActions, DashboardWindow
 from reconnect.ui.dashboard.history_page import HistoryPage
@@ -58,7 +59,9 @@ def dashboard(qtbot: QtBot, context: bootstrap.Context, opened: Opened) -> Dashb
         export_history=lambda parent: None,
         import_history=lambda parent: False,
         open_help=lambda: opened.help.append("crisis"),
-        make_history_page=lambda: HistoryPage(factory, {p.id: p.title for p in library}),
+        make_history_page=lambda: HistoryPage(
+            HistoryBook(factory), {p.id: p.title for p in library}
+        ),
         make_library_page=lambda: LibraryPage(library, lambda: None),
         compute_report=lambda counts, deliver: deliver(compute(counts)),
         open_help_on=opened.help.append,
@@ -140,7 +143,7 @@ def test_without_a_marker_the_note_still_shows(qtbot: QtBot, context: bootstrap.
         export_history=lambda parent: None,
         import_history=lambda parent: False,
         open_help=lambda: None,
-        make_history_page=lambda: HistoryPage(factory, {}),
+        make_history_page=lambda: HistoryPage(HistoryBook(factory), {}),
         make_library_page=lambda: LibraryPage(context.library, lambda: None),
         compute_report=lambda counts, deliver: deliver(compute(counts)),
     )

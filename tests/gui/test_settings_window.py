@@ -34,15 +34,18 @@ from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import Library
 from reconnect.core.settings import BY_KEY, DECLARATIONS, Settings
 from reconnect.desktop import autostart
-from reconnect.desktop.autostart import AutostartError, AutostartState
 from reconnect.desktop.busy import Busy
 from reconnect.desktop.control_server import ControlServer
 from reconnect.desktop.scheduler import BreakScheduler
 from reconnect.desktop.sleep_watch import SleepWatch
 from reconnect.paths import DataPaths, practices_dir, resolve_data_paths
 from reconnect.services.breaks import BreakRecords
+from reconnect.services.desktop_ports import AutostartError, AutostartState
+from reconnect.services.rhythm import Rhythm
+from reconnect.services.rhythm_ports import Desktop
 from reconnect.settings_store import SettingsFile
-from reconnect.ui.settings.settings_fields import HoursField, IdsField, IntField, TextField
+from reconnect.ui.settings.hours_field import HoursField
+from reconnect.ui.settings.settings_fields import IdsField, IntField
 from reconnect.ui.settings.settings_window import (
     NOT_SAVED,
     SAVED,
@@ -50,6 +53,7 @@ from reconnect.ui.settings.settings_window import (
     AutostartControls,
     SettingsWindow,
 )
+from reconnect.ui.settings.text_fields import TextField
 from reconnect.ui.tray.prompt_window import PromptWindow
 from reconnect.ui.tray.tray_app import TrayApp
 
@@ -644,25 +648,27 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
     rng = random.Random(4)
     prompt = PromptWindow()
     qtbot.addWidget(prompt)
-    app = TrayApp(
+    scheduler, sleep_watch = BreakScheduler(), SleepWatch(clock)
+    rhythm = Rhythm(
         clock=clock,
-        library=context.library,
-        records=BreakRecords(context.database().session_factory),
-        settings=settings,
         planner=BreakPlanner(settings.rhythm(), rng, clock.now()),
-        scheduler=BreakScheduler(),
-        prompt=prompt,
-        notifier=QuietNotifier(),  # type: ignore[arg-type]
+        library=context.library,
+        history=BreakRecords(context.database().session_factory),
+        settings=settings,
         rng=rng,
-        idle_monitor=None,
-        busy=NeverBusy(),  # type: ignore[arg-type]
-        sleep_watch=SleepWatch(clock),
+        desktop=Desktop(None, NeverBusy(), sleep_watch, QuietNotifier(), scheduler),
+        load_settings=lambda: settings_file.load(clock.now()),
+    )
+    app = TrayApp(
+        rhythm=rhythm,
+        scheduler=scheduler,
+        sleep_watch=sleep_watch,
         poll_timer=QTimer(),
+        prompt=prompt,
         quit_app=lambda: quits.append(True),
         show_dashboard=lambda: None,
         open_settings=lambda: None,
         open_help=lambda: None,
-        load_settings=lambda: settings_file.load(clock.now()),
     )
     app.start()
     yield Running(app, context, quits)
@@ -673,7 +679,7 @@ def running(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
 
 def status_json(app: TrayApp) -> dict[str, object]:
     """What ``reconnect status --json`` prints: the control server's answer to "status"."""
-    server = ControlServer("settings-window-test", app)
+    server = ControlServer("settings-window-test", app.rhythm)
     _command, line = server.answer(encode_request("status"))
     answer = decode_response(line)
     assert answer["ok"] is True
@@ -686,7 +692,9 @@ def test_a_new_interval_moves_the_next_break_without_a_restart(
     app, context = running.app, running.context
     assert status_json(app)["next_break_at"] == "2026-11-17T10:00:00+01:00"
     settings_file = SettingsFile(context.paths.settings_file)
-    opened = open_window(app.settings, save=settings_file.save, applied=app.reload_settings)
+    opened = open_window(
+        app.rhythm.settings, save=settings_file.save, applied=app.rhythm.reload_settings
+    )
     interval = opened.window.fields["rhythm.interval_minutes"]
     assert isinstance(interval, IntField)
     type_into_spin(qtbot, interval, "45")
@@ -694,7 +702,7 @@ def test_a_new_interval_moves_the_next_break_without_a_restart(
         opened.window.apply_button.click()
 
     assert status_json(app)["next_break_at"] == "2026-11-17T09:45:00+01:00"
-    assert app.status()["next_break_at"] == "2026-11-17T09:45:00+01:00"
+    assert app.rhythm.status()["next_break_at"] == "2026-11-17T09:45:00+01:00"
     assert app.scheduler.armed_at == datetime(2026, 11, 17, 9, 45, tzinfo=BERLIN)
     stored = json.loads(context.paths.settings_file.read_text(encoding="utf-8"))
     assert stored == {"rhythm.interval_minutes": 45}
@@ -714,7 +722,7 @@ def test_the_tray_apps_settings_menu_opens_this_window(running: Running, qtbot: 
     interval.spin.setValue(90)
     window.ok_button.click()
     assert not window.isVisible()
-    assert running.app.status()["next_break_at"] == "2026-11-17T10:30:00+01:00"
+    assert running.app.rhythm.status()["next_break_at"] == "2026-11-17T10:30:00+01:00"
 
 
 def test_after_deleting_everything_the_app_closes_without_writing_again(
@@ -725,9 +733,9 @@ def test_after_deleting_everything_the_app_closes_without_writing_again(
     windows.connect_app(app)
     armed = app.scheduler.armed_at
     assert armed is not None
-    app.clock.advance(armed - app.clock.now())  # type: ignore[attr-defined]
+    app.rhythm.clock.advance(armed - app.rhythm.clock.now())  # type: ignore[attr-defined]
     app.scheduler.wakeup.emit()
-    assert app.current_prompt is not None  # a break is being offered
+    assert app.rhythm.current_prompt is not None  # a break is being offered
     windows.show_settings()
     window = windows._open["settings"]
     assert isinstance(window, SettingsWindow)

@@ -67,9 +67,9 @@ def test_the_app_keeps_a_check_in_and_writes_it_when_the_server_is_back(
 ) -> None:
     app, told = running
     tray = app.tray_app
-    records = tray.records
-    tray.start_practice("hand-on-heart", Trigger.TRAY)
-    session_id = tray.active_session
+    records = tray.rhythm.records
+    tray.rhythm.start_practice("hand-on-heart", Trigger.TRAY)
+    session_id = tray.rhythm.active_session
     assert session_id is not None
     records.finish(session_id, clock.now(), Outcome.COMPLETED)
 
@@ -107,16 +107,16 @@ def test_the_app_starts_while_the_server_is_away_and_catches_up_when_it_is_back(
     app = start_app(qapp, url, tmp_path / "data", clock)
     try:
         tray = app.tray_app
-        assert tray.brief_state().break_planned
+        assert tray.rhythm.brief_state().break_planned
         assert [title for title, _ in told] == [app_records.OUT_OF_REACH_TITLE]
 
         # A whole practice while away: kept on this computer, nobody told twice.
-        tray.start_practice("hand-on-heart", Trigger.TRAY)
-        session_id = tray.active_session
+        tray.rhythm.start_practice("hand-on-heart", Trigger.TRAY)
+        session_id = tray.rhythm.active_session
         assert session_id is not None
-        tray.records.save_checkin(session_id, clock.now(), 2, ["chest"], [], "warm")
-        tray.records.finish(session_id, clock.now(), Outcome.COMPLETED)
-        assert tray.records.has_pending() and len(told) == 1
+        tray.rhythm.records.save_checkin(session_id, clock.now(), 2, ["chest"], [], "warm")
+        tray.rhythm.records.finish(session_id, clock.now(), Outcome.COMPLETED)
+        assert tray.rhythm.records.has_pending() and len(told) == 1
 
         # The dashboard opens anyway, and says calmly that the history can't be read yet.
         app.surface.widget.open_dashboard.emit()
@@ -130,7 +130,7 @@ def test_the_app_starts_while_the_server_is_away_and_catches_up_when_it_is_back(
         postgres.start()
         retry = app.timers[-1]
         retry.timeout.emit()  # the app's own timer: reached, migrated, caught up
-        assert not tray.records.has_pending()
+        assert not tray.rhythm.records.has_pending()
         with UnitOfWork(app.context.database().session_factory) as uow:
             session = uow.history.get(session_id)
         assert session is not None and session.outcome is Outcome.COMPLETED

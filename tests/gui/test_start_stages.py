@@ -38,10 +38,10 @@ then = {"sqlalchemy": "sqlalchemy" in sys.modules, "library": context.library.lo
         # taken out as soon as reconnect.ui has imported PySide6).
         "sources kept": sum(len("".join(entry[2])) for entry in linecache.cache.values()
                             if len(entry) == 4 and entry[1] is not None) < 200_000}
-menu = running.tray_app.menu_state()
+menu = running.tray_app.rhythm.menu_state()
 waiting = {"sqlalchemy": "sqlalchemy" in sys.modules,
            "suggested": menu.suggested is not None}
-running.tray_app.offer_break(running.tray_app.clock.now(), manual=True)  # a write
+running.tray_app.rhythm.offer_break(running.tray_app.rhythm.clock.now(), manual=True)  # a write
 written = {"sqlalchemy": "sqlalchemy" in sys.modules}
 running.close()
 print(json.dumps({"first": first, "then": then, "waiting": waiting, "written": written}))
@@ -126,11 +126,11 @@ running.finish_start(io.StringIO(), print)
 before = "sqlalchemy" in sys.modules
 window = sys.argv[2]
 if window == "dashboard":
-    running.tray_app.open_dashboard()
+    running.tray_app.rhythm.open_dashboard()
 elif window == "settings":
     running.tray_app._open_settings()
 else:
-    running.tray_app.start_practice("box-breath", Trigger.TRAY)
+    running.tray_app.rhythm.start_practice("box-breath", Trigger.TRAY)
 for _ in range(5):
     app.processEvents()
 kept = sum(len("".join(entry[2])) for name, entry in linecache.cache.items()

@@ -21,9 +21,8 @@ from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import BreathPattern, Practice, Step, StepKind
 from reconnect.core.settings import Settings
 from reconnect.core.vocabulary import Place
-from reconnect.desktop.autostart import AutostartState
-from reconnect.desktop.sound import MusicResult
 from reconnect.paths import bundled_dir, illustrations_dir, practices_dir, resolve_data_paths
+from reconnect.services.desktop_ports import AutostartState, MusicResult
 from reconnect.ui.theme import (
     DARK,
     ILLUSTRATION_INK,
@@ -157,6 +156,8 @@ def test_the_running_app_takes_up_a_new_look_when_settings_are_applied(
     from reconnect.desktop.scheduler import BreakScheduler
     from reconnect.desktop.sleep_watch import SleepWatch
     from reconnect.services.breaks import BreakRecords
+    from reconnect.services.rhythm import Rhythm
+    from reconnect.services.rhythm_ports import Desktop
     from reconnect.ui.tray.prompt_window import PromptWindow
     from reconnect.ui.tray.tray_app import TrayApp
 
@@ -170,32 +171,34 @@ def test_the_running_app_takes_up_a_new_look_when_settings_are_applied(
     prompt = PromptWindow()
     qtbot.addWidget(prompt)
     rng = random.Random(1)
-    tray_app = TrayApp(
+    scheduler, sleep_watch = BreakScheduler(), SleepWatch(clock)
+    rhythm = Rhythm(
         clock=clock,
-        library=context.library,
-        records=BreakRecords(context.database().session_factory),
-        settings=Settings(),
         planner=BreakPlanner(Settings().rhythm(), rng, clock.now()),
-        scheduler=BreakScheduler(),
-        prompt=prompt,
-        notifier=Notifier(),
+        library=context.library,
+        history=BreakRecords(context.database().session_factory),
+        settings=Settings(),
         rng=rng,
-        idle_monitor=None,
-        busy=BusyDetector(),
-        sleep_watch=SleepWatch(clock),
+        desktop=Desktop(None, BusyDetector(), sleep_watch, Notifier(), scheduler),
+        load_settings=lambda: (stored[0], []),
+        settings_applied=apply_appearance,
+    )
+    tray_app = TrayApp(
+        rhythm=rhythm,
+        scheduler=scheduler,
+        sleep_watch=sleep_watch,
         poll_timer=QTimer(),
+        prompt=prompt,
         quit_app=lambda: None,
         show_dashboard=lambda: None,
         open_settings=lambda: None,
         open_help=lambda: None,
-        load_settings=lambda: (stored[0], []),
-        apply_appearance=apply_appearance,
     )
     try:
-        assert tray_app.reload_settings() == "Settings applied."
+        assert tray_app.rhythm.reload_settings() == "Settings applied."
         assert window_colours(app)[0] == DARK.window
         stored[0] = Settings({"appearance.theme": "light", "appearance.text_size": "largest"})
-        tray_app.reload_settings()
+        tray_app.rhythm.reload_settings()
         assert window_colours(app)[0] == LIGHT.window
         system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         assert app.font().pointSizeF() == pytest.approx(system.pointSizeF() * 1.3, abs=0.1)
@@ -369,6 +372,7 @@ def make_settings(tmp_path: Path) -> QWidget:
 def make_dashboard(tmp_path: Path) -> QWidget:
     from reconnect.core.spark_stats import compute
     from reconnect.services.dashboard import DashboardReader
+    from reconnect.services.history_edits import HistoryBook
     from reconnect.ui.dashboard.dashboard_window import DashboardActions, DashboardWindow
     from reconnect.ui.dashboard.history_page import HistoryPage
     from reconnect.ui.dashboard.library_page import LibraryPage
@@ -381,7 +385,9 @@ def make_dashboard(tmp_path: Path) -> QWidget:
         export_history=lambda parent: None,
         import_history=lambda parent: False,
         open_help=lambda: None,
-        make_history_page=lambda: HistoryPage(factory, {p.id: p.title for p in library}),
+        make_history_page=lambda: HistoryPage(
+            HistoryBook(factory), {p.id: p.title for p in library}
+        ),
         make_library_page=lambda: LibraryPage(library, lambda: None),
         compute_report=lambda counts, deliver: deliver(compute(counts)),
     )

@@ -1,4 +1,7 @@
-"""The running app on a fake clock: each tray action, each answer to a prompt, and its record."""
+"""The Qt side of the running app on a fake clock: the scheduler's wake-up, the prompt's buttons,
+the tray's menu and the sleep watch reach the rhythm, and what it decides shows and is recorded.
+
+The rhythm's decisions themselves are tested without Qt in tests/unit/test_rhythm.py."""
 
 from __future__ import annotations
 
@@ -17,12 +20,13 @@ from pytestqt.qtbot import QtBot
 from reconnect.app import bootstrap
 from reconnect.core.break_planner import BreakPlanner
 from reconnect.core.clock import FakeClock
-from reconnect.core.errors import InputError
 from reconnect.core.settings import Settings
 from reconnect.desktop.busy import Busy
 from reconnect.desktop.scheduler import BreakScheduler
 from reconnect.desktop.sleep_watch import SleepWatch
 from reconnect.services.breaks import BreakRecords
+from reconnect.services.rhythm import Rhythm
+from reconnect.services.rhythm_ports import Desktop
 from reconnect.ui.tray.prompt_window import PromptWindow
 from reconnect.ui.tray.tray_app import Surface, TrayApp
 from reconnect.ui.tray.tray_icon import TrayIcon
@@ -60,6 +64,7 @@ class FakeIdle:
 @dataclass
 class Harness:
     app: TrayApp
+    rhythm: Rhythm
     clock: FakeClock
     tray: TrayIcon
     notifier: FakeNotifier
@@ -110,31 +115,35 @@ def harness(
     opened: list[str] = []
     prompt = prompt_class()
     qtbot.addWidget(prompt)
-    app = TrayApp(
+    scheduler, sleep_watch = BreakScheduler(), SleepWatch(clock)
+    rhythm = Rhythm(
         clock=clock,
-        library=context.library,
-        records=records,
-        settings=settings,
         planner=BreakPlanner(settings.rhythm(), rng, clock.now()),
-        scheduler=BreakScheduler(),
-        prompt=prompt,
-        notifier=notifier,  # type: ignore[arg-type]
+        library=context.library,
+        history=records,
+        settings=settings,
         rng=rng,
-        idle_monitor=idle,
-        busy=busy,  # type: ignore[arg-type]
-        sleep_watch=SleepWatch(clock),
+        desktop=Desktop(idle, busy, sleep_watch, notifier, scheduler),
+        load_settings=lambda: (Settings({"rhythm.interval_minutes": 45}), []),
+    )
+    app = TrayApp(
+        rhythm=rhythm,
+        scheduler=scheduler,
+        sleep_watch=sleep_watch,
         poll_timer=QTimer(),
+        prompt=prompt,
         quit_app=lambda: quit_calls.append(True),
         show_dashboard=lambda: opened.append("history"),
         open_settings=lambda: opened.append("settings"),
         open_help=lambda: opened.append("help"),
-        load_settings=lambda: (Settings({"rhythm.interval_minutes": 45}), []),
     )
-    tray = TrayIcon(app.menu_state)
+    tray = TrayIcon(app.rhythm.menu_state)
     tray.show()
     app.attach(Surface(tray, tray.refresh, tray.geometry))
     app.start()
-    yield Harness(app, clock, tray, notifier, busy, idle, tmp_path / "data", quit_calls, opened)
+    yield Harness(
+        app, rhythm, clock, tray, notifier, busy, idle, tmp_path / "data", quit_calls, opened
+    )
     app.poll_timer.stop()
     app.scheduler.shutdown()
     tray.hide()
@@ -142,12 +151,12 @@ def harness(
 
 
 def test_the_first_break_of_the_day_is_planned_and_shown(harness: Harness) -> None:
-    status = harness.app.status()
+    status = harness.rhythm.status()
     assert status["state"] == "active"
     assert status["next_break_at"] == "2026-11-17T10:00:00+01:00"
     assert harness.app.scheduler.armed_at == datetime(2026, 11, 17, 10, 0, tzinfo=BERLIN)
     assert harness.tray.icon.toolTip() == "Reconnect\nNext break at 10:00, in 30 min"
-    assert status["suggested_practice"] in harness.app.library
+    assert status["suggested_practice"] in harness.app.rhythm.library
 
 
 def test_the_menu_is_built_from_live_state(harness: Harness) -> None:
@@ -164,17 +173,34 @@ def test_the_menu_is_built_from_live_state(harness: Harness) -> None:
         "Quit Reconnect",
     ]
     start = harness.tray.menu.actions()[2].menu()
-    suggested = harness.app.suggestion()
+    suggested = harness.app.rhythm.suggestion()
     assert suggested is not None
     assert start.actions()[0].text().startswith(f"Suggested: {suggested.practice.title}")
     senses = [a.text() for a in start.actions()[2:]]
     assert "Breath" in senses and "Movement" in senses
 
 
+def test_a_scheduled_wake_up_through_the_real_scheduler_shows_the_prompt(
+    qtbot: QtBot, harness: Harness
+) -> None:
+    armed = harness.app.scheduler.armed_at
+    assert armed is not None
+    harness.clock.advance(armed - harness.clock.now())
+    # The armed moment lies in the past for APScheduler's own clock: its job runs at once.
+    with qtbot.waitSignal(harness.app.scheduler.wakeup, timeout=5000):
+        pass
+    assert harness.app.prompt.isVisible()
+    offer = harness.app.prompt.offer
+    assert offer is not None
+    assert harness.db("SELECT practice_id, fate FROM prompts") == [(offer.practice_id, None)]
+    assert harness.tray.shown_state == "due"
+    assert harness.tray.icon.toolTip().endswith("A break is here whenever you are ready")
+
+
 def test_a_due_break_prompts_once_and_is_recorded(qtbot: QtBot, harness: Harness) -> None:
     harness.fire_wakeup()
     assert harness.app.prompt.isVisible()
-    assert harness.app.status()["state"] == "due"
+    assert harness.rhythm.status()["state"] == "due"
     # The window alone: a notification in the same corner would hide the practice's title.
     assert harness.notifier.sent == []
     harness.app.scheduler.wakeup.emit()  # a second wake-up: no second prompt
@@ -188,8 +214,8 @@ def test_starting_from_the_prompt_writes_the_session(qtbot: QtBot, harness: Harn
     assert offered is not None
     with qtbot.waitSignal(harness.app.practice_started, timeout=1000) as started:
         harness.app.prompt.start_button.click()
-    session_id, practice_id, _trigger = started.args
-    assert practice_id == offered.practice_id
+    session_id, practice_id, trigger = started.args
+    assert (practice_id, trigger) == (offered.practice_id, "scheduled")
     assert harness.db("SELECT trigger, practice_id, outcome FROM sessions") == [
         ("scheduled", practice_id, None)
     ]
@@ -213,14 +239,14 @@ def test_snooze_from_the_prompt(harness: Harness, minutes: int) -> None:
     harness.fire_wakeup()
     harness.app.prompt.snooze_button.menu().actions()[(5, 10, 20).index(minutes)].trigger()
     expected = harness.clock.now() + timedelta(minutes=minutes)
-    assert harness.app.status()["next_break_at"] == expected.isoformat(timespec="seconds")
+    assert harness.rhythm.status()["next_break_at"] == expected.isoformat(timespec="seconds")
     assert harness.db("SELECT fate FROM prompts") == [("snoozed",)]
 
 
 def test_skip_and_a_prompt_left_alone(harness: Harness) -> None:
     harness.fire_wakeup()
     harness.app.prompt.skip_button.click()
-    assert harness.app.status()["next_break_at"] == "2026-11-17T11:00:00+01:00"
+    assert harness.rhythm.status()["next_break_at"] == "2026-11-17T11:00:00+01:00"
     harness.fire_wakeup()
     harness.clock.advance(timedelta(minutes=10))
     harness.app.prompt.expiry.timeout.emit()
@@ -236,26 +262,26 @@ def test_tray_pause_resume_snooze_and_skip(harness: Harness) -> None:
         "For 30 minutes", "For 1 hour", "For 2 hours", "Until tomorrow"
     ]  # fmt: skip
     pause.actions()[0].trigger()
-    assert harness.app.status()["state"] == "paused"
-    assert harness.app.status()["paused_until"] == "2026-11-17T10:00:00+01:00"
+    assert harness.rhythm.status()["state"] == "paused"
+    assert harness.rhythm.status()["paused_until"] == "2026-11-17T10:00:00+01:00"
     assert tray.icon.toolTip().endswith("Paused until 10:00")
     tray.rebuild_menu()
     assert "Resume" in tray.action_texts()
     next(a for a in tray.menu.actions() if a.text() == "Resume").trigger()
-    assert harness.app.status()["state"] == "active"
+    assert harness.rhythm.status()["state"] == "active"
     tray.rebuild_menu()
     snooze = next(a for a in tray.menu.actions() if a.text() == "Snooze").menu()
     snooze.actions()[2].trigger()
-    assert harness.app.status()["next_break_at"] == "2026-11-17T09:50:00+01:00"
+    assert harness.rhythm.status()["next_break_at"] == "2026-11-17T09:50:00+01:00"
     next(a for a in tray.menu.actions() if a.text() == "Skip the next break").trigger()
-    assert harness.app.status()["next_break_at"] > "2026-11-17T10:00"
+    assert harness.rhythm.status()["next_break_at"] > "2026-11-17T10:00"
 
 
 def test_pause_until_tomorrow_from_the_tray(harness: Harness) -> None:
     harness.tray.rebuild_menu()
     pause = next(a for a in harness.tray.menu.actions() if a.text() == "Pause").menu()
     pause.actions()[3].trigger()
-    assert harness.app.status()["paused_until"] == "2026-11-18T09:00:00+01:00"
+    assert harness.rhythm.status()["paused_until"] == "2026-11-18T09:00:00+01:00"
 
 
 def test_starting_a_practice_from_the_tray_menu(qtbot: QtBot, harness: Harness) -> None:
@@ -267,85 +293,70 @@ def test_starting_a_practice_from_the_tray_menu(qtbot: QtBot, harness: Harness) 
     harness.tray.rebuild_menu()
     assert not harness.tray.menu.actions()[2].menu().isEnabled()
     harness.clock.advance(timedelta(minutes=3))
-    harness.app.practice_finished()
-    assert harness.app.status()["next_break_at"] == "2026-11-17T10:33:00+01:00"
+    harness.rhythm.practice_finished()
+    assert harness.rhythm.status()["next_break_at"] == "2026-11-17T10:33:00+01:00"
 
 
-def test_dashboard_settings_help_and_quit_do_something(harness: Harness) -> None:
+def test_dashboard_settings_help_and_quit_do_something(qtbot: QtBot, harness: Harness) -> None:
     harness.tray.rebuild_menu()
     for text in ("Open dashboard", "Settings", "Help and crisis support", "Quit Reconnect"):
         next(a for a in harness.tray.menu.actions() if a.text() == text).trigger()
     assert harness.opened == ["history", "settings", "help"]
-    harness.app._shutdown()  # what the queued quit runs
-    assert harness.quit_calls == [True]
+    qtbot.waitUntil(lambda: harness.quit_calls == [True])  # queued: the answer goes first
 
 
-def test_a_busy_screen_makes_the_break_wait_then_come_quietly(harness: Harness) -> None:
+def test_quitting_with_a_prompt_open_records_it_as_missed(qtbot: QtBot, harness: Harness) -> None:
+    harness.fire_wakeup()
+    assert harness.rhythm.quit() == "Reconnect is closing. Take care."
+    assert harness.quit_calls == [] and harness.app.prompt.isVisible()
+    qtbot.waitUntil(lambda: harness.quit_calls == [True])
+    assert harness.db("SELECT fate FROM prompts") == [("missed",)]
+    assert not harness.app.prompt.isVisible()
+
+
+def test_a_busy_screen_that_clears_shows_the_window_without_a_notification(
+    harness: Harness,
+) -> None:
     harness.busy.busy = True
     harness.fire_wakeup()
     assert not harness.app.prompt.isVisible()
-    assert harness.notifier.sent == []
-    assert harness.db("SELECT quiet FROM prompts") == [(1,)]
-    harness.clock.advance(timedelta(minutes=31))
-    harness.app.poll()
-    assert not harness.app.prompt.isVisible()
-    assert len(harness.notifier.sent) == 1 and "whenever you like" in harness.notifier.sent[0][0]
-
-
-def test_a_busy_screen_that_clears_shows_the_prompt(harness: Harness) -> None:
-    harness.busy.busy = True
-    harness.fire_wakeup()
     harness.busy.busy = False
     harness.clock.advance(timedelta(seconds=30))
-    harness.app.poll()
+    harness.app.poll_timer.timeout.emit()
     assert harness.app.prompt.isVisible()
+    assert harness.notifier.sent == []
 
 
-def test_being_away_is_a_natural_break(harness: Harness) -> None:
+def test_being_away_through_the_poll_timer_is_a_natural_break(harness: Harness) -> None:
     harness.fire_wakeup()
     harness.idle.seconds = 6 * 60
     harness.clock.advance(timedelta(minutes=6))
-    harness.app.poll()
+    harness.app.poll_timer.timeout.emit()
     harness.idle.seconds = 2
     harness.clock.advance(timedelta(minutes=1))
-    harness.app.poll()
+    harness.app.poll_timer.timeout.emit()
+    assert not harness.app.prompt.isVisible()
     assert harness.db("SELECT fate FROM prompts") == [("natural_break",)]
-    expected = harness.clock.now() + timedelta(hours=1)
-    assert harness.app.status()["next_break_at"] == expected.isoformat(timespec="seconds")
 
 
-def test_after_sleep_the_plan_is_recomputed_once(harness: Harness) -> None:
+def test_after_sleep_the_stale_prompt_goes(harness: Harness) -> None:
     harness.fire_wakeup()
     harness.clock.suspend(timedelta(hours=3))
-    harness.app.on_resumed()
+    harness.app.sleep_watch.resumed.emit()
     assert not harness.app.prompt.isVisible()
     assert harness.db("SELECT fate FROM prompts") == [("missed",)]
-    status = harness.app.status()
+    status = harness.rhythm.status()
     assert status["state"] == "active"
     assert status["next_break_at"] > harness.clock.now().isoformat()
 
 
-def test_settings_apply_at_once(harness: Harness) -> None:
-    assert harness.app.reload_settings() == "Settings applied."
-    assert harness.app.status()["next_break_at"] == "2026-11-17T09:45:00+01:00"
-
-
-def test_break_now_offers_a_prompt_without_moving_the_plan(harness: Harness) -> None:
-    message = harness.app.break_now(None)
+def test_break_now_shows_the_window_and_its_skip_keeps_the_plan(harness: Harness) -> None:
+    message = harness.rhythm.break_now(None)
     assert message.startswith("A break is offered: ")
     assert harness.app.prompt.isVisible()
     harness.app.prompt.skip_button.click()
     assert harness.db("SELECT fate FROM prompts") == [("skipped",)]
-    assert harness.app.status()["next_break_at"] == "2026-11-17T10:00:00+01:00"
-
-
-def test_break_now_with_a_practice_starts_it(qtbot: QtBot, harness: Harness) -> None:
-    with qtbot.waitSignal(harness.app.practice_started, timeout=1000) as started:
-        harness.app.break_now("sunlight")
-    assert started.args[1] == "sunlight"
-    assert harness.db("SELECT trigger, practice_id FROM sessions") == [("command_line", "sunlight")]
-    with pytest.raises(InputError, match="Did you mean sunlight"):
-        harness.app.break_now("sunlite")
+    assert harness.rhythm.status()["next_break_at"] == "2026-11-17T10:00:00+01:00"
 
 
 @pytest.mark.parametrize("prompt_class", [UnshowablePrompt])
@@ -358,23 +369,11 @@ def test_a_prompt_window_that_cannot_be_shown_comes_as_a_notification(harness: H
     assert summary == "A small pause, if you'd like one" and body.startswith(f"{title} · ")
 
 
-def test_a_busy_screen_that_clears_shows_the_window_without_a_notification(
-    harness: Harness,
-) -> None:
-    harness.busy.busy = True
-    harness.fire_wakeup()
-    harness.busy.busy = False
-    harness.clock.advance(timedelta(seconds=30))
-    harness.app.poll()
-    assert harness.app.prompt.isVisible()
-    assert harness.notifier.sent == []
-
-
-def test_status_names_the_practice_on_screen(harness: Harness) -> None:
+def test_status_and_menu_name_the_practice_on_screen(harness: Harness) -> None:
     harness.fire_wakeup()
     offer = harness.app.prompt.offer
     assert offer is not None
-    status = harness.app.status()
+    status = harness.rhythm.status()
     assert (status["suggested_practice"], status["suggested_title"]) == (
         offer.practice_id,
         offer.title,
@@ -382,13 +381,35 @@ def test_status_names_the_practice_on_screen(harness: Harness) -> None:
     harness.app.prompt.another_button.click()
     swapped = harness.app.prompt.offer
     assert swapped is not None and swapped.practice_id != offer.practice_id
-    assert harness.app.status()["suggested_practice"] == swapped.practice_id
+    assert harness.rhythm.status()["suggested_practice"] == swapped.practice_id
+    suggested = harness.app.rhythm.menu_state().suggested
+    assert suggested is not None and suggested.practice_id == swapped.practice_id
 
 
-def test_the_menu_suggests_the_practice_on_screen(harness: Harness) -> None:
-    harness.fire_wakeup()
-    harness.app.prompt.another_button.click()
-    offer = harness.app.prompt.offer
-    assert offer is not None
-    suggested = harness.app.menu_state().suggested
-    assert suggested is not None and suggested.practice_id == offer.practice_id
+def test_the_prompt_window_is_made_when_the_first_break_comes(
+    qtbot: QtBot, harness: Harness
+) -> None:
+    made: list[PromptWindow] = []
+
+    def make() -> PromptWindow:
+        made.append(PromptWindow())
+        qtbot.addWidget(made[-1])
+        return made[-1]
+
+    app = TrayApp(
+        rhythm=harness.rhythm,
+        scheduler=harness.app.scheduler,
+        sleep_watch=harness.app.sleep_watch,
+        poll_timer=QTimer(),
+        make_prompt=make,
+        quit_app=lambda: None,
+        show_dashboard=lambda: None,
+        open_settings=lambda: None,
+        open_help=lambda: None,
+    )
+    assert made == []
+    harness.rhythm.break_now(None)
+    assert len(made) == 1 and made[0].isVisible()
+    made[0].skip_button.click()
+    assert app.prompt is made[0] and not made[0].isVisible()
+    assert harness.db("SELECT fate FROM prompts") == [("skipped",)]

@@ -17,9 +17,11 @@ from reconnect.core.clock import FakeClock
 from reconnect.core.overview import PeriodCounts, period_summary
 from reconnect.core.sessions import Moment
 from reconnect.core.time_patterns import Cell, MarkCounts, WeekPoint
+from reconnect.services.history import HistoryFiles
 from reconnect.ui.dashboard.dashboard_charts import TrendChart, _month_sentence
-from reconnect.ui.dashboard.dashboard_window import PeriodCard, _marks_text
 from reconnect.ui.dashboard.history_transfer import HistoryTransfer, message_box
+from reconnect.ui.dashboard.overview_section import PeriodCard
+from reconnect.ui.dashboard.when_section import marks_text
 from reconnect.ui.settings.practice_problems import length_words
 from reconnect.ui.translations import install_translations, locale_numbers
 from tests.conftest import CliResult
@@ -67,7 +69,7 @@ def test_one_imported_session_is_said_in_the_singular(
     qtbot.addWidget(parent)
     try:
         transfer = HistoryTransfer(
-            context.database().session_factory,
+            HistoryFiles(context.database().session_factory),
             lambda: Moment.of(clock.now()),
             choose_open=lambda _parent: chosen.pop(0),
             tell=lambda _parent, _title, text, _problem: told.append(text),
@@ -82,7 +84,7 @@ def test_one_imported_session_is_said_in_the_singular(
 
 
 def test_body_areas_are_words_and_their_counts_are_grouped() -> None:
-    said = _marks_text(MarkCounts(body=[("whole-body", 1234)], feelings=[("warmth", 2)]))
+    said = marks_text(MarkCounts(body=[("whole-body", 1234)], feelings=[("warmth", 2)]))
     assert "whole body (1,234)" in said and "whole-body" not in said
     assert "warmth (2)" in said
 

@@ -21,7 +21,7 @@ from reconnect.core.errors import InputError
 from reconnect.core.recording import make_checkin
 from reconnect.core.sessions import BreakSession, Moment, Outcome, Trigger, new_id
 from reconnect.paths import DataPaths, resolve_data_paths
-from reconnect.storage import backups
+from reconnect.storage import backup_restore, backups
 from reconnect.storage import database as db
 from reconnect.storage.database import Database, open_database
 from reconnect.storage.problems import DatabaseProblem
@@ -230,7 +230,7 @@ def test_restoring_a_copy_brings_its_history_back_and_keeps_the_one_it_replaced(
     assert len(previous["sessions"]) == 7 and len(copied["sessions"]) == 3
 
     clock.advance(timedelta(hours=2))
-    report = backups.restore(paths, copy, clock.now())
+    report = backup_restore.restore(paths, copy, clock.now())
 
     assert history_of(paths.database_file) == copied
     assert report.before_restore == paths.backups / "before-restore-20261117-163000.db"
@@ -260,10 +260,10 @@ def test_the_before_restore_copy_can_itself_be_restored(paths: DataPaths, clock:
     database.close()
     original = history_of(paths.database_file)
     assert copy is not None
-    report = backups.restore(paths, copy, clock.now())
+    report = backup_restore.restore(paths, copy, clock.now())
     assert report.before_restore is not None
     clock.advance(timedelta(minutes=1))
-    backups.restore(paths, report.before_restore, clock.now())
+    backup_restore.restore(paths, report.before_restore, clock.now())
     assert history_of(paths.database_file) == original
 
 
@@ -284,7 +284,7 @@ def test_an_older_copy_is_brought_up_to_date(paths: DataPaths, clock: FakeClock)
     engine.dispose()
     open_database(paths, now=clock.now()).close()
 
-    report = backups.restore(paths, old, clock.now())
+    report = backup_restore.restore(paths, old, clock.now())
 
     assert report.migrated_from == "0001"
     assert (report.sessions, report.checkins) == (1, 0)
@@ -303,7 +303,7 @@ def test_restoring_into_an_empty_data_folder(
     add_sessions(database, 2, clock.now())
     database.close()
 
-    report = backups.restore(paths, elsewhere.database_file, clock.now())
+    report = backup_restore.restore(paths, elsewhere.database_file, clock.now())
 
     assert report.before_restore is None and report.sessions == 2
     assert history_of(paths.database_file) == history_of(elsewhere.database_file)
@@ -318,7 +318,7 @@ def test_a_history_sqlite_cannot_read_is_kept_byte_for_byte(
     damaged = b"this was a database once" * 200
     paths.database_file.write_bytes(damaged)
 
-    report = backups.restore(paths, elsewhere.database_file, clock.now())
+    report = backup_restore.restore(paths, elsewhere.database_file, clock.now())
 
     assert report.before_restore_as_is and report.before_restore is not None
     assert report.before_restore.read_bytes() == damaged
@@ -343,7 +343,7 @@ def test_a_partly_damaged_history_can_be_replaced(
     else:
         paths.database_file.write_bytes(data[:4096] + b"\xff" * (len(data) - 4096))
 
-    report = backups.restore(paths, elsewhere.database_file, clock.now())
+    report = backup_restore.restore(paths, elsewhere.database_file, clock.now())
 
     assert report.before_restore is not None and report.before_restore.exists()
     assert report.sessions == 3
@@ -360,7 +360,7 @@ def test_nobody_can_write_between_the_copy_and_the_swap(
     database.close()
     assert copy is not None
     previous = history_of(paths.database_file)
-    real_copy = backups._online_copy
+    real_copy = backup_restore.online_copy
     late_writes: list[str] = []
 
     def copy_then_someone_writes(source: sqlite3.Connection, target: Path, now: datetime) -> None:
@@ -376,8 +376,8 @@ def test_nobody_can_write_between_the_copy_and_the_swap(
         finally:
             late.close()
 
-    monkeypatch.setattr(backups, "_online_copy", copy_then_someone_writes)
-    report = backups.restore(paths, copy, clock.now())
+    monkeypatch.setattr(backup_restore, "online_copy", copy_then_someone_writes)
+    report = backup_restore.restore(paths, copy, clock.now())
 
     assert late_writes == ["database is locked"]
     assert report.before_restore is not None
@@ -401,7 +401,7 @@ def test_the_previous_history_is_put_back_if_the_restored_one_fails_to_open(
 
     monkeypatch.setattr(db, "open_database", failing_open)
     with pytest.raises(DatabaseProblem, match="put back as it was"):
-        backups.restore(paths, copy, clock.now())
+        backup_restore.restore(paths, copy, clock.now())
 
     assert history_of(paths.database_file) == previous
     assert not [p for p in paths.root.iterdir() if p.name.startswith(".")]
@@ -421,7 +421,7 @@ def test_only_the_newest_seven_before_restore_copies_are_kept(
         stamp = (earlier + timedelta(days=day)).timestamp()
         os.utime(old, (stamp, stamp))
 
-    report = backups.restore(paths, copy, clock.now())
+    report = backup_restore.restore(paths, copy, clock.now())
 
     kept = sorted(p.name for p in paths.backups.glob("before-restore-*.db"))
     assert len(kept) == 7
@@ -500,7 +500,7 @@ def test_a_copy_that_cannot_be_used_is_refused_and_nothing_changes(
     folder_before = sorted(p.name for p in paths.root.rglob("*"))
 
     with pytest.raises(InputError, match=message) as refused:
-        backups.restore(paths, bad, clock.now())
+        backup_restore.restore(paths, bad, clock.now())
 
     assert paths.database_file.read_bytes() == before
     assert sorted(p.name for p in paths.root.rglob("*")) == folder_before
@@ -512,7 +512,7 @@ def test_the_current_history_is_not_restored_onto_itself(
 ) -> None:
     open_database(paths, now=clock.now()).close()
     with pytest.raises(InputError, match="current history itself"):
-        backups.restore(paths, paths.database_file, clock.now())
+        backup_restore.restore(paths, paths.database_file, clock.now())
 
 
 def test_a_restore_is_refused_while_another_program_has_the_history_open(
@@ -524,7 +524,7 @@ def test_a_restore_is_refused_while_another_program_has_the_history_open(
     before = paths.database_file.read_bytes()
 
     with pytest.raises(DatabaseProblem, match="open in another program") as refused:
-        backups.restore(paths, copy, clock.now())
+        backup_restore.restore(paths, copy, clock.now())
 
     assert refused.value.kind == "locked"
     assert "reconnect quit" in str(refused.value)
@@ -538,7 +538,7 @@ def test_a_database_that_is_not_sqlite_is_left_to_its_server(clock: FakeClock) -
     paths = DataPaths(Path("/nonexistent"), "postgresql://me:secret@db.example/reconnect")
     assert backups.database_file(paths) is None
     with pytest.raises(DatabaseProblem, match="database server's own tools") as refused:
-        backups.restore(paths, Path("/nonexistent/copy.db"), clock.now())
+        backup_restore.restore(paths, Path("/nonexistent/copy.db"), clock.now())
     assert "secret" not in str(refused.value)
 
 
@@ -674,7 +674,7 @@ def test_restore_refuses_a_bad_file_before_asking(
 def test_restore_waits_for_the_running_app_to_quit(
     cli: Cli, paths: DataPaths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reconnect.cli import remote_commands
+    from reconnect.desktop import control_client
 
     copy = _history_and_copy(cli, paths, clock)
     before = paths.database_file.read_bytes()
@@ -684,7 +684,7 @@ def test_restore_waits_for_the_running_app_to_quit(
         asked.append(command)
         return {"ok": True, "message": "Active.", "data": {}}
 
-    monkeypatch.setattr(remote_commands, "send", running_app)
+    monkeypatch.setattr(control_client, "send", running_app)
     result = cli("restore", str(copy), "--yes")
 
     assert result.code == 1 and asked == ["status"]

@@ -6,7 +6,6 @@ Each test runs on an SQLite file and on a PostgreSQL server.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,29 +13,19 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from reconnect.app import bootstrap
-from reconnect.core.clock import FakeClock
 from reconnect.core.dashboard_range import RangeChoice
 from reconnect.core.recording import logged_session
 from reconnect.core.sessions import BreakSession, Trigger
 from reconnect.services.breaks import BreakRecords
 from reconnect.services.dashboard import DashboardReader, QuietNoteMarker
 from reconnect.storage.care_queries import recent_levels
-from reconnect.storage.unit_of_work import UnitOfWork
+from tests.integration.conftest import write
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 11, 17)  # the clock fixture's day
 
 
 pytestmark = pytest.mark.both_databases
-
-
-@pytest.fixture
-def context(
-    tmp_path: Path, clock: FakeClock, database_environ: dict[str, str]
-) -> Iterator[bootstrap.Context]:
-    context = bootstrap.build(str(tmp_path / "data"), database_environ, clock)
-    yield context
-    context.close()
 
 
 def logged(context: bootstrap.Context, level: int, ended: datetime) -> BreakSession:
@@ -48,12 +37,6 @@ def logged(context: bootstrap.Context, level: int, ended: datetime) -> BreakSess
 def on(days_ago: int, hour: int = 11, minute: int = 0) -> datetime:
     day = TODAY - timedelta(days=days_ago)
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=BERLIN)
-
-
-def write(context: bootstrap.Context, sessions: list[BreakSession]) -> None:
-    with UnitOfWork(context.database().session_factory) as uow:
-        uow.history.add_many(sessions)
-        uow.commit()
 
 
 def levels(context: bootstrap.Context, since: date) -> list[tuple[date, int]]:

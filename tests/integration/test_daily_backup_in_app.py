@@ -54,7 +54,11 @@ def test_the_waiting_tray_copies_its_file_without_opening_the_storage_layer(
     context.close()
     context = bootstrap.build(str(data), {}, clock)
     opened: list[bool] = []
-    records = app_records.Records(lambda: opened.append(True), context.paths.database_file, "me")
+    records = app_records.LazyRecords(
+        lambda: opened.append(True),
+        context.paths.database_file,
+        "me",
+    )
     try:
         app_tray.take_daily_backup(context, records)
         copy = data / "backups" / "daily-2026-11-17.db"

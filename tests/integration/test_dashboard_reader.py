@@ -5,22 +5,19 @@ Each test runs on an SQLite file and on a PostgreSQL server.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from reconnect.app import bootstrap
-from reconnect.core.clock import FakeClock
 from reconnect.core.dashboard_range import RangeChoice
 from reconnect.core.overview import PeriodCounts
 from reconnect.core.recording import logged_session
 from reconnect.core.sessions import BreakSession
 from reconnect.services.dashboard import DashboardReader
 from reconnect.storage.stats_queries import period_counts
-from reconnect.storage.unit_of_work import UnitOfWork
+from tests.integration.conftest import write
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 11, 17)  # the clock fixture's day, a Tuesday
@@ -29,27 +26,12 @@ TODAY = date(2026, 11, 17)  # the clock fixture's day, a Tuesday
 pytestmark = pytest.mark.both_databases
 
 
-@pytest.fixture
-def context(
-    tmp_path: Path, clock: FakeClock, database_environ: dict[str, str]
-) -> Iterator[bootstrap.Context]:
-    context = bootstrap.build(str(tmp_path / "data"), database_environ, clock)
-    yield context
-    context.close()
-
-
 def logged(
     context: bootstrap.Context, practice_id: str, level: int, at: datetime, **marks: list[str]
 ) -> BreakSession:
     practice = context.library.get(practice_id)
     assert practice is not None
     return logged_session(practice, context.clock.now(), level, finished_at=at, **marks)
-
-
-def write(context: bootstrap.Context, sessions: list[BreakSession]) -> None:
-    with UnitOfWork(context.database().session_factory) as uow:
-        uow.history.add_many(sessions)
-        uow.commit()
 
 
 def at(day: date, hour: int) -> datetime:

@@ -25,7 +25,7 @@ from reconnect.paths import write_private
 from reconnect.services.dashboard import QUIET_NOTE_MARKER, QuietNoteMarker
 from reconnect.services.history import export
 from reconnect.ui.care.first_run import mark_first_run_done
-from reconnect.ui.settings.practice_form import write_private_file
+from reconnect.ui.settings.practice_files import write_private_file
 from tests.conftest import CliResult
 
 

@@ -1,7 +1,8 @@
 """The tray's reads before SQLAlchemy loads (``storage.first_look``) agree with the storage layer.
 
 They are plain SQLite on a read-only connection; whenever they can't be sure (no file, another
-schema, a damaged file) they say ``UNKNOWN`` and the storage layer answers instead.
+schema, a damaged file) they say ``UNKNOWN`` and the storage layer answers instead: through the
+tray's lazy records (``app.records.LazyRecords``), which make the real records only then.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import pytest
 from bench.generate_history import generate
 
 from reconnect.app import bootstrap
+from reconnect.app.records import LazyRecords
 from reconnect.core.clock import FakeClock
 from reconnect.core.prompts import PromptFate
 from reconnect.core.sessions import Outcome, Trigger
 from reconnect.services.breaks import BreakRecords
 from reconnect.storage import first_look
+from reconnect.storage.first_look import UNKNOWN
 from reconnect.storage.stats_queries import practice_counts
 
 
@@ -90,7 +93,60 @@ def test_whatever_it_cannot_be_sure_of_is_unknown(
         connection.execute("INSERT INTO alembic_version VALUES ('0001')")
     connection.close()
     for file in (missing, damaged, older):
-        assert first_look.left_open(file, me) == first_look.UNKNOWN
-        assert first_look.practice_counts(file) == first_look.UNKNOWN
-        assert first_look.last_break_end(file, me) == first_look.UNKNOWN
+        assert first_look.left_open(file, me) is first_look.UNKNOWN
+        assert first_look.practice_counts(file) is first_look.UNKNOWN
+        assert first_look.last_break_end(file, me) is first_look.UNKNOWN
+        look = first_look.FirstLook(file, me)
+        assert look.left_open() is look.practice_counts() is look.last_break_end() is UNKNOWN
     assert not missing.exists()  # read-only: nothing made where there was nothing
+
+
+def never_made() -> BreakRecords:
+    raise AssertionError("the records were made, where the first look could answer")
+
+
+def test_the_lazy_records_answer_from_the_first_look_without_making_the_records(
+    context: bootstrap.Context, clock: FakeClock
+) -> None:
+    file = context.paths.database_file
+    me = context.database().computer
+    records = BreakRecords(context.database().session_factory)
+    practice = context.library.get("sunlight")
+    assert practice is not None
+    session = records.start(practice, Trigger.TRAY, clock.now())
+    clock.advance(timedelta(minutes=3))
+    records.finish(session.id, clock.now(), Outcome.COMPLETED)
+    records.save_checkin(session.id, clock.now(), 2, ["face"])
+
+    lazy = LazyRecords(never_made, file, me)
+    assert not lazy.read_first
+    assert lazy.last_break_end() == records.last_break_end()
+    assert lazy.practice_counts() == records.practice_counts()
+    assert lazy.tidy_after_last_run(clock.now()) == (0, 0)  # nothing was left open
+    assert lazy.read_first and not lazy.is_made
+
+
+def test_the_lazy_records_make_the_records_for_what_the_first_look_cannot_answer(
+    context: bootstrap.Context, clock: FakeClock, tmp_path: Path
+) -> None:
+    me = context.database().computer
+    records = BreakRecords(context.database().session_factory)
+    practice = context.library.get("sunlight")
+    assert practice is not None
+    made: list[BreakRecords] = []
+
+    def make() -> BreakRecords:
+        made.append(records)
+        return records
+
+    # Left open by a crash: the first look sees it, the records tidy it.
+    records.start(practice, Trigger.TRAY, clock.now())
+    lazy = LazyRecords(make, context.paths.database_file, me)
+    assert lazy.tidy_after_last_run(clock.now()) == (1, 0)
+    assert made == [records] and lazy.is_made and lazy.read_first
+    assert lazy.last_break_end() == records.last_break_end() is not None  # the records' now
+
+    # A file the first look can't read (here: none yet) asks the records at once.
+    elsewhere = LazyRecords(make, tmp_path / "none.db", me)
+    assert elsewhere.practice_counts() == records.practice_counts()
+    assert len(made) == 2 and not elsewhere.read_first

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from reconnect.app import bootstrap
 from reconnect.cli.main import main
 from reconnect.core.clock import FakeClock
-from reconnect.core.history_format import parse_history
+from reconnect.core.history_import import parse_history
 from reconnect.services import history
 from reconnect.storage.history_repository import HistoryRepository
 from tests.unit.test_fuzz_inputs import (

@@ -7,6 +7,7 @@ the middle of saving a check-in, and started again afterwards.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,10 @@ from sqlalchemy import event, func, select
 from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.prompts import PromptFate
-from reconnect.core.sessions import Outcome, Trigger
-from reconnect.services import outbox as kept
+from reconnect.core.sessions import BreakSession, Moment, Outcome, Trigger
+from reconnect.services.break_writes import FinishSession, SaveCheckIn, StartSession
 from reconnect.services.breaks import BreakRecords
-from reconnect.services.outbox import OUTBOX_FILE, Outbox
+from reconnect.services.outbox import OUTBOX_FILE, Outbox, tag_of
 from reconnect.storage.problems import DatabaseProblem
 from reconnect.storage.schema import CheckInRow, SessionRow
 from reconnect.storage.unit_of_work import UnitOfWork
@@ -86,7 +87,7 @@ def test_a_server_that_goes_away_in_the_middle_of_a_save(
     checkin = records.save_checkin(session.id, clock.now(), 2, ["chest"], ["warmth"], "kept")
     assert not server.is_running()
     assert told.times == 1
-    assert [w["op"] for w in box.pending()] == ["checkin"]
+    assert [tag_of(w) for w in box.pending()] == ["save_checkin"]
     assert box.path.stat().st_mode & 0o777 == 0o600
 
     # More while it is away: kept in order, and the person is not told again.
@@ -97,8 +98,9 @@ def test_a_server_that_goes_away_in_the_middle_of_a_save(
     waiting = records.offer(practice, clock.now(), None)
     records.decide(waiting.id, PromptFate.MISSED, clock.now())
     assert told.times == 1
-    assert [w["op"] for w in box.pending()] == [
-        "checkin", "start", "finish", "checkin", "offer", "decide",
+    assert [tag_of(w) for w in box.pending()] == [
+        "save_checkin", "start_session", "finish_session", "save_checkin", "offer_prompt",
+        "decide_prompt",
     ]  # fmt: skip
     # The app goes on meanwhile: what it reads falls back quietly.
     assert records.practice_counts() == []
@@ -139,8 +141,8 @@ def test_a_save_that_reached_the_server_just_before_it_went_is_not_doubled(
     assert practice is not None
     session = records.start(practice, Trigger.TRAY, clock.now())
     checkin = records.save_checkin(session.id, clock.now(), 3, ["face"])
-    box.add(kept.start_write(records_session(database, session.id), None))
-    box.add(kept.checkin_write(checkin))
+    box.add(StartSession(started(records_session(database, session.id))))
+    box.add(SaveCheckIn(checkin))
     assert records.retry_pending()
     assert checkins_in(context) == 1
     with database.session_factory() as db:
@@ -150,6 +152,11 @@ def test_a_save_that_reached_the_server_just_before_it_went_is_not_doubled(
 def records_session(database: Any, session_id: str) -> Any:
     with UnitOfWork(database.session_factory) as uow:
         return uow.history.get(session_id)
+
+
+def started(session: BreakSession) -> BreakSession:
+    """The session as it was when it started (its check-in and end came later)."""
+    return replace(session, ended=None, outcome=None, checkin=None)
 
 
 def test_a_kept_write_the_server_refuses_is_set_aside_not_lost(
@@ -166,13 +173,13 @@ def test_a_kept_write_the_server_refuses_is_set_aside_not_lost(
         uow.commit()
     from reconnect.core.recording import make_checkin
 
-    box.add(kept.checkin_write(make_checkin(gone.id, clock.now(), 1)))
-    box.add(kept.finish_write(gone.id, kept.Moment.of(clock.now()), Outcome.COMPLETED))
+    box.add(SaveCheckIn(make_checkin(gone.id, clock.now(), 1)))
+    box.add(FinishSession(gone.id, Moment.of(clock.now()), Outcome.COMPLETED))
     later = records.start(practice, Trigger.TRAY, clock.now())  # drains the outbox first
     assert not records.has_pending()
-    aside = Outbox(box.set_aside_path).pending()
-    assert [w["op"] for w in aside] == ["checkin", "finish"]
-    assert "ForeignKeyViolation" in aside[0]["why"]
+    aside = box.set_aside_writes()
+    assert [tag_of(w) for w, _why in aside] == ["save_checkin", "finish_session"]
+    assert "ForeignKeyViolation" in aside[0][1]
     assert records_session(database, later.id) is not None
 
 

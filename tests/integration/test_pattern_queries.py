@@ -5,15 +5,13 @@ Each test runs on an SQLite file and on a PostgreSQL server.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from reconnect.app import bootstrap
-from reconnect.core.clock import FakeClock
 from reconnect.core.recording import logged_session
 from reconnect.core.sessions import BreakSession, Moment, Outcome, Trigger, new_id
 from reconnect.core.spark_stats import prior_rate
@@ -41,15 +39,6 @@ TODAY = date(2026, 11, 17)  # the fake clock's Tuesday
 
 
 pytestmark = pytest.mark.both_databases
-
-
-@pytest.fixture
-def context(
-    tmp_path: Path, clock: FakeClock, database_environ: dict[str, str]
-) -> Iterator[bootstrap.Context]:
-    context = bootstrap.build(str(tmp_path / "data"), database_environ, clock)
-    yield context
-    context.close()
 
 
 def logged(

@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -19,10 +18,11 @@ import pytest
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from pytestqt.qtbot import QtBot
 
-from reconnect.cli.remote_commands import NoAnswer, describe_status, send
+from reconnect.cli.remote_commands import describe_status
 from reconnect.core.clock import FakeClock
 from reconnect.core.control_protocol import PauseRequest, server_name
 from reconnect.core.errors import InputError
+from reconnect.desktop.control_client import send
 from reconnect.desktop.control_server import ControlServer
 from tests.conftest import CliResult
 
@@ -269,57 +269,6 @@ def test_a_garbled_answer_is_a_failure(run: Run, data_dir: Path, qtbot: QtBot) -
     impostor.close()
     assert result.code == 1
     assert result.err.startswith("reconnect skip: Reconnect's answer could not be read")
-
-
-def test_send_gives_up_when_the_app_says_nothing(data_dir: Path, qtbot: QtBot) -> None:
-    silent = QLocalServer()
-    name = server_name(data_dir)
-    assert silent.listen(name)
-    errors: list[Exception] = []
-
-    def ask() -> None:
-        try:
-            send(name, "status", timeout_ms=200)
-        except NoAnswer as error:
-            errors.append(error)
-
-    # A thread is fine here: the silent server runs no Python slot that would need the GIL.
-    thread = threading.Thread(target=ask)
-    thread.start()
-    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5000)
-    silent.close()
-    [error] = errors
-    assert "did not answer within 0.2 s" in str(error)
-
-
-def test_send_returns_none_when_nobody_listens(data_dir: Path) -> None:
-    assert send(server_name(data_dir), "status", timeout_ms=200) is None
-
-
-@pytest.mark.usefixtures("server")
-def test_send_works_in_a_process_without_a_qt_application(
-    data_dir: Path, control: FakeControl, qtbot: QtBot
-) -> None:
-    script = (
-        "import json, sys\n"
-        "from pathlib import Path\n"
-        "from reconnect.cli.remote_commands import send\n"
-        "from reconnect.core.control_protocol import server_name\n"
-        "from PySide6.QtCore import QCoreApplication\n"
-        "answer = send(server_name(Path(sys.argv[1])), 'open-dashboard')\n"
-        "assert QCoreApplication.instance() is None\n"
-        "print(json.dumps(answer))\n"
-    )
-    child = subprocess.Popen(
-        [sys.executable, "-c", script, str(data_dir)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    qtbot.waitUntil(lambda: child.poll() is not None, timeout=20000)
-    out, err = child.communicate()
-    assert child.returncode == 0, err.decode()
-    assert json.loads(out) == {"ok": True, "message": "Opened.", "data": {}}
-    assert control.calls == [("open_dashboard", None)]
 
 
 def test_describe_status_when_paused(clock: FakeClock) -> None:

@@ -18,13 +18,14 @@ from sqlalchemy import func, select
 from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.dashboard_range import RangeChoice
+from reconnect.core.history_export import to_json
 from reconnect.core.history_filter import HistoryFilter
-from reconnect.core.history_format import to_json
 from reconnect.core.prompts import PromptFate
 from reconnect.core.recording import logged_session, make_checkin
 from reconnect.core.sessions import BreakSession, Moment, Outcome, Trigger, new_id
 from reconnect.core.settings import Settings
-from reconnect.services import history, outbox
+from reconnect.services import history
+from reconnect.services.break_writes import FinishSession, SaveCheckIn, StartSession, apply
 from reconnect.services.breaks import BreakRecords
 from reconnect.services.dashboard import DashboardReader
 from reconnect.services.history_edits import history_page
@@ -146,14 +147,14 @@ def test_a_write_made_again_makes_no_duplicate(copies: Copy) -> None:
     session = BreakSession(new_id(), practice.id, practice.title, Trigger.TRAY, Moment.of(now))
     checkin = make_checkin(session.id, now, 3, ["face"], ["warmth"], "sun")
     writes = [
-        outbox.start_write(session, None),
-        outbox.finish_write(session.id, Moment.of(now + timedelta(minutes=2)), Outcome.COMPLETED),
-        outbox.checkin_write(checkin),
+        StartSession(session),
+        FinishSession(session.id, Moment.of(now + timedelta(minutes=2)), Outcome.COMPLETED),
+        SaveCheckIn(checkin),
     ]
     for _ in range(3):
         for write in writes:
             with UnitOfWork(laptop.database().session_factory) as uow:
-                outbox.apply(uow, write)
+                apply(uow, write)
                 uow.commit()
     assert counts(laptop) == {"sessions": 1, "checkins": 1, "checkin_marks": 2, "prompts": 0}
     with UnitOfWork(laptop.database().session_factory) as uow:
@@ -181,8 +182,8 @@ def test_two_copies_writing_at_the_same_moment_lose_nothing(
     export = to_json(shared, Moment.of(now), "test").encode()
     kept_session = BreakSession(new_id(), practice.id, practice.title, Trigger.TRAY, Moment.of(now))
     kept = [
-        outbox.start_write(kept_session, None),
-        outbox.checkin_write(make_checkin(kept_session.id, now, 2, ["chest"])),
+        StartSession(kept_session),
+        SaveCheckIn(make_checkin(kept_session.id, now, 2, ["chest"])),
     ]
     each = 15
     start = threading.Barrier(len(contexts))
@@ -204,7 +205,7 @@ def test_two_copies_writing_at_the_same_moment_lose_nothing(
                     history.import_history(factory, export)
                     for write in kept:
                         with UnitOfWork(factory) as uow:
-                            outbox.apply(uow, write)
+                            apply(uow, write)
                             uow.commit()
         except BaseException as error:
             failures.append(error)

@@ -9,9 +9,7 @@ import argparse
 import dataclasses
 import io
 import json
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,13 +17,12 @@ from scipy.stats import beta
 
 from reconnect.app import bootstrap
 from reconnect.cli.stats_commands import register, run_stats
-from reconnect.core.clock import FakeClock
 from reconnect.core.errors import InputError
 from reconnect.core.recording import logged_session
 from reconnect.core.sessions import BreakSession, Moment, Outcome, Trigger, new_id
 from reconnect.core.spark_stats import ORDERING_SENTENCE, PracticeCounts
 from reconnect.storage.stats_queries import date_bounds, practice_counts
-from reconnect.storage.unit_of_work import UnitOfWork
+from tests.integration.conftest import write
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -34,25 +31,10 @@ NEW_YORK = ZoneInfo("America/New_York")
 pytestmark = pytest.mark.both_databases
 
 
-@pytest.fixture
-def context(
-    tmp_path: Path, clock: FakeClock, database_environ: dict[str, str]
-) -> Iterator[bootstrap.Context]:
-    context = bootstrap.build(str(tmp_path / "data"), database_environ, clock)
-    yield context
-    context.close()
-
-
 def logged(context: bootstrap.Context, practice_id: str, level: int, at: datetime) -> BreakSession:
     practice = context.library.get(practice_id)
     assert practice is not None
     return logged_session(practice, context.clock.now(), level, finished_at=at)
-
-
-def write(context: bootstrap.Context, sessions: list[BreakSession]) -> None:
-    with UnitOfWork(context.database().session_factory) as uow:
-        uow.history.add_many(sessions)
-        uow.commit()
 
 
 @pytest.fixture

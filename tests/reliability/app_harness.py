@@ -1,6 +1,6 @@
-"""The running app for the reliability tests: the real tray app, planner, records, practice flow
-and check-in dialog on a fake clock, with fakes only where the desktop would be (the prompt
-window, notifications, the busy check, the scheduler's timer and the sound)."""
+"""The running app for the reliability tests: the real tray app and rhythm, planner, records,
+practice flow and check-in dialog on a fake clock, with fakes only where the desktop would be
+(the prompt window, notifications, the busy check, the scheduler's timer and the sound)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from reconnect.desktop.busy import Busy
 from reconnect.desktop.sleep_watch import SleepWatch
 from reconnect.paths import illustrations_dir
 from reconnect.services.breaks import BreakRecords
+from reconnect.services.rhythm import Rhythm
+from reconnect.services.rhythm_ports import Desktop
 from reconnect.ui.practice.checkin_dialog import CheckInDialog
 from reconnect.ui.practice.practice_flow import PracticeFlow
 from reconnect.ui.tray.tray_app import TrayApp
@@ -100,6 +102,7 @@ class App:
     context: bootstrap.Context
     clock: FakeClock
     tray: TrayApp
+    rhythm: Rhythm
     flow: PracticeFlow
     records: BreakRecords
     prompt: FakePrompt
@@ -109,7 +112,7 @@ class App:
 
     def practise_until_checkin(self, practice_id: str = "hand-on-heart") -> CheckInDialog:
         """Start a practice from the tray, let it run to its end, and return the check-in."""
-        self.tray.start_practice(practice_id, Trigger.TRAY)
+        self.rhythm.start_practice(practice_id, Trigger.TRAY)
         player = self.flow.player
         assert player is not None, "the practice did not start"
         player.tick_timer.stop()
@@ -149,25 +152,27 @@ def start_app(
     rng = random.Random(8)
     prompt, scheduler, notifier = FakePrompt(), FakeScheduler(clock), FakeNotifier()
     poll_timer = QTimer()
-    tray = TrayApp(
+    sleep_watch = SleepWatch(clock)
+    rhythm = Rhythm(
         clock=clock,
-        library=context.library,
-        records=records,
-        settings=settings,
         planner=BreakPlanner(settings.rhythm(), rng, clock.now()),
-        scheduler=scheduler,  # type: ignore[arg-type]
-        prompt=prompt,  # type: ignore[arg-type]
-        notifier=notifier,  # type: ignore[arg-type]
+        library=context.library,
+        history=records,
+        settings=settings,
         rng=rng,
-        idle_monitor=None,
-        busy=NeverBusy(),  # type: ignore[arg-type]
-        sleep_watch=SleepWatch(clock),
+        desktop=Desktop(None, NeverBusy(), sleep_watch, notifier, scheduler),
+        load_settings=lambda: (settings, []),
+    )
+    tray = TrayApp(
+        rhythm=rhythm,
+        scheduler=scheduler,  # type: ignore[arg-type]
+        sleep_watch=sleep_watch,
         poll_timer=poll_timer,
+        prompt=prompt,  # type: ignore[arg-type]
         quit_app=lambda: None,
         show_dashboard=lambda: None,
         open_settings=lambda: None,
         open_help=lambda: None,
-        load_settings=lambda: (settings, []),
     )
     dialogs: list[CheckInDialog] = []
 
@@ -193,7 +198,7 @@ def start_app(
                 session_id, practice_id, Trigger(trigger)
             )
         )
-        flow.done.connect(tray.practice_finished)
+        flow.done.connect(rhythm.practice_finished)
     tray.start()
     poll_timer.stop()  # a test calls poll itself, step by step
-    return App(context, clock, tray, flow, records, prompt, scheduler, notifier, dialogs)
+    return App(context, clock, tray, rhythm, flow, records, prompt, scheduler, notifier, dialogs)

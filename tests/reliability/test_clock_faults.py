@@ -29,7 +29,7 @@ from reconnect.core.settings import Settings
 from reconnect.desktop.sleep_watch import SleepWatch
 from reconnect.services.breaks import BreakRecords
 from reconnect.services.dashboard import DashboardReader
-from reconnect.ui.tray.tray_app import TrayApp
+from reconnect.services.rhythm import Rhythm
 from tests.reliability.app_harness import App, FakePrompt, FakeScheduler, start_app
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -54,7 +54,7 @@ class Shown:
 class Run:
     """The app, its clock and what happened."""
 
-    app: TrayApp
+    app: Rhythm
     clock: FakeClock
     prompt: FakePrompt
     scheduler: FakeScheduler
@@ -126,7 +126,7 @@ def start_run(qapp: QApplication, tmp_path: Path) -> Iterator[Callable[..., Run]
                 return list(connection.exec_driver_sql(query).scalars())
 
         return Run(
-            app.tray, app.clock, app.prompt, app.scheduler, app.records, reader, prompt_fates
+            app.rhythm, app.clock, app.prompt, app.scheduler, app.records, reader, prompt_fates
         )
 
     yield start

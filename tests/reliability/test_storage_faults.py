@@ -190,9 +190,9 @@ def test_a_full_disk(app_in: list[App], small_disk: Path) -> None:
     assert told(app) == [problems.FULL]
     assert app.scheduler.armed_at is not None and app.scheduler.armed_at > planned
     with pytest.raises(InputError, match="disk that holds your history is full"):
-        app.tray.start_practice("sunlight", Trigger.TRAY)
+        app.rhythm.start_practice("sunlight", Trigger.TRAY)
     assert told(app) == [problems.FULL], "told once, not at every try"
-    assert app.tray.status()["state"] == "active"
+    assert app.rhythm.status()["state"] == "active"
 
     filler.unlink()
     app.fire_wakeup()
@@ -441,7 +441,7 @@ def test_a_database_locked_by_another_process(app_in: list[App], tmp_path: Path)
         waited = time.monotonic() - began
         refused(dialog, problems.LOCKED)
         assert waited >= 4.5, "the app waits for the lock (5 seconds) before it says so"
-        assert app.tray.status()["state"] in ("active", "outside_hours")  # reading still works
+        assert app.rhythm.status()["state"] in ("active", "outside_hours")  # reading still works
     finally:
         holder.communicate("\n", timeout=30)
     dialog.save_button.click()

@@ -11,6 +11,7 @@ import pytest
 from reconnect.core.break_planner import BreakPlanner, Mode, Status, Wakeup
 from reconnect.core.break_policy import Rhythm, WorkingHours
 from reconnect.core.clock import FakeClock
+from tests.unit.conftest import local, wall
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -18,17 +19,6 @@ MIN = timedelta(minutes=1)
 DEFAULT = Rhythm.default()  # Monday to Friday 09:00-17:30, every 60 minutes, no randomness
 
 # 2026-06-16 is a Tuesday; 2026-06-19 a Friday; 2026-06-22 a Monday.
-
-
-def local(text: str, zone: ZoneInfo = BERLIN, fold: int = 0) -> datetime:
-    """An aware local time from '2026-06-16 09:05'."""
-    return datetime.fromisoformat(text).replace(tzinfo=zone, fold=fold)
-
-
-def wall(moment: datetime | None) -> str:
-    """A time as the person reads it: weekday, date, wall time and UTC offset."""
-    assert moment is not None
-    return moment.strftime("%a %Y-%m-%d %H:%M %z")
 
 
 def planner_at(

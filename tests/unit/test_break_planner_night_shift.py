@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from reconnect.core.break_planner import BreakPlanner, Mode, Wakeup
 from reconnect.core.break_policy import Rhythm, WorkingHours
 from reconnect.core.clock import FakeClock
+from tests.unit.conftest import local, wall
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MIN = timedelta(minutes=1)
@@ -17,16 +18,6 @@ NIGHT_SHIFT = WorkingHours(time(19, 0), time(8, 30))
 NIGHTS = Rhythm(week=(NIGHT_SHIFT,) * 5 + (None, None))  # Monday to Friday nights
 EVERY_NIGHT = Rhythm(week=(NIGHT_SHIFT,) * 7)
 # 2026-06-15 is a Monday; 2026-06-19 a Friday.
-
-
-def local(text: str) -> datetime:
-    """An aware Berlin time from '2026-06-16 09:05'."""
-    return datetime.fromisoformat(text).replace(tzinfo=BERLIN)
-
-
-def wall(moment: datetime | None) -> str:
-    assert moment is not None
-    return moment.strftime("%a %Y-%m-%d %H:%M %z")
 
 
 def planner_at(clock: FakeClock, last: datetime | None, rhythm: Rhythm = NIGHTS) -> BreakPlanner:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from reconnect.core.break_policy import (
-    Plan,
     Rhythm,
     WorkingHours,
     is_working_time,
@@ -18,28 +17,12 @@ from reconnect.core.break_policy import (
     next_opening,
     window_on,
 )
+from tests.unit.conftest import local, real_gap, wall
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
 MIN = timedelta(minutes=1)
 DEFAULT = Rhythm.default()
-
-
-def local(text: str, zone: ZoneInfo = BERLIN, fold: int = 0) -> datetime:
-    """An aware local time from '2026-06-16 09:05'."""
-    return datetime.fromisoformat(text).replace(tzinfo=zone, fold=fold)
-
-
-def wall(plan: Plan) -> str:
-    """The plan as the person reads it: weekday, date, wall time and UTC offset."""
-    assert plan.at is not None
-    return plan.at.strftime("%a %Y-%m-%d %H:%M %z")
-
-
-def real_gap(later: datetime | None, earlier: datetime) -> timedelta:
-    # Subtracting datetimes that share a tzinfo gives the wall-clock difference; go through UTC.
-    assert later is not None
-    return later.astimezone(UTC) - earlier.astimezone(UTC)
 
 
 def sundays(hours: WorkingHours, **settings: timedelta) -> Rhythm:

@@ -5,13 +5,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from reconnect.core.break_policy import (
-    Plan,
     Rhythm,
     WorkingHours,
     is_working_time,
@@ -20,24 +19,11 @@ from reconnect.core.break_policy import (
     window_at,
     window_on,
 )
+from tests.unit.conftest import local, real_gap, wall
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DEFAULT = Rhythm.default()
 # 2026-06-15 is a Monday; 2026-06-19 a Friday.
-
-
-def local(text: str) -> datetime:
-    """An aware Berlin time from '2026-06-16 09:05'."""
-    return datetime.fromisoformat(text).replace(tzinfo=BERLIN)
-
-
-def wall(plan: Plan) -> str:
-    assert plan.at is not None
-    return plan.at.strftime("%a %Y-%m-%d %H:%M %z")
-
-
-def real_gap(later: datetime, earlier: datetime) -> timedelta:
-    return later.astimezone(UTC) - earlier.astimezone(UTC)
 
 
 NIGHT_SHIFT = WorkingHours(time(19, 0), time(8, 30))

@@ -1,10 +1,11 @@
-"""Whether a graphical session is there, asked before Qt is (Qt would abort the process)."""
+"""Which desktop session this is, and whether there is one, asked before Qt is (Qt would
+abort the process without one)."""
 
 from __future__ import annotations
 
 import pytest
 
-from reconnect.desktop.session import missing_session
+from reconnect.desktop.session import SessionKind, detect_session, missing_session
 
 
 @pytest.mark.parametrize(
@@ -32,3 +33,106 @@ from reconnect.desktop.session import missing_session
 )
 def test_missing_session(environ: dict[str, str], platform: str, missing: str | None) -> None:
     assert missing_session(environ, platform) == missing
+
+
+GNOME_WAYLAND = {
+    "XDG_SESSION_TYPE": "wayland",
+    "XDG_CURRENT_DESKTOP": "ubuntu:GNOME",
+    "WAYLAND_DISPLAY": "wayland-0",
+    "DISPLAY": ":0",  # XWayland's
+}
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "kind", "wayland", "words"),
+    [
+        (GNOME_WAYLAND, "linux", SessionKind.GNOME, True, "GNOME on Wayland"),
+        (
+            {"XDG_SESSION_TYPE": "x11", "XDG_CURRENT_DESKTOP": "GNOME", "DISPLAY": ":0"},
+            "linux",
+            SessionKind.GNOME,
+            False,
+            "GNOME on X11",
+        ),
+        (
+            {"XDG_CURRENT_DESKTOP": "GNOME-Flashback:GNOME", "DISPLAY": ":0"},
+            "linux",
+            SessionKind.GNOME,
+            False,
+            "GNOME on X11",
+        ),
+        (
+            {"XDG_SESSION_TYPE": "wayland", "XDG_CURRENT_DESKTOP": "KDE", "WAYLAND_DISPLAY": "w"},
+            "linux",
+            SessionKind.KDE,
+            True,
+            "KDE Plasma on Wayland",
+        ),
+        (
+            {"XDG_SESSION_TYPE": "x11", "XDG_CURRENT_DESKTOP": "KDE", "DISPLAY": ":0"},
+            "linux",
+            SessionKind.KDE,
+            False,
+            "KDE Plasma on X11",
+        ),
+        (
+            {"WAYLAND_DISPLAY": "wayland-1", "SWAYSOCK": "/run/user/1000/sway-ipc.sock"},
+            "linux",
+            SessionKind.WLROOTS,
+            True,
+            "a wlroots compositor on Wayland",
+        ),
+        (
+            {"XDG_CURRENT_DESKTOP": "river", "WAYLAND_DISPLAY": "wayland-1"},
+            "linux",
+            SessionKind.WLROOTS,
+            True,
+            "a wlroots compositor on Wayland (river)",
+        ),
+        (
+            {"XDG_CURRENT_DESKTOP": "Hyprland", "WAYLAND_DISPLAY": "wayland-1"},
+            "linux",
+            SessionKind.WAYLAND,
+            True,
+            "Wayland (Hyprland)",
+        ),
+        # A Wayland session said by its type alone, run with XWayland's DISPLAY.
+        (
+            {"XDG_SESSION_TYPE": "wayland", "DISPLAY": ":1"},
+            "linux",
+            SessionKind.WAYLAND,
+            True,
+            "Wayland",
+        ),
+        ({"DISPLAY": ":0"}, "linux", SessionKind.X11, False, "X11"),
+        (
+            {"DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "XFCE"},
+            "freebsd14",
+            SessionKind.X11,
+            False,
+            "X11 (XFCE)",
+        ),
+        # sway's socket in an X11 session does not make it Wayland.
+        ({"DISPLAY": ":0", "SWAYSOCK": "/tmp/s"}, "linux", SessionKind.X11, False, "X11"),
+        ({}, "win32", SessionKind.WINDOWS, False, "Windows"),
+        ({"DISPLAY": ":0"}, "cygwin", SessionKind.WINDOWS, False, "Windows"),
+        ({}, "darwin", SessionKind.MACOS, False, "macOS"),
+        # A console, ssh, a service: no display at all.
+        ({}, "linux", SessionKind.NONE, False, "no graphical session"),
+        (
+            {"XDG_SESSION_TYPE": "wayland", "XDG_CURRENT_DESKTOP": "GNOME"},
+            "linux",
+            SessionKind.NONE,
+            False,
+            "no graphical session",
+        ),
+        ({"XDG_SESSION_TYPE": "tty"}, "linux", SessionKind.NONE, False, "no graphical session"),
+    ],
+)
+def test_detect_session(
+    environ: dict[str, str], platform: str, kind: SessionKind, wayland: bool, words: str
+) -> None:
+    session = detect_session(environ, platform)
+
+    assert (session.kind, session.wayland) == (kind, wayland)
+    assert session.describe() == words

@@ -22,14 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reconnect.core.errors import InputError
-from reconnect.core.history_format import (
-    CSV_COLUMNS,
-    ParsedHistory,
-    parse_history,
-    session_to_dict,
-    to_csv,
-    to_json,
-)
+from reconnect.core.history_export import session_to_dict, to_csv, to_json
+from reconnect.core.history_format import CSV_COLUMNS
+from reconnect.core.history_import import ParsedHistory, parse_history
 from reconnect.core.practice_loader import (
     BREATH_PHASE_SECONDS,
     ID_PATTERN,

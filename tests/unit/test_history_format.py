@@ -12,18 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconnect.core import history_format
-from reconnect.core.history_format import (
-    CSV_COLUMNS,
-    FORMAT_NAME,
-    FORMAT_VERSION,
-    ImportProblem,
-    ParsedHistory,
-    parse_history,
-    session_to_dict,
-    to_csv,
-    to_json,
-)
+from reconnect.core import history_checks, history_import, history_json_lines
+from reconnect.core.history_export import session_to_dict, to_csv, to_json
+from reconnect.core.history_format import CSV_COLUMNS, FORMAT_NAME, FORMAT_VERSION
+from reconnect.core.history_import import ImportProblem, ParsedHistory, parse_history
 from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger
 from reconnect.core.vocabulary import BODY_AREAS, MAX_NOTE_LENGTH, SparkLevel
 
@@ -258,7 +250,7 @@ def test_nul_byte() -> None:
 
 
 def test_too_large_file_is_refused_before_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(history_format, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(history_import, "MAX_FILE_BYTES", 100)
     (problem,) = problems_of(b"{" * 101)
     assert "at most" in problem
     assert "MB" in problem
@@ -266,7 +258,7 @@ def test_too_large_file_is_refused_before_reading(monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.parametrize("flavour", ["json", "csv"])
 def test_too_many_sessions(monkeypatch: pytest.MonkeyPatch, flavour: str) -> None:
-    monkeypatch.setattr(history_format, "MAX_SESSIONS", 2)
+    monkeypatch.setattr(history_import, "MAX_SESSIONS", 2)
     sessions = [OPEN, completed("s3"), completed("s4", "c4")]
     text = to_json(sessions, EXPORTED, "0.1.0") if flavour == "json" else to_csv(sessions)
     (problem,) = problems_of(text)
@@ -430,13 +422,13 @@ def test_json_lines_are_looked_for_only_when_a_problem_names_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     looked: list[str] = []
-    find = history_format._element_lines
+    find = history_json_lines.element_lines
 
     def counted(text: str) -> list[int] | None:
         looked.append(text)
         return find(text)
 
-    monkeypatch.setattr(history_format, "_element_lines", counted)
+    monkeypatch.setattr(history_json_lines, "element_lines", counted)
     sessions = [json_session(id=f"s{n}", checkin=json_checkin(id=f"c{n}")) for n in range(5)]
     assert len(parse_history(json_file(*sessions).encode()).sessions) == 5
     assert looked == []
@@ -561,7 +553,7 @@ def test_csv_unclosed_quote_is_reported_where_the_row_starts() -> None:
 def test_problems_stop_at_a_readable_number() -> None:
     rows = [csv_row(session_id=f"s{i}", checkin_id=f"c{i}", trigger="x") for i in range(1500)]
     problems = problems_of(csv_file(*rows))
-    assert len(problems) == history_format.MAX_PROBLEMS + 1
+    assert len(problems) == history_checks.MAX_PROBLEMS + 1
     assert problems[-1].startswith("stopped after 1000 problems")
 
 
@@ -661,7 +653,7 @@ def assert_parses_or_explains(raw: bytes) -> None:
     assert not (parsed.sessions and parsed.problems)
     for problem in parsed.problems:
         assert problem.message
-        assert not problem.message.startswith(history_format._INTERNAL_ERROR), problem
+        assert not problem.message.startswith(history_import._INTERNAL_ERROR), problem
         assert problem.line is None or problem.line >= 1
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -30,10 +29,7 @@ GERMAN = {
 }  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def as_written() -> Iterator[None]:
-    yield
-    i18n.uninstall()
+pytestmark = pytest.mark.usefixtures("as_written")
 
 
 def german(context: str, text: str) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from reconnect.core import i18n
@@ -13,10 +11,7 @@ from reconnect.core.sessions import Outcome
 WORDS_OF_PRESSURE = ("missed", "failed", "should", "only ", "behind", "must")
 
 
-@pytest.fixture(autouse=True)
-def as_written() -> Iterator[None]:
-    yield
-    i18n.uninstall()
+pytestmark = pytest.mark.usefixtures("as_written")
 
 
 def test_every_outcome_has_a_gentle_word() -> None:

@@ -166,3 +166,18 @@ def test_only_what_differs_from_the_defaults_is_kept(tmp_path: Path) -> None:
     loaded, _ = store.load(NOW)
     assert loaded["appearance.text_size"] == "larger"
     assert loaded["practices.own_folder"] == ""
+
+
+def test_every_setting_carries_the_words_the_settings_window_shows() -> None:
+    """Labels, hints and the names of choices live in the declaration, not in the window."""
+    for setting in DECLARATIONS:
+        if setting.kind == "hours":
+            assert not setting.label  # the window names each day itself
+            continue
+        assert setting.label and setting.label[0].isupper(), setting.key
+        assert not setting.label.endswith("."), setting.key
+        if setting.choice_labels:
+            assert len(setting.choice_labels) == len(setting.choices), setting.key
+    assert BY_KEY["appearance.theme"].choice_labels == ("Follow the system", "Light", "Dark")
+    assert BY_KEY["practices.disabled"].hint == "Untick any practice you'd rather not be offered."
+    assert BY_KEY["sync.database_url"].placeholder == "The file in your data folder"

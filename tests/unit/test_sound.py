@@ -18,15 +18,14 @@ from reconnect.desktop.sound import (
     NO_PLAYER_HINT,
     SILENT,
     Backend,
-    MusicResult,
     PlayError,
     Playing,
     Playsound3Player,
-    SoundPlayer,
     load_playsound3,
     music_files,
     sound_support,
 )
+from reconnect.services.desktop_ports import MusicResult, SoundPlayer
 
 SOUNDS = Path("/bundled/sounds")
 

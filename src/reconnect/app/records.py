@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from reconnect.app.bootstrap import Context
 from reconnect.core.database_address import is_server_address
 from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
+from reconnect.storage.first_look import UNKNOWN, FirstLook
+
+if TYPE_CHECKING:
+    from reconnect.core.practices import Practice
+    from reconnect.core.prompts import Prompt, PromptFate
+    from reconnect.core.sessions import BreakSession, CheckIn, Outcome, Trigger
+    from reconnect.core.spark_stats import PracticeCounts
+    from reconnect.services.break_records_port import BreakRecordsPort
+    from reconnect.services.breaks import BreakRecords
 
 
-class Records:
-    """The history's records, made the first time they are needed: SQLAlchemy and the open
-    database come after the tray has shown itself, and often much later.
+class LazyRecords:
+    """The history's records (a ``BreakRecordsPort``), made the first time they are needed:
+    SQLAlchemy and the open database come after the tray has shown itself, often much later.
 
-    While the history is a local SQLite file at this version's schema, what the waiting tray
-    reads (the end of the last break, whether the last run left anything open, the counts
-    behind the suggestion) comes from ``storage.first_look`` through Python's own sqlite3, so
-    SQLAlchemy (about 25 MB for the whole day) loads only when something is written or the
-    dashboard opens. Everything else is the records' own (``services.breaks.BreakRecords``).
+    While the records are not made and the history is a local SQLite file at this version's
+    schema, what the waiting tray reads (the end of the last break, whether the last run left
+    anything open, the counts behind the suggestion) comes from a ``FirstLook`` through
+    Python's own sqlite3. Writes, and whatever the first look can't be sure of, make them.
 
     Args:
         make: makes the records (opening the database).
@@ -27,57 +36,105 @@ class Records:
         computer: this computer's name in the history.
     """
 
-    def __init__(self, make: Callable[[], Any], file: Path | None, computer: str) -> None:
-        self._make: Callable[[], Any] | None = make
-        self._part: Any = None
-        self._file = file
-        self._computer = computer
+    def __init__(
+        self, make: Callable[[], BreakRecordsPort], file: Path | None, computer: str
+    ) -> None:
+        self._make: Callable[[], BreakRecordsPort] | None = make
+        self._made: BreakRecordsPort | None = None
+        self._first = None if file is None else FirstLook(file, computer)
         self.read_first = False  # a first look answered: the file is there, at this schema
 
-    def made(self) -> Any:
+    def made(self) -> BreakRecordsPort:
+        """The records, made now if they were not yet."""
         if self._make is not None:
             make, self._make = self._make, None
-            self._part = make()
-        return self._part
+            self._made = make()
+        assert self._made is not None
+        return self._made
 
     @property
     def is_made(self) -> bool:
         return self._make is None
 
-    def _first(self, read: Callable[[Path], Any]) -> Any:
-        """A first look's answer while the records are not made; ``UNKNOWN`` otherwise."""
-        from reconnect.storage.first_look import UNKNOWN
+    def _first_look(self) -> FirstLook | None:
+        """The first look while the records are not made; None once they are (or a server)."""
+        return None if self.is_made else self._first
 
-        if self._part is not None or self._file is None:
-            return UNKNOWN
-        answer = read(self._file)
-        self.read_first = self.read_first or answer != UNKNOWN
-        return answer
+    # --- reads the first look may answer ------------------------------------------------------
 
-    def last_break_end(self) -> Any:
-        from reconnect.storage.first_look import UNKNOWN, last_break_end
+    def last_break_end(self) -> datetime | None:
+        if (first := self._first_look()) is not None:
+            end = first.last_break_end()
+            if end is not UNKNOWN:
+                self.read_first = True
+                return end
+        return self.made().last_break_end()
 
-        end = self._first(lambda file: last_break_end(file, self._computer))
-        return self.made().last_break_end() if end == UNKNOWN else end
+    def tidy_after_last_run(self, now: datetime) -> tuple[int, int]:
+        if (first := self._first_look()) is not None:
+            left_open = first.left_open()
+            if left_open is not UNKNOWN:
+                self.read_first = True
+                if not left_open:
+                    return 0, 0  # nothing to tidy: no need to load the storage layer for it
+        return self.made().tidy_after_last_run(now)
 
-    def tidy_after_last_run(self, now: Any) -> tuple[int, int]:
-        from reconnect.storage.first_look import left_open
+    def practice_counts(self) -> list[PracticeCounts]:
+        if (first := self._first_look()) is not None:
+            counts = first.practice_counts()
+            if counts is not UNKNOWN:
+                self.read_first = True
+                return counts
+        return self.made().practice_counts()
 
-        if self._first(lambda file: left_open(file, self._computer)) is False:
-            return 0, 0  # nothing to tidy: no need to load the storage layer for it
-        return self.made().tidy_after_last_run(now)  # type: ignore[no-any-return]
+    # --- everything else is the records' own ---------------------------------------------------
 
-    def practice_counts(self) -> Any:
-        from reconnect.storage.first_look import UNKNOWN, practice_counts
+    def offer(
+        self, practice: Practice, now: datetime, probability: float | None, quiet: bool = False
+    ) -> Prompt:
+        return self.made().offer(practice, now, probability, quiet)
 
-        counts = self._first(practice_counts)
-        return self.made().practice_counts() if counts == UNKNOWN else counts
+    def decide(
+        self, prompt_id: str, fate: PromptFate, now: datetime, session_id: str | None = None
+    ) -> None:
+        self.made().decide(prompt_id, fate, now, session_id)
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.made(), name)
+    def start(
+        self, practice: Practice, trigger: Trigger, now: datetime, prompt_id: str | None = None
+    ) -> BreakSession:
+        return self.made().start(practice, trigger, now, prompt_id)
+
+    def save_checkin(
+        self,
+        session_id: str,
+        now: datetime,
+        level: int,
+        body: Iterable[str] = (),
+        feelings: Iterable[str] = (),
+        note: str | None = None,
+    ) -> CheckIn:
+        return self.made().save_checkin(session_id, now, level, body, feelings, note)
+
+    def finish(self, session_id: str, now: datetime, outcome: Outcome) -> None:
+        self.made().finish(session_id, now, outcome)
+
+    def reach(self) -> bool:
+        return self.made().reach()
+
+    def has_pending(self) -> bool:
+        return self.made().has_pending()
+
+    def retry_pending(self) -> bool:
+        return self.made().retry_pending()
 
 
-def open_records(context: Context, notifier: Any) -> Any:
+class Notifies(Protocol):
+    """Shows a quiet desktop notification (``desktop.notifier.Notifier``)."""
+
+    def notify(self, summary: str, body: str) -> object: ...
+
+
+def open_records(context: Context, notifier: Notifies) -> BreakRecords:
     """The history's records: on the open file, or on a shared history with an outbox beside
     it (reached when first needed, so that a server out of reach does not stop the start)."""
     from reconnect.services.breaks import BreakRecords
@@ -85,12 +142,16 @@ def open_records(context: Context, notifier: Any) -> Any:
 
     if not is_server_address(context.paths.database_url):
         return BreakRecords(context.database().session_factory)
+
+    def tell() -> None:
+        notifier.notify(
+            translate("Bootstrap", OUT_OF_REACH_TITLE), translate("Bootstrap", OUT_OF_REACH_TEXT)
+        )
+
     return BreakRecords(
         None,
         Outbox(context.paths.root / OUTBOX_FILE),
-        out_of_reach=lambda: notifier.notify(
-            translate("Bootstrap", OUT_OF_REACH_TITLE), translate("Bootstrap", OUT_OF_REACH_TEXT)
-        ),
+        out_of_reach=tell,
         connect=lambda: context.database().session_factory,
     )
 

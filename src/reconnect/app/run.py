@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from reconnect.app.bootstrap import Context
 from reconnect.app.tray import RunningApp
+from reconnect.core.exit_codes import EXIT_FAILED, EXIT_OK
 from reconnect.paths import DataFolderError
 from reconnect.storage.problems import DatabaseProblem
 
@@ -35,7 +36,7 @@ def run_tray(context: Context, out: TextIO, err: TextIO, open_dashboard: bool = 
     told = _ask_running_app(server_name(context.paths.root), open_dashboard)
     if told is not None:
         print(f"Reconnect is already running. {told}", file=out)
-        return 0
+        return EXIT_OK
 
     from reconnect.desktop.crash_log import reporting_crashes
 
@@ -64,12 +65,12 @@ def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -
         # the data folder was changed; the message says what to do.
         print(f"reconnect: {problem}", file=err)
         show_start_problem(str(problem))
-        return 1
+        return EXIT_FAILED
     if not running.server.listen():
         print("Reconnect is already running (it started a moment ago).", file=out)
-        return 0
-    for problem in running.problems:
-        print(f"reconnect: {problem}", file=err)
+        return EXIT_OK
+    for settings_problem in running.problems:
+        print(f"reconnect: {settings_problem}", file=err)
     running.start()
     front = greet(context, running, open_dashboard)
     from PySide6.QtCore import QTimer
@@ -81,7 +82,7 @@ def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -
     def failed(problem: Exception) -> None:
         print(f"reconnect: {problem}", file=err)
         show_start_problem(str(problem))
-        app.exit(1)
+        app.exit(EXIT_FAILED)
 
     # Once the tray is up: the database, the practice files and the rest.
     QTimer.singleShot(0, lambda: running.finish_start(err, failed))
@@ -112,7 +113,7 @@ def _ask_running_app(name: str, open_dashboard: bool) -> str | None:
     Returns:
         What it did, in a sentence; None when no Reconnect answers there.
     """
-    from reconnect.cli.remote_commands import send
+    from reconnect.desktop.control_client import send
 
     command = "open-dashboard" if open_dashboard else "show-controls"
     answer = send(name, command, timeout_ms=2000)
@@ -131,7 +132,7 @@ def greet(context: Context, running: RunningApp, open_dashboard: bool = False) -
     asked, never over an unread welcome. Returns the front door, which holds the welcome."""
     from reconnect.ui.care.front_door import FrontDoor
 
-    front = FrontDoor(running.surface.widget, running.tray_app.open_dashboard)
+    front = FrontDoor(running.surface.widget, running.tray_app.rhythm.open_dashboard)
     running.server.set_front(front)
     welcome = _offer_first_run(context, running, tray_available=front.has_tray)
     if welcome is not None:
@@ -153,12 +154,12 @@ def _offer_first_run(
     tray_app = running.tray_app
     dialog = FirstRun(
         context.paths.root,
-        tray_app.settings,
+        tray_app.rhythm.settings,
         SettingsFile(context.paths.settings_file).save,
         open_help=running.surface.widget.open_help.emit,
         tray_available=tray_available,
     )
-    dialog.finished.connect(lambda _result: tray_app.reload_settings())
+    dialog.finished.connect(lambda _result: tray_app.rhythm.reload_settings())
     dialog.show()  # not modal: the tray stays usable while it is open
     return dialog
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reconnect.app.bootstrap import Context
-from reconnect.app.records import Records, open_records
+from reconnect.app.records import LazyRecords, open_records
 from reconnect.core.database_address import is_server_address
 
 if TYPE_CHECKING:
@@ -65,9 +65,9 @@ class RunningApp:
         except (DatabaseProblem, DataFolderError) as problem:
             failed(problem)
             return
-        self.tray_app.tidy()
-        for problem in self.context.library.problems:
-            print(f"reconnect: a practice file was left out: {problem}", file=err)
+        self.tray_app.rhythm.tidy()
+        for left_out in self.context.library.problems:
+            print(f"reconnect: a practice file was left out: {left_out}", file=err)
         if shared:
             # What was kept while the shared history was out of reach goes there once it is
             # back (each save tries first too).
@@ -114,13 +114,12 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from reconnect.core.break_planner import BreakPlanner
     from reconnect.core.control_protocol import server_name
     from reconnect.core.sessions import Trigger
-    from reconnect.desktop.busy import BusyDetector
+    from reconnect.desktop.adapters import pick_adapters
     from reconnect.desktop.control_server import ControlServer
-    from reconnect.desktop.idle import find_idle_monitor
-    from reconnect.desktop.notifier import Notifier
     from reconnect.desktop.scheduler import BreakScheduler
-    from reconnect.desktop.sleep_watch import SleepWatch
     from reconnect.paths import bundled_dir, icons_dir
+    from reconnect.services.rhythm import Rhythm
+    from reconnect.services.rhythm_ports import Desktop
     from reconnect.settings_store import SettingsFile
     from reconnect.ui.theme import apply_theme
     from reconnect.ui.tray.prompt_window import EXPIRY_MS, PromptWindow
@@ -140,10 +139,11 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     def apply_appearance(chosen: Settings) -> None:
         appearance.apply(chosen["appearance.theme"], chosen["appearance.text_size"], styles)
 
-    notifier = Notifier()
+    desktop = pick_adapters(clock)  # idle, busy, notifications, sleep, sound; and the report
+    notifier = desktop.notifier
     url = context.paths.database_url
     local = context.paths.uses_default_database or url.startswith("sqlite")
-    records = Records(
+    records = LazyRecords(
         lambda: open_records(context, notifier),
         Path(url.removeprefix("sqlite:///")) if local else None,
         context.computer_name() or _host_name(),
@@ -157,42 +157,50 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         last.astimezone(now.tzinfo) if last else None,
         pace=context.pace,
     )
-    windows = Windows(context)
-    tray_app = TrayApp(
+    windows = Windows(context, desktop.make_sound)
+    scheduler = BreakScheduler()
+    rhythm = Rhythm(
         clock=clock,
-        library=context.library,
-        records=records,  # type: ignore[arg-type]
-        settings=settings,
         planner=planner,
-        scheduler=BreakScheduler(),
+        library=context.library,
+        history=records,
+        settings=settings,
+        rng=rng,
+        desktop=Desktop(
+            presence=desktop.idle_monitor,
+            busy=desktop.busy,
+            sleep=desktop.sleep_watch,
+            notifier=notifier,
+            wakeups=scheduler,
+        ),
+        load_settings=lambda: settings_file.load(clock.now()),
+        settings_applied=apply_appearance,
+    )
+    tray_app = TrayApp(
+        rhythm=rhythm,
+        scheduler=scheduler,
+        sleep_watch=desktop.sleep_watch,
+        poll_timer=QTimer(),
         # Made when the first break is offered.
         make_prompt=lambda: PromptWindow(expiry_ms=context.pace.milliseconds(EXPIRY_MS)),
-        notifier=notifier,
-        rng=rng,
-        idle_monitor=find_idle_monitor(),
-        busy=BusyDetector(),
-        sleep_watch=SleepWatch(clock),
-        poll_timer=QTimer(),
         quit_app=app.quit,
         show_dashboard=windows.show_dashboard,
         open_settings=windows.show_settings,
         open_help=windows.show_help,
-        load_settings=lambda: settings_file.load(clock.now()),
-        apply_appearance=apply_appearance,
     )
     surface = windows.make_surface(tray_app, QSystemTrayIcon.isSystemTrayAvailable())
     tray_app.attach(surface)
     windows.connect_app(tray_app)
     # Charts take their colours when drawn: an open dashboard draws them again in a new look.
     appearance.changed.connect(lambda _scheme: windows.refresh_dashboard())
-    server = ControlServer(server_name(context.paths.root), tray_app)
+    server = ControlServer(server_name(context.paths.root), rhythm, desktop=desktop.report)
     running = RunningApp(tray_app, server, surface, problems, context)
 
     def flow() -> Any:
         """The practice window and its check-in, made for the first practice."""
         if running.flow is None:
             made = windows.make_practice_flow(tray_app, records, settings_file)  # type: ignore[arg-type]
-            made.done.connect(tray_app.practice_finished)
+            made.done.connect(rhythm.practice_finished)
             made.done.connect(windows.refresh_dashboard)
             running.flow = made
         return running.flow
@@ -223,7 +231,7 @@ BACKUP_FIRST_MS = 600_000  # ten minutes: well after login, when the disk is qui
 BACKUP_CHECK_MS = 3_600_000
 
 
-def take_daily_backup(context: Context, records: Records | None = None) -> None:
+def take_daily_backup(context: Context, records: LazyRecords | None = None) -> None:
     """Today's copy of the database, if not taken yet; a failure is logged, never fatal.
 
     While the tray has not loaded the storage layer (``records`` not made), a local file is

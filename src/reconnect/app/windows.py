@@ -17,7 +17,9 @@ from reconnect.core.errors import InputError
 
 if TYPE_CHECKING:
     from reconnect.core.suggestion import Suggestion
+    from reconnect.desktop.adapters import SoundFactory
     from reconnect.services.breaks import BreakRecords
+    from reconnect.services.desktop_ports import AutostartState
     from reconnect.settings_store import SettingsFile
     from reconnect.ui.dashboard.dashboard_window import KeptFigures
     from reconnect.ui.practice.practice_flow import PracticeFlow
@@ -32,8 +34,9 @@ CLOSE_NOTICE = ".told-how-to-bring-back"  # closing the small window only minimi
 class Windows:
     """One of each window at a time; asking again brings the open one forward."""
 
-    def __init__(self, context: Context) -> None:
+    def __init__(self, context: Context, make_sound: SoundFactory | None = None) -> None:
         self._context = context
+        self._make_sound = make_sound  # the desktop adapters' choice; theirs by default
         self._open: dict[str, QWidget] = {}
         self._app: TrayApp | None = None
         # The dashboard's figures last read, for every dashboard window of this run: shown,
@@ -82,6 +85,8 @@ class Windows:
         from reconnect.core.sessions import Moment, Trigger
         from reconnect.desktop.stats_process import StatsProcess
         from reconnect.services.dashboard import QUIET_NOTE_MARKER, DashboardReader, QuietNoteMarker
+        from reconnect.services.history import HistoryFiles
+        from reconnect.services.history_edits import HistoryBook
         from reconnect.services.range_memory import RANGE_MEMORY, RangeMemory
         from reconnect.ui.dashboard.dashboard_window import DashboardActions, DashboardWindow
         from reconnect.ui.dashboard.history_page import HistoryPage
@@ -91,11 +96,11 @@ class Windows:
         factory = self._sessions()
         clock = self._context.clock
         library = self._context.library
-        transfer = HistoryTransfer(factory, lambda: Moment.of(clock.now()))
+        transfer = HistoryTransfer(HistoryFiles(factory), lambda: Moment.of(clock.now()))
         app = self._app
 
         def suggestion() -> Suggestion | None:
-            return app.suggestion() if app is not None else None
+            return app.rhythm.suggestion() if app is not None else None
 
         stats = StatsProcess()
         actions = DashboardActions(
@@ -104,7 +109,7 @@ class Windows:
             import_history=transfer.import_,
             open_help=self.show_help,
             make_history_page=lambda: HistoryPage(
-                factory, {p.id: p.title for p in library}, load_now=False
+                HistoryBook(factory), {p.id: p.title for p in library}, load_now=False
             ),
             make_library_page=lambda: LibraryPage(library, suggestion),
             compute_report=stats.compute,
@@ -124,7 +129,7 @@ class Windows:
             if app is None:
                 return
             try:
-                app.start_practice(practice_id, Trigger.DASHBOARD)
+                app.rhythm.start_practice(practice_id, Trigger.DASHBOARD)
             except InputError as error:
                 QMessageBox.information(
                     window,
@@ -155,13 +160,13 @@ class Windows:
 
         def current() -> Settings:
             if app is not None:
-                return app.settings
+                return app.rhythm.settings
             return settings_file.load(self._context.clock.now())[0]
 
         def save_contact(text: str) -> None:
             settings_file.save(current().with_value("care.trusted_contact", text))
             if app is not None:
-                app.reload_settings()
+                app.rhythm.reload_settings()
 
         return HelpDialog(
             trusted_contact=str(current()["care.trusted_contact"]), save_contact=save_contact
@@ -203,15 +208,17 @@ class Windows:
         from reconnect.core.sessions import Moment
         from reconnect.desktop import autostart
         from reconnect.paths import default_data_dir, icons_dir
+        from reconnect.services.history import HistoryFiles
         from reconnect.settings_store import SettingsFile
         from reconnect.ui.dashboard.history_transfer import HistoryTransfer
-        from reconnect.ui.settings.settings_window import AutostartControls, SettingsWindow
+        from reconnect.ui.settings.settings_pages import AutostartControls
+        from reconnect.ui.settings.settings_window import SettingsWindow
 
         context, app = self._context, self._app
         paths, environ, platform = context.paths, context.environ, sys.platform
         settings_file = SettingsFile(paths.settings_file)
 
-        def start_at_login() -> autostart.AutostartState:
+        def start_at_login() -> AutostartState:
             # A data folder other than the default one goes into the entry, as the CLI does.
             chosen = paths.root != default_data_dir().expanduser().absolute()
             icon = icons_dir() / "reconnect.svg"
@@ -226,39 +233,39 @@ class Windows:
             # Nothing may write to the history once its file goes: the open prompt's answer
             # goes with everything else, and no break comes before Reconnect has closed.
             if app is not None:
-                app.current_prompt = None
-                app.poll_timer.stop()
-                app.scheduler.shutdown()
+                app.let_go_of_history()
             context.close()
 
         def make() -> QWidget:
             clock = context.clock
-            settings = app.settings if app is not None else settings_file.load(clock.now())[0]
-            transfer = HistoryTransfer(self._sessions(), lambda: Moment.of(clock.now()))
+            settings = (
+                app.rhythm.settings if app is not None else settings_file.load(clock.now())[0]
+            )
+            transfer = HistoryTransfer(
+                HistoryFiles(self._sessions()), lambda: Moment.of(clock.now())
+            )
             return SettingsWindow(
                 settings,
                 library=context.library,
                 paths=paths,
                 save=settings_file.save,
-                applied=app.reload_settings if app is not None else lambda: None,
+                applied=app.rhythm.reload_settings if app is not None else lambda: None,
                 autostart=AutostartControls(
                     state=lambda: autostart.autostart_state(environ, platform),
                     enable=start_at_login,
                     disable=lambda: autostart.disable(environ, platform),
                 ),
                 close_database=close_database,
-                quit_app=app.quit if app is not None else QCoreApplication.quit,
+                quit_app=app.rhythm.quit if app is not None else QCoreApplication.quit,
                 export_history=transfer.export,
-                open_folder=lambda folder: QDesktopServices.openUrl(
-                    QUrl.fromLocalFile(str(folder))
-                ),
+                open_folder=_open_folder,
                 open_practice_form=lambda: self.show_practice_form(),
             )
 
         self._bring("settings", make)
 
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._context.paths.root)))
+        _open_folder(self._context.paths.root)
 
     def make_surface(self, tray_app: TrayApp, tray_available: bool) -> Surface:
         """The tray icon where there is a tray; otherwise a small window, explained once."""
@@ -267,7 +274,7 @@ class Windows:
         if tray_available:
             from reconnect.ui.tray.tray_icon import TrayIcon
 
-            tray = TrayIcon(tray_app.menu_state, tray_app.brief_state)
+            tray = TrayIcon(tray_app.rhythm.menu_state, tray_app.rhythm.brief_state)
             tray.show()
             return Surface(tray, tray.refresh, tray.geometry)
 
@@ -279,28 +286,29 @@ class Windows:
         with contextlib.suppress(OSError):  # then the hint simply shows again next time
             marker.touch(mode=0o600)
         window.close_explained.connect(lambda: _touch(closing))
-        window.show_state(tray_app.menu_state())
+        window.show_state(tray_app.rhythm.menu_state())
         window.show()
         self._open["control"] = window
-        return Surface(window, lambda: window.show_state(tray_app.menu_state()), lambda: None)
+        return Surface(
+            window, lambda: window.show_state(tray_app.rhythm.menu_state()), lambda: None
+        )
 
     def make_practice_flow(
         self, tray_app: TrayApp, records: BreakRecords, settings_file: SettingsFile
     ) -> PracticeFlow:
         """The guided practice and its check-in, with sound and the person's music."""
-        from reconnect.desktop.sound import Playsound3Player
-        from reconnect.paths import illustrations_dir, sounds_dir
+        from reconnect.desktop.adapters import make_sound_player
+        from reconnect.paths import illustrations_dir
         from reconnect.ui.practice.checkin_dialog import CheckInDialog
         from reconnect.ui.practice.practice_flow import PracticeFlow
 
-        sound = Playsound3Player(
-            sounds_dir(),
-            lambda: bool(tray_app.settings["sound.chimes"]),
-            lambda: bool(tray_app.settings["sound.breath_tones"]),
+        sound = (self._make_sound or make_sound_player)(
+            lambda: bool(tray_app.rhythm.settings["sound.chimes"]),
+            lambda: bool(tray_app.rhythm.settings["sound.breath_tones"]),
         )
 
         def music_source() -> Path | None:
-            chosen = tray_app.settings["practices.music"]
+            chosen = tray_app.rhythm.settings["practices.music"]
             return Path(chosen) if chosen else None
 
         def choose_music() -> Path | None:
@@ -315,31 +323,36 @@ class Windows:
             if not path:
                 return None
             try:
-                settings_file.save(tray_app.settings.with_value("practices.music", path))
-                tray_app.reload_settings()
+                settings_file.save(tray_app.rhythm.settings.with_value("practices.music", path))
+                tray_app.rhythm.reload_settings()
             except (OSError, InputError) as error:
                 log.warning("the chosen music could not be remembered: %s", error)
             return Path(path)
 
         flow = PracticeFlow(
-            clock=self._context.pace.practice_clock(tray_app.clock),
-            library=tray_app.library,
+            clock=self._context.pace.practice_clock(tray_app.rhythm.clock),
+            library=tray_app.rhythm.library,
             records=records,
             sound=sound,
             illustrations=illustrations_dir(),
-            reduced_motion=lambda: bool(tray_app.settings["appearance.reduced_motion"]),
+            reduced_motion=lambda: bool(tray_app.rhythm.settings["appearance.reduced_motion"]),
             music_source=music_source,
             choose_music=choose_music,
             make_checkin=lambda title, save, note: CheckInDialog(
                 title, save, note, open_help=self.show_help
             ),
-            start_instead=lambda practice_id, trigger: tray_app.start_practice(
+            start_instead=lambda practice_id, trigger: tray_app.rhythm.start_practice(
                 practice_id, trigger
             ),
         )
         # The flow makes the player; it is handed help as it opens.
         flow.player_opened.connect(lambda player: player.set_open_help(self.show_help))
         return flow
+
+
+def _open_folder(folder: Path) -> None:
+    """The folder in the desktop's file manager."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def _touch(marker: Path) -> None:

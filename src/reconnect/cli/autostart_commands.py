@@ -7,6 +7,7 @@ import sys
 from typing import Any, TextIO
 
 from reconnect.app.bootstrap import Context
+from reconnect.core.exit_codes import EXIT_FAILED, EXIT_OK
 from reconnect.desktop.autostart import (
     APP_ID,
     AutostartError,
@@ -64,7 +65,7 @@ def run_autostart(args: argparse.Namespace, context: Context, out: TextIO, err: 
     try:
         if args.action == "status":
             print(describe(autostart_state(environ, sys.platform)), file=out)
-            return 0
+            return EXIT_OK
         if args.action == "off":
             removed = disable(environ, sys.platform)
             if removed:
@@ -75,7 +76,7 @@ def run_autostart(args: argparse.Namespace, context: Context, out: TextIO, err: 
                 )
             else:
                 print("Reconnect was not starting at login; nothing to change.", file=out)
-            return 0
+            return EXIT_OK
         chosen = args.data_dir is not None or bool(environ.get(DATA_DIR_VARIABLE))
         command = launch_command(context.paths.root if chosen else None)
         # Installed from a wheel, no icon theme knows Reconnect's id: name the file itself.
@@ -83,11 +84,11 @@ def run_autostart(args: argparse.Namespace, context: Context, out: TextIO, err: 
         state = enable(environ, sys.platform, command, icon=str(icon) if icon.is_file() else APP_ID)
     except AutostartError as error:
         print(f"reconnect autostart: {error}", file=err)
-        return 1
+        return EXIT_FAILED
     print(
         f"Reconnect will start quietly in the tray when you log in (entry: {state.location}).",
         file=out,
     )
     if chosen:
         print(f"It keeps your data in {context.paths.root}.", file=out)
-    return 0
+    return EXIT_OK

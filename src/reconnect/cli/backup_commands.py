@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from reconnect.app.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
+from reconnect.core.exit_codes import EXIT_FAILED, EXIT_OK
 from reconnect.core.i18n import number, plural
 from reconnect.storage.problems import DatabaseProblem
 
@@ -101,10 +102,10 @@ def run_backups(args: argparse.Namespace, context: Context, out: TextIO, err: Te
             indent=2,
         )
         out.write("\n")
-        return 0
+        return EXIT_OK
     if not found:
         print(NO_BACKUPS, file=out)
-        return 0
+        return EXIT_OK
     rows: list[tuple[str, ...]] = [
         (
             f"{_local(info.taken_at, context):%Y-%m-%d %H:%M}",
@@ -117,26 +118,27 @@ def run_backups(args: argparse.Namespace, context: Context, out: TextIO, err: Te
         for info in found
     ]
     write_table(out, ("WHEN", "KIND", "SESSIONS", "CHECK-INS", "SIZE", "PATH"), rows)
-    return 0
+    return EXIT_OK
 
 
 def _app_is_running(context: Context) -> bool:
-    from reconnect.cli.remote_commands import NoAnswer, send
     from reconnect.core.control_protocol import server_name
+    from reconnect.desktop import control_client
 
     try:
-        return send(server_name(context.paths.root), "status", timeout_ms=1000) is not None
-    except NoAnswer:
+        name = server_name(context.paths.root)
+        return control_client.send(name, "status", timeout_ms=1000) is not None
+    except control_client.NoAnswer:
         return True  # something is listening with this folder's name: count it as running
 
 
 def run_restore(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
-    from reconnect.storage import backups
+    from reconnect.storage import backup_restore, backups
 
     paths = context.paths
     if backups.database_file(paths) is None:
         raise DatabaseProblem("unavailable", backups.not_sqlite_message(paths))
-    info = backups.check_restorable(paths, Path(args.file))
+    info = backup_restore.check_restorable(paths, Path(args.file))
     if _app_is_running(context):
         print(
             "reconnect restore: Reconnect is running with this data folder and has your "
@@ -144,7 +146,7 @@ def run_restore(args: argparse.Namespace, context: Context, out: TextIO, err: Te
             "again, then start it with 'reconnect'. Nothing was changed.",
             file=err,
         )
-        return 1
+        return EXIT_FAILED
     summary = (
         f"{info.path}: taken {_local(info.taken_at, context):%a %d %b %Y %H:%M}, "
         f"{_counted(info.sessions, 'session')} and {_counted(info.checkins, 'check-in')}."
@@ -162,8 +164,8 @@ def run_restore(args: argparse.Namespace, context: Context, out: TextIO, err: Te
         out.flush()
         if stdin.readline().strip() != CONFIRM_WORD:
             print("Nothing was changed.", file=out)
-            return 1
-    report = backups.restore(paths, Path(args.file), context.clock.now())
+            return EXIT_FAILED
+    report = backup_restore.restore(paths, Path(args.file), context.clock.now())
     print(
         f"Restored {_counted(report.sessions, 'session')} and "
         f"{_counted(report.checkins, 'check-in')} from {report.source}.",
@@ -190,4 +192,4 @@ def run_restore(args: argparse.Namespace, context: Context, out: TextIO, err: Te
             file=out,
         )
     print("Reconnect uses it from the next time it starts ('reconnect').", file=out)
-    return 0
+    return EXIT_OK

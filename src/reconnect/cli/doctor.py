@@ -1,4 +1,5 @@
-"""``reconnect doctor``: checks the data folder, the database and the practice library."""
+"""``reconnect doctor``: checks the data folder, the database, the practice library and the
+desktop adapters chosen for this session."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from reconnect.core.i18n import plural
 from reconnect.desktop.session import missing_session
 
 if TYPE_CHECKING:
+    from reconnect.core.clock import Clock
     from reconnect.desktop.sound_output import SoundOutput
 
 
@@ -57,7 +59,8 @@ def check_data_folder(context: Context) -> Finding:
 
 
 def check_database(context: Context) -> list[Finding]:
-    from reconnect.storage.database import HEAD_REVISION, DatabaseProblem, open_database, safe_url
+    from reconnect.storage.database import HEAD_REVISION, open_database, safe_url
+    from reconnect.storage.problems import DatabaseProblem
     from reconnect.storage.unit_of_work import UnitOfWork
 
     paths = context.paths
@@ -127,9 +130,20 @@ def check_library(context: Context) -> list[Finding]:
     return findings
 
 
-def check_desktop(environ: dict[str, str]) -> list[Finding]:
-    """The tray, notifications, idle detection and sound, each with what to do when missing."""
-    from reconnect.desktop.idle import idle_support
+# The report's roles as doctor names them; being unable to tell "busy" or to watch logind is
+# not something to fix, so those two are never marked as needing a look.
+_ROLE_TOPICS = {
+    "idle": ("idle detection", True),
+    "busy": ("busy detection", False),
+    "notifications": ("notifications", True),
+    "sleep": ("sleep and wake", False),
+}
+
+
+def check_desktop(environ: dict[str, str], clock: Clock) -> list[Finding]:
+    """The tray, and the desktop adapters chosen for this session (as the tray app chooses
+    them, see ``pick_adapters``), each with what to do when missing."""
+    from reconnect.desktop.adapters import pick_adapters
 
     findings: list[Finding] = []
     missing = missing_session(environ)
@@ -145,8 +159,9 @@ def check_desktop(environ: dict[str, str]) -> list[Finding]:
     else:
         from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+        # Made before the adapters are asked: they use the session and system buses.
         app = QApplication.instance() or QApplication(["reconnect-doctor"])
-        del app  # only needed alive for the question below
+        del app  # only needed alive for the questions below
         tray = QSystemTrayIcon.isSystemTrayAvailable()
         findings.append(
             Finding(
@@ -159,13 +174,16 @@ def check_desktop(environ: dict[str, str]) -> list[Finding]:
                 "'AppIndicator and KStatusNotifierItem Support' extension",
             )
         )
-        from reconnect.desktop.notifier import Notifier
-
-        ok, how = Notifier().available()
-        findings.append(Finding(ok, "notifications", how))
-    ok, how = idle_support()
-    findings.append(Finding(ok, "idle detection", how))
-    findings += check_sound()
+    adapters = pick_adapters(clock, environ, probe=True)
+    adapters.close()
+    report = adapters.report
+    findings.append(Finding(True, "desktop session", report.session.describe()))
+    for role, choice in report.roles():
+        if role in _ROLE_TOPICS:
+            topic, needed = _ROLE_TOPICS[role]
+            findings.append(Finding(choice.found or not needed, topic, choice.describe()))
+    sound = report.sound
+    findings += check_sound(lambda: (sound.found, sound.describe()))
     return findings
 
 
@@ -222,7 +240,7 @@ def run_doctor(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
         check_data_folder(context),
         *check_database(context),
         *check_library(context),
-        *check_desktop(dict(os.environ)),
+        *check_desktop(dict(os.environ), context.clock),
         check_autostart(context),
     ]
     width = max(len(f.topic) for f in findings)

@@ -15,7 +15,8 @@ from reconnect import __version__
 from reconnect.app.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
-from reconnect.core.history_format import session_to_dict
+from reconnect.core.exit_codes import EXIT_BAD_INPUT, EXIT_OK
+from reconnect.core.history_export import session_to_dict
 from reconnect.core.i18n import plural
 from reconnect.core.outcome_words import outcome_word
 from reconnect.core.recording import logged_session, spark_level
@@ -161,7 +162,7 @@ def run_log(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO
     else:
         felt = f"You noticed {level.label}."
     print(f"Written down: {practice.title}, {when:%a %d %b %H:%M}. {felt}", file=out)
-    return 0
+    return EXIT_OK
 
 
 def _when(moment: Moment) -> str:
@@ -206,20 +207,20 @@ def run_history(args: argparse.Namespace, context: Context, out: TextIO, err: Te
     if args.json:
         json.dump([session_to_dict(s) for s in sessions], out, ensure_ascii=False, indent=2)
         out.write("\n")
-        return 0
+        return EXIT_OK
     if not sessions:
         print(
             "Nothing here yet. Practices you do, or write down with 'reconnect log', "
             "will appear here.",
             file=out,
         )
-        return 0
+        return EXIT_OK
     write_table(
         out,
         ("WHEN", "PRACTICE", "ENDED", "STIRRED", "DETAILS"),
         [_history_row(s) for s in sessions],
     )
-    return 0
+    return EXIT_OK
 
 
 def run_export(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
@@ -238,10 +239,10 @@ def run_export(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
         text = history.export(factory, fmt, Moment.of(context.clock.now()), __version__)
     if target is None:
         out.write(text)
-        return 0
+        return EXIT_OK
     write_export(target, text)
     print(f"Your history is in {target} ({fmt.upper()}, readable only by you).", file=out)
-    return 0
+    return EXIT_OK
 
 
 def write_export(target: Path, text: str) -> None:
@@ -277,7 +278,7 @@ def run_import(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
         hidden = len(refused.problems) - MAX_IMPORT_PROBLEMS_SHOWN
         if hidden > 0:
             print(f"  … and {hidden} more", file=err)
-        return 2
+        return EXIT_BAD_INPUT
     already = (
         plural(
             report.already_present,
@@ -290,4 +291,4 @@ def run_import(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
     imported = plural(report.added, "Imported 1 session", "Imported {count} sessions")
     with_checkins = plural(report.added_checkins, "1 with a check-in", "{count} with check-ins")
     print(f"{imported} ({with_checkins}){already}.", file=out)
-    return 0
+    return EXIT_OK

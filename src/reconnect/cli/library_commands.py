@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 from reconnect.app.bootstrap import Context
+from reconnect.core.exit_codes import EXIT_OK
 from reconnect.core.i18n import number, plural
 from reconnect.core.practices import Practice
 
@@ -50,10 +52,10 @@ def run_practices(args: argparse.Namespace, context: Context, out: TextIO, err: 
         print(f"\n{counted} ({number(own)} of your own).", file=out)
     for problem in library.problems:
         print(f"reconnect: a practice file was left out: {problem}", file=err)
-    return 0
+    return EXIT_OK
 
 
-def write_table(out: TextIO, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def write_table(out: TextIO, header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
     """Aligned columns; the last column is never padded."""
     widths = [
         max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)

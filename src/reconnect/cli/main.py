@@ -1,7 +1,5 @@
-"""Entry point of ``reconnect``: reads the command line and runs one command.
-
-Exit status: 0 done, 1 could not be done (the data folder or database, no desktop to start
-in, or the reader of the output went away), 2 bad input, 3 no running Reconnect to talk to.
+"""Entry point of ``reconnect``: reads the command line, runs one command, and returns its
+exit status (``reconnect.core.exit_codes``).
 """
 
 from __future__ import annotations
@@ -17,14 +15,10 @@ from reconnect import __version__
 from reconnect.app import bootstrap
 from reconnect.core.clock import Clock
 from reconnect.core.errors import InputError
+from reconnect.core.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED
 from reconnect.desktop.session import missing_session
 from reconnect.paths import DataFolderError
 from reconnect.storage.problems import DatabaseProblem, explain
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_NOT_RUNNING = 3
 
 # The commands that may start Reconnect itself (no command: in the tray), so need a desktop.
 STARTS_THE_APP = (None, "dashboard")

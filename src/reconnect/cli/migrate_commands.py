@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from reconnect.app.bootstrap import Context
 from reconnect.core.database_address import check_address, hide_password
 from reconnect.core.errors import InputError
+from reconnect.core.exit_codes import EXIT_OK
 from reconnect.core.i18n import plural
 
 _ORDER = ("sessions", "checkins", "checkin_marks", "prompts")
@@ -70,4 +71,4 @@ def run_migrate_to(args: argparse.Namespace, context: Context, out: TextIO, err:
         "then start Reconnect again.",
         file=out,
     )
-    return 0
+    return EXIT_OK

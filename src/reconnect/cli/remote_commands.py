@@ -6,90 +6,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TextIO
 
 from reconnect.app.bootstrap import Context
-from reconnect.cli.main import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_NOT_RUNNING, EXIT_OK
-from reconnect.core.control_protocol import (
-    MAX_LINE_BYTES,
-    ProtocolError,
-    decode_response,
-    encode_request,
-    parse_minutes,
-    parse_pause,
-    server_name,
-)
+from reconnect.core.control_protocol import parse_minutes, parse_pause, server_name
+from reconnect.core.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_NOT_RUNNING, EXIT_OK
+from reconnect.desktop import control_client
 
-DEFAULT_TIMEOUT_MS = 3000
 Run = Callable[[argparse.Namespace, Context, TextIO, TextIO], int]
 STATUS_KEYS = ("state", "next_break_at", "suggested_practice", "paused_until")
-
-
-class NoAnswer(Exception):
-    """Reconnect is running but did not answer properly; the message says what happened."""
-
-
-def send(
-    name: str,
-    command: str,
-    args: dict[str, Any] | None = None,
-    timeout_ms: int = DEFAULT_TIMEOUT_MS,
-) -> dict[str, Any] | None:
-    """Send one command to the running app and wait for its answer.
-
-    Blocking socket calls need neither an event loop nor a QApplication, so this works from
-    a plain command line.
-
-    Args:
-        name: the socket name, ``server_name(paths.root)``.
-        command: a command of ``control_protocol.COMMANDS``.
-        args: its arguments.
-        timeout_ms: how long to wait to connect, and then for the answer.
-
-    Returns:
-        The answer (``{"ok": True, "message", "data"}`` or ``{"ok": False, "error"}``), or None
-        when no Reconnect is listening on this name.
-
-    Raises:
-        NoAnswer: it accepted the connection but sent no readable answer in time.
-        ProtocolError: the command or its arguments are not ones the app takes.
-    """
-    # Imported here so the commands that don't talk to the app start without loading Qt.
-    from PySide6.QtNetwork import QLocalSocket
-
-    request = encode_request(command, args)
-    socket = QLocalSocket()
-    try:
-        socket.connectToServer(name)
-        if not socket.waitForConnected(timeout_ms):
-            return None  # no socket, or one left behind by an app that crashed
-        socket.write(request)
-        socket.flush()
-        deadline = time.monotonic() + timeout_ms / 1000
-        received = bytearray()
-        while b"\n" not in received and len(received) <= MAX_LINE_BYTES:
-            left_ms = int((deadline - time.monotonic()) * 1000)
-            if socket.bytesToWrite() and left_ms > 0:
-                socket.waitForBytesWritten(left_ms)
-            ready = left_ms > 0 and socket.waitForReadyRead(left_ms)
-            received += socket.readAll().data()
-            if not ready:
-                break
-        line, newline, _ = bytes(received).partition(b"\n")
-        if not newline:
-            raise NoAnswer(
-                f"Reconnect is running but did not answer within {timeout_ms / 1000:g} s"
-            )
-        try:
-            return decode_response(line)
-        except ProtocolError as error:
-            raise NoAnswer(f"Reconnect's answer could not be read ({error})") from None
-    finally:
-        socket.abort()
 
 
 def run_status(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
@@ -295,8 +223,8 @@ def _ask(
 ) -> dict[str, Any] | int:
     """The app's successful answer, or the exit status after saying on ``err`` what went wrong."""
     try:
-        answer = send(server_name(context.paths.root), command, args)
-    except NoAnswer as error:
+        answer = control_client.send(server_name(context.paths.root), command, args)
+    except control_client.NoAnswer as error:
         print(f"reconnect {command}: {error}", file=err)
         return EXIT_FAILED
     if answer is None:

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 from reconnect.app.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
+from reconnect.core.exit_codes import EXIT_FAILED, EXIT_OK
 from reconnect.core.setting_checks import stored_notes, with_checked_value
 from reconnect.core.settings import DECLARATIONS, declaration
 from reconnect.settings_store import SettingsFile
@@ -43,11 +44,11 @@ def run_settings(args: argparse.Namespace, context: Context, out: TextIO, err: T
         rows = [(s.key, s.format(current[s.key]) or "(none)", s.description) for s in DECLARATIONS]
         write_table(out, ("SETTING", "VALUE", "WHAT IT DOES"), rows)
         print(f"\nStored in {store.path}.", file=out)
-        return 0
+        return EXIT_OK
     setting = declaration(args.key)
     if args.action == "get":
         print(setting.format(current[setting.key]), file=out)
-        return 0
+        return EXIT_OK
     if args.action == "set":
         try:
             updated = with_checked_value(current, setting.key, args.value, context.library)
@@ -60,17 +61,19 @@ def run_settings(args: argparse.Namespace, context: Context, out: TextIO, err: T
         store.save(updated)
     except OSError as error:
         print(f"reconnect settings: could not save {store.path} ({error.strerror})", file=err)
-        return 1
+        return EXIT_FAILED
     value = setting.format(updated[setting.key]) or "(none)"
     print(f"{setting.key} is now {value}.", file=out)
     _tell_running_app(context, out)
-    return 0
+    return EXIT_OK
 
 
 def _tell_running_app(context: Context, out: TextIO) -> None:
-    from reconnect.cli.remote_commands import send
     from reconnect.core.control_protocol import server_name
+    from reconnect.desktop import control_client
 
-    answer = send(server_name(context.paths.root), "reload-settings", timeout_ms=1500)
+    answer = control_client.send(
+        server_name(context.paths.root), "reload-settings", timeout_ms=1500
+    )
     if answer is not None and answer.get("ok"):
         print("The running Reconnect has taken it up.", file=out)

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from reconnect.app.bootstrap import Context
 from reconnect.cli.library_commands import write_table
 from reconnect.core.errors import InputError
+from reconnect.core.exit_codes import EXIT_OK
 from reconnect.core.i18n import number, plural
 from reconnect.core.spark_stats import (
     ORDERING_SENTENCE,
@@ -120,7 +121,7 @@ def run_stats(args: argparse.Namespace, context: Context, out: TextIO, err: Text
     if args.json:
         json.dump(report_to_dict(report, since, until), out, ensure_ascii=False, indent=2)
         out.write("\n")
-        return 0
+        return EXIT_OK
     if report.overall.checkins == 0:
         if first is None:
             print(
@@ -134,6 +135,6 @@ def run_stats(args: argparse.Namespace, context: Context, out: TextIO, err: Text
                 "will appear here, with their spark rate and likely range.",
                 file=out,
             )
-        return 0
+        return EXIT_OK
     _write_table(out, report, since, until)
-    return 0
+    return EXIT_OK

@@ -5,11 +5,8 @@ It never sleeps or polls: the app arms one timer at ``next_wakeup`` and calls ``
 
 from __future__ import annotations
 
-import math
 import random
-from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, tzinfo
-from enum import StrEnum
 
 from reconnect.core.break_policy import (
     PlanReason,
@@ -19,9 +16,9 @@ from reconnect.core.break_policy import (
     next_opening,
     window_at,
 )
-from reconnect.core.i18n import translate
 from reconnect.core.pace import REAL_TIME, Pace
-from reconnect.core.vocabulary import DAY_NAMES, MONTH_NAMES
+from reconnect.core.plan_status import Mode, Status, Wakeup
+from reconnect.core.plan_words import describe
 
 # A wakeup later than this after its planned time means the machine slept or the clock jumped:
 # prompting then would only bring a break nobody asked for at that moment.
@@ -29,59 +26,16 @@ LATE_LIMIT = timedelta(minutes=5)
 MIN_SNOOZE_MINUTES = 1
 MAX_SNOOZE_MINUTES = 120
 
-_DAYS = DAY_NAMES
-_MONTHS = MONTH_NAMES
-
-
-class Mode(StrEnum):
-    """What Reconnect is doing right now, as the tray shows it."""
-
-    ACTIVE = "active"
-    PAUSED = "paused"
-    DUE = "due"
-    OUTSIDE_HOURS = "outside_hours"
-    NO_WORKING_DAYS = "no_working_days"
-
-
-class Wakeup(StrEnum):
-    """What ``BreakPlanner.on_wakeup`` asks the app to do."""
-
-    PROMPT = "prompt"
-    NOTHING = "nothing"
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class Status:
-    """A snapshot of the planner, with every time in the zone of the ``now`` asked about.
-
-    Attributes:
-        mode: what Reconnect is doing.
-        next_break_at: the planned break; ``None`` while a break is due, a practice runs, or
-            no break can be planned.
-        paused_until: when a pause ends (only when paused).
-        due_since: when the current break became due (only when due).
-        opens_at: the next working window's opening (only outside working hours).
-    """
-
-    mode: Mode
-    next_break_at: datetime | None = None
-    paused_until: datetime | None = None
-    due_since: datetime | None = None
-    opens_at: datetime | None = None
-
-    def to_dict(self) -> dict[str, str | None]:
-        """The status as plain strings: ISO 8601 times with their UTC offset."""
-        return {
-            "state": self.mode.value,
-            "next_break_at": _iso(self.next_break_at),
-            "paused_until": _iso(self.paused_until),
-            "due_since": _iso(self.due_since),
-            "opens_at": _iso(self.opens_at),
-        }
+# Mode, Status and Wakeup are part of the planner's interface; they live in plan_status.
+__all__ = [
+    "LATE_LIMIT",
+    "MAX_SNOOZE_MINUTES",
+    "MIN_SNOOZE_MINUTES",
+    "BreakPlanner",
+    "Mode",
+    "Status",
+    "Wakeup",
+]
 
 
 def _utc(moment: datetime) -> datetime:
@@ -100,46 +54,6 @@ def _aware(moment: datetime, what: str) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{what} must be an aware datetime")
     return moment
-
-
-def _day_words(moment: datetime, now: datetime) -> str:
-    """'' for today, 'tomorrow', a day name within the week, or a day name and date after."""
-    days = (moment.date() - now.date()).days
-    if days == 0:
-        return ""
-    if days == 1:
-        return translate("BreakPlanner", "tomorrow")
-    name = translate("Vocabulary", _DAYS[moment.weekday()])
-    if 1 < days < 7:
-        return name
-    # A week or more away, a bare day name would read as the coming one.
-    month = translate("Vocabulary", _MONTHS[moment.month - 1])
-    return translate("BreakPlanner", "{weekday} {day} {month}").format(
-        weekday=name, day=moment.day, month=month
-    )
-
-
-def _when(moment: datetime, now: datetime) -> str:
-    """'15:00', 'tomorrow 09:00' or 'Monday 09:00', in now's zone."""
-    local = moment.astimezone(now.tzinfo)
-    day = _day_words(local, now)
-    if not day:
-        return f"{local:%H:%M}"
-    return translate("BreakPlanner", "{day} {time}").format(day=day, time=f"{local:%H:%M}")
-
-
-def _countdown(delta: timedelta) -> str:
-    seconds = delta.total_seconds()
-    if seconds < 60:
-        return translate("BreakPlanner", "in less than a minute")
-    # Rounded up, so "in 1 min" never shows when more than a minute is left.
-    minutes = math.ceil(seconds / 60)
-    hours, rest = divmod(minutes, 60)
-    if hours == 0:
-        return translate("BreakPlanner", "in {minutes} min").format(minutes=minutes)
-    if rest == 0:
-        return translate("BreakPlanner", "in {hours} h").format(hours=hours)
-    return translate("BreakPlanner", "in {hours} h {minutes} min").format(hours=hours, minutes=rest)
 
 
 def _never_any_break(rhythm: Rhythm, now: datetime) -> bool:
@@ -239,40 +153,7 @@ class BreakPlanner:
 
     def describe(self, now: datetime) -> str:
         """The tray tooltip: one gentle sentence about what comes next."""
-        status = self.status(now)
-        if status.mode is Mode.PAUSED and status.paused_until is not None:
-            return translate("BreakPlanner", "Paused until {when}").format(
-                when=_when(status.paused_until, now)
-            )
-        if status.mode is Mode.DUE:
-            return translate("BreakPlanner", "A break is here whenever you are ready")
-        if status.mode is Mode.NO_WORKING_DAYS:
-            return translate("BreakPlanner", "No working hours are set, so no breaks are planned")
-        at = status.next_break_at
-        if at is None:
-            return translate("BreakPlanner", "A break is under way")
-        if _utc(at) <= _utc(now):
-            # Its time has come and the wake-up is on its way: no countdown to a moment past.
-            return translate("BreakPlanner", "A break is here whenever you are ready")
-        if (
-            status.mode is Mode.OUTSIDE_HOURS
-            and status.opens_at is not None
-            and _utc(at) >= _utc(status.opens_at)
-        ):
-            return translate("BreakPlanner", "Outside working hours until {when}").format(
-                when=_when(status.opens_at, now)
-            )
-        day = _day_words(at, now)
-        clock = f"{at:%H:%M}"
-        if not day:
-            return translate("BreakPlanner", "Next break at {time}, {countdown}").format(
-                time=clock, countdown=_countdown(_utc(at) - _utc(now))
-            )
-        if (at.date() - now.date()).days == 1:
-            return translate("BreakPlanner", "Next break tomorrow at {time}").format(time=clock)
-        return translate("BreakPlanner", "Next break on {day} at {time}").format(
-            day=day, time=clock
-        )
+        return describe(self.status(now), now)
 
     # -- The app's timer and settings --------------------------------------------------------------
 

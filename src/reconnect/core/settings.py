@@ -32,6 +32,15 @@ class Setting:
             address, shown without its password).
         description: one line that says what it does and what is allowed; shown when a
             value is refused.
+        label: what the settings window calls it; empty for a name made from the key.
+        hint: the words under its control, where the description is worded for the command
+            line; empty to show the description.
+        choice_labels: the names the window gives ``choices``, in their order; empty to show
+            the choices themselves.
+        placeholder: what the window says in an empty text field, which an empty value means.
+
+    The texts are English, marked for the catalogue in the context "Settings"; the window
+    shows them through ``translate("Settings", ...)``.
     """
 
     key: str
@@ -41,6 +50,10 @@ class Setting:
     minimum: int | None = None
     maximum: int | None = None
     choices: tuple[str, ...] = ()
+    label: str = ""
+    hint: str = ""
+    choice_labels: tuple[str, ...] = ()
+    placeholder: str = ""
 
     @property
     def group(self) -> str:
@@ -208,6 +221,7 @@ DECLARATIONS: tuple[Setting, ...] = (
         QT_TRANSLATE_NOOP("Settings", "Minutes from the end of one break to the next, 10 to 240."),
         10,
         240,
+        label=QT_TRANSLATE_NOOP("Settings", "Time between breaks"),
     ),
     Setting(
         "rhythm.randomness_minutes",
@@ -218,6 +232,7 @@ DECLARATIONS: tuple[Setting, ...] = (
         ),
         0,
         15,
+        label=QT_TRANSLATE_NOOP("Settings", "Let breaks vary by"),
     ),
     Setting(
         "rhythm.idle_minutes",
@@ -228,6 +243,7 @@ DECLARATIONS: tuple[Setting, ...] = (
         ),
         1,
         60,
+        label=QT_TRANSLATE_NOOP("Settings", "Time away that counts as a break"),
     ),
     Setting(
         "rhythm.busy_wait_minutes",
@@ -240,6 +256,7 @@ DECLARATIONS: tuple[Setting, ...] = (
         ),
         0,
         120,
+        label=QT_TRANSLATE_NOOP("Settings", "Waiting while full screen or do not disturb is on"),
     ),
     Setting(
         "practices.disabled",
@@ -248,6 +265,8 @@ DECLARATIONS: tuple[Setting, ...] = (
         QT_TRANSLATE_NOOP(
             "Settings", "Practices never to suggest, as practice ids separated by commas."
         ),
+        label=QT_TRANSLATE_NOOP("Settings", "Practices to offer"),
+        hint=QT_TRANSLATE_NOOP("Settings", "Untick any practice you'd rather not be offered."),
     ),
     Setting(
         "practices.own_folder",
@@ -258,6 +277,8 @@ DECLARATIONS: tuple[Setting, ...] = (
             "The folder that holds your own practices (.toml files); empty for the practices "
             "folder inside your data folder.",
         ),
+        label=QT_TRANSLATE_NOOP("Settings", "Your own practices folder"),
+        placeholder=QT_TRANSLATE_NOOP("Settings", "The practices folder in your data folder"),
     ),
     Setting(
         "practices.have_headphones",
@@ -268,6 +289,7 @@ DECLARATIONS: tuple[Setting, ...] = (
             "Whether you have headphones at hand (yes or no); practices that need them are only "
             "suggested when you do.",
         ),
+        label=QT_TRANSLATE_NOOP("Settings", "I have headphones"),
     ),
     Setting(
         "practices.music",
@@ -278,18 +300,26 @@ DECLARATIONS: tuple[Setting, ...] = (
             "The music that gives you chills: a sound file or a folder of them; empty to choose "
             "it when the practice starts.",
         ),
+        label=QT_TRANSLATE_NOOP("Settings", "Music that moves you"),
+        hint=QT_TRANSLATE_NOOP(
+            "Settings",
+            "A sound file, or a folder of them. Leave it empty to choose when the practice starts.",
+        ),
+        placeholder=QT_TRANSLATE_NOOP("Settings", "Chosen when the practice starts"),
     ),
     Setting(
         "sound.chimes",
         "bool",
         True,
         QT_TRANSLATE_NOOP("Settings", "Soft chimes at the start, steps and end (yes or no)."),
+        label=QT_TRANSLATE_NOOP("Settings", "Chimes"),
     ),
     Setting(
         "sound.breath_tones",
         "bool",
         False,
         QT_TRANSLATE_NOOP("Settings", "A soft tone at each breathing phase (yes or no)."),
+        label=QT_TRANSLATE_NOOP("Settings", "Breathing tones"),
     ),
     Setting(
         "appearance.theme",
@@ -297,6 +327,15 @@ DECLARATIONS: tuple[Setting, ...] = (
         "system",
         QT_TRANSLATE_NOOP("Settings", "Colours: system, light or dark."),
         choices=("system", "light", "dark"),
+        label=QT_TRANSLATE_NOOP("Settings", "Colours"),
+        hint=QT_TRANSLATE_NOOP(
+            "Settings", "Follow your desktop's light or dark look, or choose one."
+        ),
+        choice_labels=(
+            QT_TRANSLATE_NOOP("Settings", "Follow the system"),
+            QT_TRANSLATE_NOOP("Settings", "Light"),
+            QT_TRANSLATE_NOOP("Settings", "Dark"),
+        ),
     ),
     Setting(
         "appearance.text_size",
@@ -306,6 +345,13 @@ DECLARATIONS: tuple[Setting, ...] = (
             "Settings", "Text size: system (as your desktop sets it), larger or largest."
         ),
         choices=("system", "larger", "largest"),
+        label=QT_TRANSLATE_NOOP("Settings", "Text size"),
+        hint=QT_TRANSLATE_NOOP("Settings", "The size of the text in Reconnect's windows."),
+        choice_labels=(
+            QT_TRANSLATE_NOOP("Settings", "As the system sets it"),
+            QT_TRANSLATE_NOOP("Settings", "Larger"),
+            QT_TRANSLATE_NOOP("Settings", "Largest"),
+        ),
     ),
     Setting(
         "appearance.reduced_motion",
@@ -315,6 +361,7 @@ DECLARATIONS: tuple[Setting, ...] = (
             "Settings",
             "Show the breathing pacer as words and counts, without animation (yes or no).",
         ),
+        label=QT_TRANSLATE_NOOP("Settings", "Reduced motion"),
     ),
     Setting(
         "care.trusted_contact",
@@ -325,6 +372,7 @@ DECLARATIONS: tuple[Setting, ...] = (
             "Someone you trust and how to reach them, kept for hard moments and shown in Help "
             "(one line; empty for none).",
         ),
+        label=QT_TRANSLATE_NOOP("Settings", "Someone you trust"),
     ),
     Setting(
         "sync.computer_name",
@@ -335,6 +383,7 @@ DECLARATIONS: tuple[Setting, ...] = (
             "The name of this computer in a history shared by several (1 to 64 characters); each "
             "session is marked with it, and the dashboard can show one computer's alone.",
         ),
+        label=QT_TRANSLATE_NOOP("Settings", "This computer's name"),
     ),
     Setting(
         "sync.database_url",
@@ -347,6 +396,8 @@ DECLARATIONS: tuple[Setting, ...] = (
             "password is never shown; RECONNECT_DATABASE_URL wins over this). Used from the next "
             "start; copy your history there first with 'reconnect migrate-to'.",
         ),
+        label=QT_TRANSLATE_NOOP("Settings", "Where your history is kept"),
+        placeholder=QT_TRANSLATE_NOOP("Settings", "The file in your data folder"),
     ),
 )
 

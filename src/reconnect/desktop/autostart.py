@@ -12,11 +12,11 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from reconnect.paths import write_private as write_file_privately
+from reconnect.services.desktop_ports import AutostartError, AutostartState
 
 APP_ID = "org.reconnect.Reconnect"
 RUN_KEY = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Run"
@@ -28,10 +28,6 @@ _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 _ESCAPED_IN_QUOTES = set('"`$\\')
 
 
-class AutostartError(Exception):
-    """The login entry could not be read or written; the message says where and what to do."""
-
-
 class RunKey(Protocol):
     """The per-user Run key of the Windows registry, one value per program."""
 
@@ -40,31 +36,6 @@ class RunKey(Protocol):
     def set(self, name: str, value: str) -> None: ...
 
     def delete(self, name: str) -> None: ...
-
-
-@dataclass(frozen=True)
-class AutostartState:
-    """Whether Reconnect starts at login, and where that is written down.
-
-    Attributes:
-        enabled: an entry exists and nothing turns it off.
-        location: the entry's file, or the registry value on Windows.
-        command: the command line the entry runs, as written there (None without an entry).
-        program: the program it starts, so that a vanished one can be noticed.
-        turned_off_elsewhere: an entry exists, but the desktop's own startup settings turned
-            it off (``Hidden=true``, ``X-GNOME-Autostart-enabled=false``, launchd ``Disabled``).
-    """
-
-    enabled: bool
-    location: str
-    command: str | None = None
-    program: str | None = None
-    turned_off_elsewhere: bool = False
-
-    @property
-    def program_missing(self) -> bool:
-        """The entry is on but the program it starts is no longer there (moved or removed)."""
-        return self.enabled and self.program is not None and shutil.which(self.program) is None
 
 
 # --- what to start ----------------------------------------------------------------------------

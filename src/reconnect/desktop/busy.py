@@ -22,6 +22,12 @@ log = logging.getLogger(__name__)
 FULL_SCREEN = "a full-screen window"
 DO_NOT_DISTURB = "do not disturb"
 
+# What can be read, as ``capabilities`` and ``planned_sources`` name it.
+X11_FULL_SCREEN = "full-screen windows (X11 window manager)"
+XWAYLAND_FULL_SCREEN = "full-screen X11 windows (XWayland; Wayland's own windows are not seen)"
+INHIBITED = "do not disturb (notification server's Inhibited)"
+GNOME_BANNERS = "do not disturb (GNOME's show-banners setting)"
+
 _NOTIFICATIONS = "org.freedesktop.Notifications"
 _NOTIFICATIONS_PATH = "/org/freedesktop/Notifications"
 _GSETTINGS_TIMEOUT = 2.0
@@ -60,15 +66,18 @@ class BusyDetector:
     Args:
         session_bus: where the notification server lives; the process's session bus when None.
         environ: the environment (``DISPLAY``, ``XDG_CURRENT_DESKTOP``); ``os.environ`` when None.
+        platform: ``sys.platform``.
     """
 
     def __init__(
         self,
         session_bus: QDBusConnection | None = None,
         environ: Mapping[str, str] | None = None,
+        platform: str = sys.platform,
     ) -> None:
         self._bus = session_bus
         self._environ = os.environ if environ is None else environ
+        self._platform = platform
         self._display: XDisplay | None = None
         self._display_tried = False
 
@@ -92,12 +101,27 @@ class BusyDetector:
             supported = display.cardinal_list(display.root, "_NET_SUPPORTED", XA_ATOM) or []
             needed = {display.atom("_NET_ACTIVE_WINDOW"), display.atom("_NET_WM_STATE_FULLSCREEN")}
             if needed <= set(supported):
-                found.append("full-screen windows (X11 window manager)")
+                found.append(X11_FULL_SCREEN)
         if self._notifications_inhibited() is not None:
-            found.append("do not disturb (notification server's Inhibited)")
+            found.append(INHIBITED)
         if self._gnome_banners_hidden() is not None:
-            found.append("do not disturb (GNOME's show-banners setting)")
+            found.append(GNOME_BANNERS)
         return found
+
+    def planned_sources(self) -> list[str]:
+        """What ``check`` will try to read here, named without asking the desktop anything."""
+        if self._platform in ("win32", "darwin"):
+            return []
+        wayland = bool(self._environ.get("WAYLAND_DISPLAY")) or (
+            self._environ.get("XDG_SESSION_TYPE") == "wayland"
+        )
+        planned = []
+        if self._environ.get("DISPLAY"):
+            planned.append(XWAYLAND_FULL_SCREEN if wayland else X11_FULL_SCREEN)
+        planned.append(INHIBITED)
+        if self._on_gnome():
+            planned.append(GNOME_BANNERS)
+        return planned
 
     def close(self) -> None:
         if self._display is not None:
@@ -110,7 +134,7 @@ class BusyDetector:
         if not self._display_tried:
             self._display_tried = True
             name = self._environ.get("DISPLAY")
-            if name and sys.platform not in ("win32", "darwin"):
+            if name and self._platform not in ("win32", "darwin"):
                 try:
                     self._display = XDisplay(name)
                 except X11Unavailable as error:
@@ -132,7 +156,7 @@ class BusyDetector:
 
     def _notifications_inhibited(self) -> bool | None:
         """The notification server's ``Inhibited``; None where it can't be read."""
-        if sys.platform in ("win32", "darwin"):
+        if self._platform in ("win32", "darwin"):
             return None
         bus = self._bus if self._bus is not None else QDBusConnection.sessionBus()
         if not bus.isConnected():
@@ -153,10 +177,13 @@ class BusyDetector:
             value = value.variant()
         return value if isinstance(value, bool) else None
 
+    def _on_gnome(self) -> bool:
+        return "gnome" in self._environ.get("XDG_CURRENT_DESKTOP", "").lower()
+
     def _gnome_banners_hidden(self) -> bool | None:
         """GNOME's do-not-disturb (banners off); None elsewhere or where it can't be read."""
         # Elsewhere the key may exist but means nothing: only GNOME Shell obeys it.
-        if "gnome" not in self._environ.get("XDG_CURRENT_DESKTOP", "").lower():
+        if not self._on_gnome():
             return None
         gsettings = shutil.which("gsettings", path=self._environ.get("PATH"))
         if gsettings is None:

@@ -1,5 +1,6 @@
 """The running app's end of the remote control: a local socket named after the data folder
-that answers ``reconnect status``, ``reconnect pause 2h`` and the others.
+that answers ``reconnect status``, ``reconnect pause 2h`` and the others (``control_client``
+is the command line's end).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from reconnect.core.control_protocol import (
     parse_pause,
 )
 from reconnect.core.errors import InputError
+from reconnect.desktop.adapters import DesktopReport
 
 log = logging.getLogger(__name__)
 
@@ -93,10 +95,18 @@ class ControlServer(QObject):
 
     request_handled = Signal(str)
 
-    def __init__(self, name: str, control: RemoteControl, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        control: RemoteControl,
+        parent: QObject | None = None,
+        *,
+        desktop: DesktopReport | None = None,
+    ) -> None:
         super().__init__(parent)
         self._name = name
         self._control = control
+        self._desktop = desktop  # added to ``status`` as "desktop"
         self._server = QLocalServer(self)
         # Only this user may connect: the socket file is created 0700.
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -185,6 +195,8 @@ class ControlServer(QObject):
         match request.command:
             case "status":
                 data = dict(control.status())
+                if self._desktop is not None:
+                    data["desktop"] = self._desktop.to_dict()
                 return str(data.get("summary", "")), data
             case "break-now":
                 return control.break_now(args.get("practice_id")), {}

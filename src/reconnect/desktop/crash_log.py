@@ -8,6 +8,7 @@ once per run, the person is told gently where it is; the app keeps running.
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import sys
@@ -18,7 +19,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from traceback import format_tb
 from types import TracebackType
-from typing import IO, Any, TextIO
+from typing import Any, TextIO
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
@@ -58,12 +59,12 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
     making the folder again.
     """
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> io.TextIOWrapper:
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC
         try:
             fd = os.open(self.baseFilename, flags, 0o600)
         except FileNotFoundError:
-            return Path(os.devnull).open("a", encoding=self.encoding)
+            return open(os.devnull, "a", encoding=self.encoding)  # noqa: PTH123
         with contextlib.suppress(OSError):
             os.fchmod(fd, 0o600)  # a file written under another umask, or by an older version
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
@@ -210,7 +211,7 @@ class CrashReporter(QObject):
                 WITHHELD,
             )
         else:
-            log.critical("an error that nothing caught", exc_info=(exc_type, exc, traceback))
+            log.critical("an error that nothing caught", exc_info=exc or exc_type())
         err = self._err or sys.stderr
         where = f"; the details are in {self.log_file}" if self.log_file else ""
         with contextlib.suppress(OSError, ValueError):  # no terminal: the log has it

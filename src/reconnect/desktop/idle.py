@@ -9,7 +9,10 @@ import ctypes
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePath
 from typing import NamedTuple, Protocol
 
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
@@ -27,8 +30,9 @@ class IdleMonitor(Protocol):
     """One way of asking how long the person has not touched keyboard or mouse.
 
     Attributes:
-        name: what answers, for ``reconnect doctor``: "X11 screen saver extension",
-            "GNOME Mutter", "Windows" or "macOS".
+        name: what answers, for ``reconnect doctor``: "Wayland ext-idle-notify-v1",
+            "Wayland org_kde_kwin_idle", "GNOME Mutter", "X11 screen saver extension",
+            "logind's idle hint", "Windows" or "macOS".
     """
 
     name: str
@@ -172,18 +176,35 @@ class _Missing(NamedTuple):
 
 _X11_FIX = "start Reconnect from within your X11 desktop session, where $DISPLAY is set"
 _XSS_FIX = "install libxss1 (Debian, Ubuntu) or libXScrnSaver (Fedora)"
-_WAYLAND_FIX = "under Wayland only GNOME's idle monitor can be read so far; an X11 session works"
+_WAYLAND_FIX = (
+    "use a compositor that offers ext-idle-notify-v1 (KDE Plasma 5.27+, sway 1.8+, Hyprland, "
+    "niri, COSMIC) or GNOME, or let your idle daemon set logind's idle hint (swayidle's "
+    "idlehint)"
+)
+_PYWAYLAND_FIX = "install pywayland (pip install pywayland), which Reconnect depends on"
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every probe may look at."""
+
+    session_bus: QDBusConnection | None
+    system_bus: QDBusConnection | None
+    environ: Mapping[str, str]
+    notify_after: float
+    monotonic: Callable[[], float]
+
 
 # Each probe returns a monitor or says why there is none here.
-# None: not this platform's facility, nothing worth saying.
-_Probe = Callable[[QDBusConnection | None, Mapping[str, str]], IdleMonitor | _Missing | None]
+_Probe = Callable[[_Context], "IdleMonitor | _Missing"]
 
 
-def _probe_mutter(
-    bus: QDBusConnection | None, environ: Mapping[str, str]
-) -> IdleMonitor | _Missing | None:
-    if sys.platform in ("win32", "darwin"):
-        return None
+def _wayland_session(environ: Mapping[str, str]) -> bool:
+    return bool(environ.get("WAYLAND_DISPLAY")) or environ.get("XDG_SESSION_TYPE") == "wayland"
+
+
+def _probe_mutter(context: _Context) -> IdleMonitor | _Missing:
+    bus = context.session_bus
     if bus is None:
         bus = QDBusConnection.sessionBus()
     if not bus.isConnected():
@@ -194,17 +215,12 @@ def _probe_mutter(
     return MutterIdleMonitor(bus)
 
 
-def _probe_x11(
-    bus: QDBusConnection | None, environ: Mapping[str, str]
-) -> IdleMonitor | _Missing | None:
-    if sys.platform in ("win32", "darwin"):
-        return None
+def _probe_x11(context: _Context) -> IdleMonitor | _Missing:
+    environ = context.environ
     # Under Wayland, XWayland's counter sees only input to X11 windows: typing in any other
     # window would look like being away, so it is not used at all.
-    if environ.get("WAYLAND_DISPLAY") or environ.get("XDG_SESSION_TYPE") == "wayland":
-        return _Missing(
-            "a Wayland session, where X11's idle counter sees only X11 windows", _WAYLAND_FIX
-        )
+    if _wayland_session(environ):
+        return _Missing("a Wayland session, where X11's idle counter sees only X11 windows")
     name = environ.get("DISPLAY")
     if not name:
         return _Missing("no X display ($DISPLAY is not set)", _X11_FIX)
@@ -224,22 +240,56 @@ def _probe_x11(
         return _Missing(str(error))
 
 
-def _probe_windows(
-    bus: QDBusConnection | None, environ: Mapping[str, str]
-) -> IdleMonitor | _Missing | None:
-    if sys.platform != "win32":
-        return None
+def _wayland_display(environ: Mapping[str, str]) -> str | _Missing:
+    """``WAYLAND_DISPLAY`` as a path, found as libwayland would but in ``environ`` alone."""
+    name = environ.get("WAYLAND_DISPLAY") or "wayland-0"
+    if PurePath(name).is_absolute():
+        return name
+    runtime = environ.get("XDG_RUNTIME_DIR")
+    if not runtime:
+        return _Missing(f"the Wayland display {name} can't be found: XDG_RUNTIME_DIR is not set")
+    return str(PurePath(runtime, name))
+
+
+def _probe_wayland(protocol_name: str) -> _Probe:
+    def probe(context: _Context) -> IdleMonitor | _Missing:
+        try:
+            from reconnect.desktop.wayland.idle_notify import IdleProtocol, connect_idle_monitor
+        except (ImportError, OSError) as error:  # pywayland, or the libwayland it loads
+            return _Missing(f"pywayland can't be loaded ({error})", _PYWAYLAND_FIX)
+        display = _wayland_display(context.environ)
+        if isinstance(display, _Missing):
+            return display
+        found = connect_idle_monitor(
+            IdleProtocol[protocol_name], display, context.notify_after, context.monotonic
+        )
+        return _Missing(found, _WAYLAND_FIX) if isinstance(found, str) else found
+
+    return probe
+
+
+def _probe_logind(context: _Context) -> IdleMonitor | _Missing:
+    from reconnect.desktop.logind_idle import LogindIdleMonitor, session_path
+
+    bus = context.system_bus
+    if bus is None:
+        bus = QDBusConnection.systemBus()
+    if not bus.isConnected():
+        return _Missing("no D-Bus system bus, so no logind")
+    path = session_path(bus, context.environ)
+    if path is None:
+        return _Missing("logind does not know this session")
+    return LogindIdleMonitor(bus, path, context.monotonic)
+
+
+def _probe_windows(context: _Context) -> IdleMonitor | _Missing:
     try:
         return WindowsIdleMonitor()
     except (OSError, AttributeError) as error:
         return _Missing(f"GetLastInputInfo can't be used: {error}")
 
 
-def _probe_mac(
-    bus: QDBusConnection | None, environ: Mapping[str, str]
-) -> IdleMonitor | _Missing | None:
-    if sys.platform != "darwin":
-        return None
+def _probe_mac(context: _Context) -> IdleMonitor | _Missing:
     quartz = load_library(
         "/System/Library/Frameworks/ApplicationServices.framework/ApplicationServices",
         "ApplicationServices",
@@ -252,52 +302,137 @@ def _probe_mac(
         return _Missing(f"CGEventSourceSecondsSinceLastEventType is missing: {error}")
 
 
-_PROBES: tuple[_Probe, ...] = (_probe_mutter, _probe_x11, _probe_windows, _probe_mac)
+PROBES: dict[str, _Probe] = {
+    "ext-idle-notify-v1": _probe_wayland("EXT_IDLE_NOTIFY"),
+    "org_kde_kwin_idle": _probe_wayland("KDE_IDLE"),
+    "mutter": _probe_mutter,
+    "x11": _probe_x11,
+    "logind": _probe_logind,
+    "windows": _probe_windows,
+    "macos": _probe_mac,
+}
+"""Every way of reading idle time, by the name :func:`idle_sources` gives it."""
 
 
-def _search(
-    session_bus: QDBusConnection | None, environ: Mapping[str, str] | None
-) -> tuple[IdleMonitor | None, list[_Missing]]:
+def idle_sources(environ: Mapping[str, str], platform: str = sys.platform) -> tuple[str, ...]:
+    """The ways of reading idle time worth trying here, best first (keys of :data:`PROBES`).
+
+    Under Wayland the compositor's own protocols come first; GNOME offers neither, so its
+    Mutter monitor follows. X11's counter is refused there but still named, so doctor says
+    why. logind's hint comes last everywhere: only some desktops keep it up to date.
+    """
+    if platform == "win32":
+        return ("windows",)
+    if platform == "darwin":
+        return ("macos",)
+    if _wayland_session(environ):
+        return ("ext-idle-notify-v1", "org_kde_kwin_idle", "mutter", "x11", "logind")
+    return ("x11", "mutter", "logind")
+
+
+@dataclass(frozen=True)
+class IdleSearch:
+    """What looking for a way of reading idle time found.
+
+    Attributes:
+        monitor: the first that answered, or None.
+        passed_over: why each one tried before it (or all, when none) could not be used.
+        fixes: what would make the missing ones work, without repeats.
+    """
+
+    monitor: IdleMonitor | None
+    passed_over: tuple[str, ...] = ()
+    fixes: tuple[str, ...] = ()
+
+    def reasons(self) -> str:
+        """Why idle time can't be read, what to do, and what that means for the breaks."""
+        why = "; ".join(self.passed_over) or "this platform has no facility Reconnect knows"
+        todo = f" To fix: {'; or '.join(self.fixes)}." if self.fixes else ""
+        return (
+            f"{why}.{todo} Meanwhile time away does not count as a break, and breaks come on "
+            "schedule."
+        )
+
+    def unavailable(self) -> str:
+        """:meth:`reasons`, after "idle detection unavailable: "."""
+        return f"idle detection unavailable: {self.reasons()}"
+
+
+def search_idle_monitor(
+    session_bus: QDBusConnection | None = None,
+    environ: Mapping[str, str] | None = None,
+    platform: str = sys.platform,
+    *,
+    system_bus: QDBusConnection | None = None,
+    notify_after: float = 60.0,
+    monotonic: Callable[[], float] = time.monotonic,
+    probes: Mapping[str, _Probe] | None = None,
+) -> IdleSearch:
+    """Try each way of reading idle time in :func:`idle_sources`' order; the first that
+    answers a first question is kept. Never raises.
+
+    Args:
+        session_bus: where to look for Mutter; the process's session bus when None.
+        environ: the environment (``DISPLAY``, ``WAYLAND_DISPLAY``, ``XDG_SESSION_ID``);
+            ``os.environ`` when None.
+        platform: ``sys.platform``, which decides the facilities tried.
+        system_bus: where to look for logind; the process's system bus when None.
+        notify_after: seconds without input before a Wayland compositor says so (at most
+            the shortest away threshold, one minute).
+        monotonic: the clock Wayland's and logind's idle time is counted on.
+        probes: stand-ins for :data:`PROBES`, by name (tests).
+    """
     environ = os.environ if environ is None else environ
+    context = _Context(session_bus, system_bus, environ, notify_after, monotonic)
+    table = PROBES if probes is None else probes
     missing: list[_Missing] = []
-    for probe in _PROBES:
-        found = probe(session_bus, environ)
-        if found is None:
-            continue  # not this platform's facility
+    found_one: IdleMonitor | None = None
+    for source in idle_sources(environ, platform):
+        found = table[source](context)
         if isinstance(found, _Missing):
             log.debug("idle detection: %s", found.why)
             missing.append(found)
             continue
         if found.idle_seconds() is not None:
-            return found, missing
+            found_one = found
+            break
         missing.append(_Missing(f"{found.name} did not answer"))
         _close(found)
-    return None, missing
+    return IdleSearch(
+        found_one,
+        tuple(dict.fromkeys(m.why for m in missing)),  # both protocols' "can't connect" once
+        tuple(dict.fromkeys(m.fix for m in missing if m.fix)),
+    )
+
+
+def close_idle_monitor(monitor: IdleMonitor) -> None:
+    """Let go of what a monitor holds open (an X display, a Wayland connection), when it is
+    not kept."""
+    _close(monitor)
 
 
 def _close(monitor: IdleMonitor) -> None:
-    if isinstance(monitor, X11IdleMonitor):
-        monitor.close()
+    close = getattr(monitor, "close", None)
+    if callable(close):
+        close()
 
 
 def find_idle_monitor(
-    session_bus: QDBusConnection | None = None, environ: Mapping[str, str] | None = None
+    session_bus: QDBusConnection | None = None,
+    environ: Mapping[str, str] | None = None,
+    *,
+    system_bus: QDBusConnection | None = None,
 ) -> IdleMonitor | None:
-    """The first way of reading idle time that works here, or None.
-
-    Tries GNOME's Mutter idle monitor on the session bus, then X11's screen saver extension,
-    then Windows' ``GetLastInputInfo``, then macOS's Quartz event source; a candidate counts
-    only once it has answered a first question. Never raises.
-
-    Args:
-        session_bus: where to look for Mutter; the process's session bus when None.
-        environ: the environment (``DISPLAY``, ``WAYLAND_DISPLAY``); ``os.environ`` when None.
-    """
-    return _search(session_bus, environ)[0]
+    """The first way of reading idle time that works here, or None (see
+    :func:`search_idle_monitor`, whose arguments these are). Never raises."""
+    return search_idle_monitor(session_bus, environ, system_bus=system_bus).monitor
 
 
 def idle_support(
-    session_bus: QDBusConnection | None = None, environ: Mapping[str, str] | None = None
+    session_bus: QDBusConnection | None = None,
+    environ: Mapping[str, str] | None = None,
+    *,
+    system_bus: QDBusConnection | None = None,
 ) -> tuple[bool, str]:
     """Whether idle time can be read here, for ``reconnect doctor``.
 
@@ -305,15 +440,8 @@ def idle_support(
         ``(True, name of the facility)``, or ``(False, message)`` where the message starts
         with "idle detection unavailable", says why and what to do.
     """
-    monitor, missing = _search(session_bus, environ)
-    if monitor is not None:
-        _close(monitor)
-        return True, monitor.name
-    why = "; ".join(m.why for m in missing) or "this platform has no facility Reconnect knows"
-    fixes = list(dict.fromkeys(m.fix for m in missing if m.fix))
-    todo = f" To fix: {'; or '.join(fixes)}." if fixes else ""
-    return (
-        False,
-        f"idle detection unavailable: {why}.{todo} Meanwhile time away does not count as a "
-        "break, and breaks come on schedule.",
-    )
+    search = search_idle_monitor(session_bus, environ, system_bus=system_bus)
+    if search.monitor is not None:
+        _close(search.monitor)
+        return True, search.monitor.name
+    return False, search.unavailable()

@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 _SERVICE = "org.freedesktop.Notifications"
 _PATH = "/org/freedesktop/Notifications"
+# What sends the notifications, as reports name it.
+NAME = "the desktop's notification service"
 
 
 def _gvariant_string(text: str) -> str:
@@ -40,7 +42,7 @@ class Notifier(QObject):
             return False, "no notification service is running; start your desktop's (or dunst)"
         if shutil.which("gdbus") is None:
             return False, "gdbus is missing; install the libglib2.0-bin package"
-        return True, "the desktop's notification service"
+        return True, NAME
 
     def notify(self, summary: str, body: str) -> bool:
         """Show one quiet notification. Returns False when it could not be sent."""

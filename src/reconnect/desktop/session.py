@@ -1,13 +1,15 @@
-"""Whether this process has a graphical session to show Reconnect in, asked before Qt is.
+"""Which desktop session this process runs in, and whether it has one to show Reconnect in.
 
-Qt aborts the whole process (SIGABRT, with a misleading word about xcb-cursor0) when it finds
-no display, so the command line asks here first; ``reconnect doctor`` says the same.
+Read from the environment alone, before Qt is: Qt aborts the whole process (SIGABRT, with a
+misleading word about xcb-cursor0) when it finds no display.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
 
 # Qt's platform plugins that need a desktop session; any other (offscreen, minimal, vnc,
 # eglfs, linuxfb, ...) draws without one.
@@ -42,3 +44,93 @@ def missing_session(environ: Mapping[str, str], platform: str = sys.platform) ->
         name for name, needed in (("DISPLAY", x11), ("WAYLAND_DISPLAY", wayland)) if needed
     ]
     return f"no {' or '.join(variables)}"
+
+
+class SessionKind(Enum):
+    """The kinds of desktop session whose adapters differ."""
+
+    X11 = "x11"
+    GNOME = "gnome"
+    KDE = "kde"
+    WLROOTS = "wlroots"
+    WAYLAND = "wayland"  # another Wayland compositor
+    WINDOWS = "windows"
+    MACOS = "macos"
+    NONE = "none"  # no graphical session (a console, ssh, a service)
+
+
+# XDG_CURRENT_DESKTOP names of compositors built on wlroots.
+_WLROOTS_DESKTOPS = frozenset({"sway", "river", "wayfire", "labwc", "dwl", "cage"})
+
+_KIND_WORDS = {
+    SessionKind.X11: "X11",
+    SessionKind.GNOME: "GNOME",
+    SessionKind.KDE: "KDE Plasma",
+    SessionKind.WLROOTS: "a wlroots compositor",
+    SessionKind.WAYLAND: "Wayland",
+    SessionKind.WINDOWS: "Windows",
+    SessionKind.MACOS: "macOS",
+    SessionKind.NONE: "no graphical session",
+}
+
+
+@dataclass(frozen=True)
+class DesktopSession:
+    """The session as its environment describes it.
+
+    Attributes:
+        kind: which adapters fit.
+        wayland: the session runs Wayland (X11 programs then go through XWayland).
+        desktop: ``XDG_CURRENT_DESKTOP`` as given ("" when unset), to name it in reports.
+    """
+
+    kind: SessionKind
+    wayland: bool = False
+    desktop: str = ""
+
+    def describe(self) -> str:
+        """In a few words: "GNOME on Wayland", "X11 (Openbox)", "Windows"."""
+        words = _KIND_WORDS[self.kind]
+        if self.kind in (SessionKind.GNOME, SessionKind.KDE, SessionKind.WLROOTS):
+            words += " on Wayland" if self.wayland else " on X11"
+        if self.desktop and self.kind in (
+            SessionKind.X11,
+            SessionKind.WLROOTS,
+            SessionKind.WAYLAND,
+        ):
+            words += f" ({self.desktop})"
+        return words
+
+
+def detect_session(environ: Mapping[str, str], platform: str = sys.platform) -> DesktopSession:
+    """The kind of desktop session, from ``XDG_SESSION_TYPE``, ``XDG_CURRENT_DESKTOP``,
+    ``WAYLAND_DISPLAY``, ``DISPLAY``, ``SWAYSOCK`` and the platform. Never raises.
+
+    Args:
+        environ: the environment of the process.
+        platform: ``sys.platform``.
+    """
+    if platform.startswith(("win", "cygwin")):
+        return DesktopSession(SessionKind.WINDOWS)
+    if platform.startswith("darwin"):
+        return DesktopSession(SessionKind.MACOS)
+    desktop = environ.get("XDG_CURRENT_DESKTOP", "").strip()
+    if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        return DesktopSession(SessionKind.NONE, desktop=desktop)
+    # Either sign counts, as for idle detection: with XWayland there is a DISPLAY as well.
+    wayland = bool(environ.get("WAYLAND_DISPLAY")) or (
+        environ.get("XDG_SESSION_TYPE", "").strip().lower() == "wayland"
+    )
+    # A list such as "ubuntu:GNOME" or "GNOME-Classic:GNOME".
+    names = {name.strip().lower() for name in desktop.split(":") if name.strip()}
+    if any(name == "gnome" or name.startswith("gnome-") for name in names):
+        kind = SessionKind.GNOME
+    elif "kde" in names:
+        kind = SessionKind.KDE
+    elif wayland and (environ.get("SWAYSOCK") or names & _WLROOTS_DESKTOPS):
+        kind = SessionKind.WLROOTS
+    elif wayland:
+        kind = SessionKind.WAYLAND
+    else:
+        kind = SessionKind.X11
+    return DesktopSession(kind, wayland, desktop)

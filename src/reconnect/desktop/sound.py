@@ -15,12 +15,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 # The core's hook rather than QCoreApplication: this module also serves ``reconnect doctor``,
 # which should not load Qt; the tray app installs Qt's translate into it at start.
 from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
 from reconnect.desktop.sound_processes import Ending, Playing, SoundProcesses
+from reconnect.services.desktop_ports import MusicResult
 
 log = logging.getLogger(__name__)
 
@@ -36,42 +37,6 @@ NO_PLAYER_HINT = (
     "or ffmpeg, or alsa-utils and mpg123); practices run silently meanwhile"
 )
 _CARRY_ON = QT_TRANSLATE_NOOP("Music", "Choose another, or carry on without music.")
-
-
-@dataclass(frozen=True)
-class MusicResult:
-    """What became of a request to play music.
-
-    Attributes:
-        ok: the music started.
-        message: for the person: what is playing, or why nothing is and what they can do.
-        track: the file that is playing (for a folder, the one picked), when ok.
-    """
-
-    ok: bool
-    message: str
-    track: Path | None = None
-
-
-class SoundPlayer(Protocol):
-    """What the practice window needs from sound; tests give it a fake."""
-
-    def play_chime(self, name: str) -> None:
-        """Play "start", "step", "end", "breath-in" or "breath-out". Never blocks or raises."""
-
-    def play_music(self, path: Path) -> MusicResult:
-        """Start the person's track (or one from their folder) without waiting for it."""
-
-    def stop_music(self) -> None: ...
-
-    def music_playing(self) -> bool: ...
-
-    def end_practice(self, completed: bool) -> None:
-        """The practice is over: music stops now, and chimes too unless it finished (then its
-        end chime rings out, for a few seconds at most)."""
-
-    def take_notice(self) -> str | None:
-        """A line for the person, once, when sound turned out not to work; otherwise None."""
 
 
 class PlayError(Exception):

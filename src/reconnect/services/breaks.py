@@ -1,12 +1,7 @@
 """Use cases of the break rhythm: prompts and their fates, sessions started and finished.
 
-With a shared history on a server, a write that can't reach it is kept in the outbox
-(``services.outbox``) and written when the server answers again: on the next write, and when
-the app's timer calls ``retry_pending``. The person is told once that it is out of reach.
-
-The app may even start while the server is away (``connect``): then every write is kept, the
-reads answer as for a newcomer, and the first time the server answers its schema is checked
-(and migrated), what the last run left open is tidied, and the kept writes follow.
+Each write is a typed command (``services.break_writes``) made in its own unit of work; with a
+shared history out of reach it is kept in the outbox (``services.outbox``) and written later.
 """
 
 from __future__ import annotations
@@ -15,21 +10,29 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
-
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from reconnect.core.practices import Practice
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.recording import make_checkin
 from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger, new_id
 from reconnect.core.spark_stats import PracticeCounts
-from reconnect.services import outbox as kept
-from reconnect.services.outbox import Outbox
-from reconnect.storage.database import is_unreachable
-from reconnect.storage.problems import DatabaseProblem
+from reconnect.services.break_writes import (
+    DecidePrompt,
+    FinishSession,
+    OfferPrompt,
+    SaveCheckIn,
+    StartSession,
+    Write,
+    apply,
+)
+from reconnect.services.outbox import Kept, Outbox, Unreadable
+from reconnect.storage.problems import DatabaseProblem, OutOfReach, StatementFailed
 from reconnect.storage.stats_queries import practice_counts
-from reconnect.storage.unit_of_work import UnitOfWork
+from reconnect.storage.unit_of_work import UnitOfWork, read_session
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -39,17 +42,26 @@ RECONNECT_AFTER_S = 60.0  # a shared history the app started without: tried at m
 class BreakRecords:
     """Writes what happens to breaks, each call its own committed unit of work.
 
+    With a shared history on a server, a write that can't reach it is kept in the outbox and
+    written when the server answers again: on the next write, and when the app's timer calls
+    ``retry_pending``. The person is told once that it is out of reach. The app may even
+    start while the server is away (``connect``): then every write is kept, the reads answer
+    as for a newcomer, and the first time the server answers its schema is checked (and
+    migrated), what the last run left open is tidied, and the kept writes follow.
+
+    Every failure of the history is raised as ``DatabaseProblem``.
+
     Args:
         factory: the database's session factory; None when ``connect`` gives it later.
         outbox: where writes wait while a shared history can't be reached; None (a local
-            file) lets every error through as before.
+            file) lets every problem through.
         out_of_reach: called once when a write had to be kept, until all kept writes are in
             the history again (the app shows a gentle notification).
         connect: opens the shared history (checking and migrating its schema) and returns
-            its session factory; raises ``DatabaseProblem`` of kind ``"unreachable"`` while
-            the server is away. Tried again when the history is needed, at most once a
-            minute (a server that does not answer at all takes seconds to give up on, and
-            the menu or a save must not wait that long each time).
+            its session factory; raises ``OutOfReach`` while the server is away. Tried again
+            when the history is needed, at most once a minute (a server that does not answer
+            at all takes seconds to give up on, and the menu or a save must not wait that
+            long each time).
         monotonic: seconds for that minute (injected in tests).
     """
 
@@ -72,7 +84,7 @@ class BreakRecords:
         self._tidy_when_connected: datetime | None = None
         self._monotonic = monotonic
         self._failed_at: float | None = None
-        self._failure: DBAPIError | None = None
+        self._failure: OutOfReach | None = None
 
     @property
     def connected(self) -> bool:
@@ -84,8 +96,7 @@ class BreakRecords:
         """The session factory, connecting first when the app started without the server.
 
         Raises:
-            DBAPIError: the server is still out of reach (what a lost connection raises too,
-                so every caller handles both alike).
+            OutOfReach: the server is still out of reach (tried at most once a minute).
             DatabaseProblem: the history can't be used for another reason.
         """
         if self._factory_made is None:
@@ -93,14 +104,11 @@ class BreakRecords:
             now = self._monotonic()
             recent = self._failed_at is not None and now - self._failed_at < RECONNECT_AFTER_S
             if self._failure is not None and recent:
-                raise self._failure
+                raise OutOfReach(str(self._failure)) from self._failure.__cause__
             try:
                 factory = self._connect()
-            except DatabaseProblem as problem:
-                cause = problem.__cause__
-                if problem.kind == "unreachable" and isinstance(cause, DBAPIError):
-                    self._failed_at, self._failure = now, cause
-                    raise cause from None
+            except OutOfReach as problem:
+                self._failed_at, self._failure = now, problem
                 raise
             self._failed_at = self._failure = None
             self._factory_made = factory
@@ -127,8 +135,8 @@ class BreakRecords:
                 interrupted = uow.history.close_open(moment, Outcome.INTERRUPTED)
                 missed = uow.prompts.close_undecided(moment)
                 uow.commit()
-        except DBAPIError as error:
-            self._unless_out_of_reach(error)
+        except DatabaseProblem as problem:
+            self._unless_out_of_reach(problem)
             if not self.connected:
                 self._tidy_when_connected = now  # done first thing once it answers
             return 0, 0
@@ -137,10 +145,10 @@ class BreakRecords:
     def last_break_end(self) -> datetime | None:
         """The end of this computer's last break of any kind: a session, or a prompt let go."""
         try:
-            with UnitOfWork(self._factory) as uow:
+            with UnitOfWork(self._factory, reading=True) as uow:
                 ends = [m for m in (uow.history.last_ended(), uow.prompts.last_let_go()) if m]
-        except DBAPIError as error:
-            self._unless_out_of_reach(error)
+        except DatabaseProblem as problem:
+            self._unless_out_of_reach(problem)
             return None
         return max(ends).utc if ends else None
 
@@ -151,17 +159,19 @@ class BreakRecords:
         it is out of reach, the counts read last time.
         """
         try:
-            with self._factory() as session:
+            with read_session(self._factory) as session:
                 self._counts = practice_counts(session, None, None)
-        except DBAPIError as error:
-            self._unless_out_of_reach(error)
+        except DatabaseProblem as problem:
+            self._unless_out_of_reach(problem)
         return list(self._counts)
 
-    def _unless_out_of_reach(self, error: DBAPIError) -> None:
-        """Let an error through, unless it is a shared history out of reach (then log it)."""
-        if self._outbox is None or not is_unreachable(error):
-            raise error
-        log.info("the shared history can't be reached for now: %s", type(error.orig).__name__)
+    def _unless_out_of_reach(self, problem: DatabaseProblem) -> None:
+        """Let a problem through, unless it is a shared history out of reach (then log it)."""
+        if self._outbox is None or not isinstance(problem, OutOfReach):
+            raise problem
+        cause = problem.__cause__
+        name = type(getattr(cause, "orig", None) or cause or problem).__name__
+        log.info("the shared history can't be reached for now: %s", name)
 
     # --- writing ------------------------------------------------------------------------------
 
@@ -176,13 +186,13 @@ class BreakRecords:
             probability=probability,
             quiet=quiet,
         )
-        self._write(kept.offer_write(prompt))
+        self._write(OfferPrompt(prompt))
         return prompt
 
     def decide(
         self, prompt_id: str, fate: PromptFate, now: datetime, session_id: str | None = None
     ) -> None:
-        self._write(kept.decide_write(prompt_id, fate, Moment.of(now), session_id))
+        self._write(DecidePrompt(prompt_id, fate, Moment.of(now), session_id))
 
     def start(
         self, practice: Practice, trigger: Trigger, now: datetime, prompt_id: str | None = None
@@ -195,7 +205,7 @@ class BreakRecords:
             trigger=trigger,
             started=Moment.of(now),
         )
-        self._write(kept.start_write(session, prompt_id))
+        self._write(StartSession(session, prompt_id))
         return session
 
     def save_checkin(
@@ -214,20 +224,21 @@ class BreakRecords:
 
         Raises:
             InputError: a value can't be used; nothing was written.
+            DatabaseProblem: it could not be written (nor kept).
         """
         checkin = make_checkin(session_id, now, level, body, feelings, note)
-        self._write(kept.checkin_write(checkin))
+        self._write(SaveCheckIn(checkin))
         return checkin
 
     def finish(self, session_id: str, now: datetime, outcome: Outcome) -> None:
-        self._write(kept.finish_write(session_id, Moment.of(now), outcome))
+        self._write(FinishSession(session_id, Moment.of(now), outcome))
 
-    def _apply(self, write: kept.Write) -> None:
+    def _apply(self, write: Write) -> None:
         with UnitOfWork(self._factory) as uow:
-            kept.apply(uow, write)
+            apply(uow, write)
             uow.commit()
 
-    def _write(self, write: kept.Write) -> None:
+    def _write(self, write: Write) -> None:
         if self._outbox is None:
             self._apply(write)
             return
@@ -237,12 +248,10 @@ class BreakRecords:
             return
         try:
             self._apply(write)
-        except DBAPIError as error:
-            if not is_unreachable(error):
-                raise
+        except OutOfReach:
             self._keep(write)
 
-    def _keep(self, write: kept.Write) -> None:
+    def _keep(self, write: Write) -> None:
         assert self._outbox is not None
         self._outbox.add(write)
         self._tell_once()
@@ -266,8 +275,8 @@ class BreakRecords:
             self._failure = None
             try:
                 self._factory  # noqa: B018 - connects, tidies
-            except DBAPIError as error:
-                self._unless_out_of_reach(error)
+            except DatabaseProblem as problem:
+                self._unless_out_of_reach(problem)
                 self._tell_once()
                 return False
         return True
@@ -279,6 +288,8 @@ class BreakRecords:
     def retry_pending(self) -> bool:
         """Write what was kept, oldest first, as far as the server lets us.
 
+        A write the server refuses, or one this version can't read, is set aside.
+
         Returns:
             True when nothing is left waiting.
         """
@@ -288,13 +299,11 @@ class BreakRecords:
         done = 0
         for write in writes:
             try:
-                self._apply(write)
-            except DBAPIError as error:
-                if is_unreachable(error):
-                    break
-                self._outbox.set_aside(write, f"{type(error.orig).__name__}: {error.orig}")
-            except (KeyError, ValueError, TypeError) as error:
-                self._outbox.set_aside(write, f"{type(error).__name__}: {error}")
+                why = self._refusal(write)
+            except OutOfReach:
+                break
+            if why is not None:
+                self._outbox.set_aside(write, why)
             done += 1
         if done:
             self._outbox.replace(writes[done:])
@@ -303,3 +312,19 @@ class BreakRecords:
             self._told = False  # a later outage is told again
             return True
         return False
+
+    def _refusal(self, write: Kept) -> str | None:
+        """Write one kept write; None when it is in the history, else why it can't be.
+
+        Raises:
+            OutOfReach: the server is out of reach again; the write stays kept.
+        """
+        if isinstance(write, Unreadable):
+            return write.why
+        try:
+            self._apply(write)
+        except StatementFailed as problem:
+            return problem.detail
+        except (KeyError, ValueError, TypeError) as error:
+            return f"{type(error).__name__}: {error}"
+        return None

@@ -7,6 +7,7 @@ window can show the counts at once and work the statistics out beside it.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ from reconnect.core.dashboard_range import RangeChoice, date_range
 from reconnect.core.overview import Overview, PeriodSummary, observations, periods
 from reconnect.core.spark_stats import PracticeCounts, Report, compute, usual_rate
 from reconnect.paths import write_private
+from reconnect.services.database_problems import as_problem
 from reconnect.storage import care_queries, pattern_queries, stats_queries
 
 
@@ -73,14 +75,22 @@ class Patterns:
 
 
 class DashboardReader:
-    """Reads the dashboard's figures; one short read-only session per call."""
+    """Reads the dashboard's figures; one short read-only session per call.
+
+    A database error comes out as ``DatabaseProblem``.
+    """
 
     def __init__(self, factory: sessionmaker[Session]) -> None:
         self._factory = factory
 
+    @contextlib.contextmanager
+    def _session(self) -> Iterator[Session]:
+        with as_problem(reading=True), self._factory() as session:
+            yield session
+
     def computers(self) -> list[str]:
         """The computers that recorded sessions (more than one in a shared history)."""
-        with self._factory() as session:
+        with self._session() as session:
             return stats_queries.computers(session)
 
     def figures(self, choice: RangeChoice, today: date, computer: str | None = None) -> Figures:
@@ -89,7 +99,7 @@ class DashboardReader:
         The note about a long quiet stretch looks at every computer: it is about the person.
         """
         since, until = date_range(choice, today)
-        with self._factory() as session:
+        with self._session() as session:
             counts = tuple(stats_queries.practice_counts(session, since, until, computer))
             week = stats_queries.period_counts(session, tp.week_start(today), today, computer)
             month = stats_queries.period_counts(session, today.replace(day=1), today, computer)
@@ -119,7 +129,7 @@ class DashboardReader:
             computer: only that computer's sessions; None for all of them.
         """
         since, until = date_range(choice, today)
-        with self._factory() as session:
+        with self._session() as session:
             grid = pattern_queries.hour_weekday_counts(session, since, until, computer)
             months = pattern_queries.month_counts(session, since, until, computer)
             trend = pattern_queries.weekly_trend_counts(session, today, computer=computer)

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect.core.errors import InputError
-from reconnect.core.history_format import ImportProblem, parse_history, to_csv, to_json
+from reconnect.core.history_export import to_csv, to_json
+from reconnect.core.history_import import ImportProblem, parse_history
 from reconnect.core.i18n import plural
 from reconnect.core.sessions import BreakSession, Moment
+from reconnect.services.database_problems import as_problem
 from reconnect.storage.unit_of_work import UnitOfWork
 
 
@@ -21,13 +23,13 @@ def record(factory: sessionmaker[Session], session: BreakSession) -> None:
 
 
 def recent(factory: sessionmaker[Session], limit: int | None) -> list[BreakSession]:
-    with UnitOfWork(factory) as uow:
+    with UnitOfWork(factory, reading=True) as uow:
         return uow.history.recent(limit)
 
 
 def export(factory: sessionmaker[Session], fmt: str, now: Moment, app_version: str) -> str:
     """The whole history as CSV or JSON text (see docs/history-format.md)."""
-    with UnitOfWork(factory) as uow:
+    with UnitOfWork(factory, reading=True) as uow:
         sessions = uow.history.all_in_order()
     if fmt == "csv":
         return to_csv(sessions)
@@ -86,3 +88,23 @@ def import_history(factory: sessionmaker[Session], raw: bytes) -> ImportReport:
         added_checkins=sum(1 for s in new if s.checkin),
         already_present=len(present),
     )
+
+
+class HistoryFiles:
+    """Export and import of the whole history, for the windows' menus and buttons.
+
+    A database error comes out as ``DatabaseProblem``; a refused file as ``ImportRefused``.
+    """
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+
+    def export(self, fmt: str, now: Moment, app_version: str) -> str:
+        """See ``export``."""
+        with as_problem(reading=True):
+            return export(self._factory, fmt, now, app_version)
+
+    def import_history(self, raw: bytes) -> ImportReport:
+        """See ``import_history``."""
+        with as_problem():
+            return import_history(self._factory, raw)

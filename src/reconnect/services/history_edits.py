@@ -1,7 +1,7 @@
 """Browsing and tending the history: pages of it, and editing, deleting and restoring moments.
 
 Each use case is one unit of work, committed before it returns, and hands out plain
-dataclasses only.
+dataclasses only; ``HistoryBook`` offers them to the dashboard's History section.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from reconnect.core.errors import InputError
 from reconnect.core.history_filter import HistoryFilter
 from reconnect.core.recording import body_areas, feeling_words, make_checkin, note_text, spark_level
 from reconnect.core.sessions import BreakSession, CheckIn
+from reconnect.services.database_problems import as_problem
 from reconnect.storage.unit_of_work import UnitOfWork
 
 UNKNOWN_SESSION = (
@@ -64,7 +65,7 @@ def history_page(
     """A page of the history, newest first, with how many sessions match in all."""
     if limit < 0 or offset < 0:
         raise ValueError("limit and offset are counts, 0 or more")
-    with UnitOfWork(factory) as uow:
+    with UnitOfWork(factory, reading=True) as uow:
         total = uow.history.count_matching(filters)
         sessions = uow.history.matching(filters, limit, offset) if total > offset else []
         empty = total == 0 and uow.history.count() == 0
@@ -75,7 +76,7 @@ def find_matching(
     factory: sessionmaker[Session], filters: HistoryFilter, session_id: str
 ) -> BreakSession | None:
     """The session as stored now, if it still passes the filter; else None."""
-    with UnitOfWork(factory) as uow:
+    with UnitOfWork(factory, reading=True) as uow:
         return uow.history.get_matching(filters, session_id)
 
 
@@ -147,3 +148,39 @@ def restore_session(factory: sessionmaker[Session], session: BreakSession) -> No
             raise InputError("This moment is already back in your history; nothing was changed.")
         uow.history.add(session)
         uow.commit()
+
+
+class HistoryBook:
+    """The history as the dashboard's History section reads and tends it.
+
+    Each method is one of the use cases above; a database error comes out as
+    ``DatabaseProblem``, so the section never sees the database.
+    """
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+
+    def page(self, filters: HistoryFilter, limit: int, offset: int = 0) -> HistorySlice:
+        """See ``history_page``."""
+        with as_problem(reading=True):
+            return history_page(self._factory, filters, limit, offset)
+
+    def find_matching(self, filters: HistoryFilter, session_id: str) -> BreakSession | None:
+        """See ``find_matching``."""
+        with as_problem(reading=True):
+            return find_matching(self._factory, filters, session_id)
+
+    def edit_checkin(self, session_id: str, answer: CheckInValues) -> CheckIn:
+        """See ``edit_checkin``."""
+        with as_problem():
+            return edit_checkin(self._factory, session_id, answer)
+
+    def delete(self, session_id: str) -> BreakSession:
+        """See ``delete_session``."""
+        with as_problem():
+            return delete_session(self._factory, session_id)
+
+    def restore(self, session: BreakSession) -> None:
+        """See ``restore_session``."""
+        with as_problem():
+            restore_session(self._factory, session)

@@ -1,15 +1,7 @@
 """What this computer recorded while the shared history was out of reach, kept until it is back.
 
-The outbox is a JSON-lines file in the data folder: one write per line (a session started or
-finished, a check-in, a prompt offered or decided), as plain data, oldest first. Every change
-writes the whole file anew under a temporary name, makes it durable and renames it into place,
-so the file on disk is always whole. Writing a kept line to the server again is harmless (the
-ids are fresh UUIDs and the history's writes are idempotent), so a line is only taken out once
-the server has it, and a crash in between costs nothing.
-
-A line the server refuses for another reason than being out of reach (say, a check-in for a
-moment deleted meanwhile on another computer) is moved to ``outbox-set-aside.jsonl`` beside
-it, so it can't block the others and is never silently lost.
+The outbox is a JSON-lines file in the data folder: one write (``services.break_writes``) per
+line, oldest first, rewritten whole and renamed into place at every change.
 """
 
 from __future__ import annotations
@@ -17,27 +9,55 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, assert_never
 
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger
 from reconnect.core.vocabulary import SparkLevel
 from reconnect.paths import ensure_private_dir, write_private
-
-if TYPE_CHECKING:  # the file alone needs no database (data removal only names it)
-    from reconnect.storage.unit_of_work import UnitOfWork
+from reconnect.services.break_writes import (
+    DecidePrompt,
+    FinishSession,
+    OfferPrompt,
+    SaveCheckIn,
+    StartSession,
+    Write,
+)
 
 log = logging.getLogger(__name__)
 
 OUTBOX_FILE = "outbox.jsonl"
 SET_ASIDE_FILE = "outbox-set-aside.jsonl"
 
-Write = dict[str, Any]
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A kept line this version can't make a write of (damaged, or from a newer version).
+
+    It is set aside with the others the server refused, never dropped.
+
+    Attributes:
+        data: the line as it was read: its JSON value, or its text when it is not JSON.
+        why: what is wrong with it.
+    """
+
+    data: object
+    why: str
+
+
+Kept = Write | Unreadable
 
 
 class Outbox:
     """The kept writes of one data folder.
+
+    Writing a kept line to the server again is harmless (the ids are fresh UUIDs and the
+    history's writes are idempotent), so a line is only taken out once the server has it. A
+    line the server refuses for another reason than being out of reach (say, a check-in for a
+    moment deleted meanwhile on another computer) is moved to ``outbox-set-aside.jsonl``
+    beside it, with the reason, so it can't block the others and is never silently lost.
 
     Args:
         path: the outbox file (``DataPaths.root / OUTBOX_FILE``).
@@ -47,9 +67,9 @@ class Outbox:
         self.path = path
         self.set_aside_path = path.with_name(SET_ASIDE_FILE)
 
-    def pending(self) -> list[Write]:
+    def pending(self) -> list[Kept]:
         """The kept writes, oldest first (none when there is no file)."""
-        return [write for write in _read(self.path) if isinstance(write, dict)]
+        return [read_line(line) for line in _lines(self.path)]
 
     def __len__(self) -> int:
         return len(self.pending())
@@ -62,163 +82,234 @@ class Outbox:
         """
         self.replace([*self.pending(), write])
 
-    def replace(self, writes: Iterable[Write]) -> None:
+    def replace(self, writes: Iterable[Kept]) -> None:
         """Keep exactly these writes (what is left after some reached the server)."""
-        kept = list(writes)
+        kept = [line_of(write) for write in writes]
         if kept:
             _write_whole(self.path, kept)
         else:
             self.path.unlink(missing_ok=True)
 
-    def set_aside(self, write: Write, why: str) -> None:
+    def set_aside(self, write: Kept, why: str) -> None:
         """Move a write the server refused out of the way, with the reason, never deleting it."""
-        log.warning("a kept %s could not be written to the shared history: %s", write["op"], why)
-        _write_whole(self.set_aside_path, [*_read(self.set_aside_path), {**write, "why": why}])
+        log.warning("a kept %s could not be written to the shared history: %s", tag_of(write), why)
+        line = line_of(write)
+        aside = line | {"why": why} if isinstance(line, dict) else {"unreadable": line, "why": why}
+        _write_whole(self.set_aside_path, [*_lines(self.set_aside_path), aside])
+
+    def set_aside_writes(self) -> list[tuple[Kept, str]]:
+        """What was set aside, oldest first, each with the reason it was."""
+        found: list[tuple[Kept, str]] = []
+        for line in _lines(self.set_aside_path):
+            if isinstance(line, dict) and "why" in line:
+                why = str(line["why"])
+                rest = {key: value for key, value in line.items() if key != "why"}
+                found.append((read_line(rest.get("unreadable", rest)), why))
+            else:
+                found.append((read_line(line), ""))
+        return found
 
 
-def _read(path: Path) -> list[Any]:
+def _lines(path: Path) -> list[object]:
+    """The file's lines, each as its JSON value, or as its text when it is not JSON."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return []
-    writes = []
+    lines: list[object] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            writes.append(json.loads(line))
+            lines.append(json.loads(line))
         except ValueError:
-            log.warning("line %d of %s is not readable and was left out", number, path)
-    return writes
+            log.warning("line %d of %s is not readable; it will be set aside", number, path)
+            lines.append(line)
+    return lines
 
 
-def _write_whole(path: Path, writes: list[Any]) -> None:
+def _write_whole(path: Path, lines: list[object]) -> None:
     ensure_private_dir(path.parent)
-    lines = (json.dumps(write, ensure_ascii=False, sort_keys=True) + "\n" for write in writes)
-    write_private(path, "".join(lines).encode("utf-8"))
+    text = (json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n" for line in lines)
+    write_private(path, "".join(text).encode("utf-8"))
 
 
-# --- the writes, as plain data ------------------------------------------------------------------
+# --- the writes as lines ------------------------------------------------------------------
+#
+# A line names its write under "type". The previous version wrote the same writes nested,
+# named under "op" ("start", "finish", "checkin", "offer", "decide"): read as well, so what
+# it kept is written after an update.
+
+TAGS: dict[type[Write], str] = {
+    OfferPrompt: "offer_prompt",
+    DecidePrompt: "decide_prompt",
+    StartSession: "start_session",
+    FinishSession: "finish_session",
+    SaveCheckIn: "save_checkin",
+}
 
 
-def start_write(session: BreakSession, prompt_id: str | None) -> Write:
+def tag_of(write: Kept) -> str:
+    """The name of a write's kind, as in its line ("unreadable" for an unreadable line)."""
+    return "unreadable" if isinstance(write, Unreadable) else TAGS[type(write)]
+
+
+def line_of(write: Kept) -> object:
+    """The JSON value of a write's line (an unreadable line's, as it was read)."""
+    match write:
+        case OfferPrompt(prompt=prompt):
+            return {
+                "type": TAGS[OfferPrompt],
+                "id": prompt.id,
+                "offered": prompt.offered.isoformat(),
+                "practice_id": prompt.practice_id,
+                "practice_title": prompt.practice_title,
+                "probability": prompt.probability,
+                "quiet": prompt.quiet,
+            }
+        case DecidePrompt(prompt_id=prompt_id, fate=fate, at=at, session_id=session_id):
+            return {
+                "type": TAGS[DecidePrompt],
+                "prompt_id": prompt_id,
+                "fate": fate.value,
+                "at": at.isoformat(),
+                "session_id": session_id,
+            }
+        case StartSession(session=session, prompt_id=prompt_id):
+            return {
+                "type": TAGS[StartSession],
+                "id": session.id,
+                "practice_id": session.practice_id,
+                "practice_title": session.practice_title,
+                "trigger": session.trigger.value,
+                "started": session.started.isoformat(),
+                "prompt_id": prompt_id,
+            }
+        case FinishSession(session_id=session_id, ended=ended, outcome=outcome):
+            return {
+                "type": TAGS[FinishSession],
+                "session_id": session_id,
+                "ended": ended.isoformat(),
+                "outcome": outcome.value,
+            }
+        case SaveCheckIn(checkin=checkin):
+            return {"type": TAGS[SaveCheckIn], **_checkin_data(checkin)}
+        case Unreadable(data=data):
+            return data
+        case _:
+            assert_never(write)
+
+
+def read_line(line: object) -> Kept:
+    """The write a line holds, in this version's form or the previous one's; ``Unreadable``
+    when it holds none this version knows."""
+    if not isinstance(line, dict):
+        return Unreadable(line, "not a kept write")
+    try:
+        if "type" in line:
+            return _write_of(line)
+        if "op" in line:
+            return _old_write_of(line)
+    except (KeyError, ValueError, TypeError, AttributeError) as error:
+        return Unreadable(line, f"{type(error).__name__}: {error}")
+    return Unreadable(line, "not a kept write")
+
+
+def _write_of(data: dict[str, Any]) -> Write:
+    match data["type"]:
+        case "offer_prompt":
+            return OfferPrompt(_prompt_of(data))
+        case "decide_prompt":
+            return _decide_of(data)
+        case "start_session":
+            return StartSession(_session_of(data), data["prompt_id"])
+        case "finish_session":
+            return _finish_of(data)
+        case "save_checkin":
+            return SaveCheckIn(_checkin_of(data))
+    raise ValueError(f"unknown kept write {data['type']!r}")
+
+
+def _old_write_of(data: dict[str, Any]) -> Write:
+    """A line of the previous version: {"op": ..., "session" | "checkin" | "prompt": {...}}."""
+    match data["op"]:
+        case "offer":
+            return OfferPrompt(_prompt_of(data["prompt"]))
+        case "decide":
+            return _decide_of(data)
+        case "start":
+            return StartSession(_session_of(data["session"]), data.get("prompt_id"))
+        case "finish":
+            return _finish_of(data)
+        case "checkin":
+            return SaveCheckIn(_checkin_of(data["checkin"]))
+    raise ValueError(f"unknown kept write {data['op']!r}")
+
+
+def _prompt_of(data: dict[str, Any]) -> Prompt:
+    return Prompt(
+        id=_text(data["id"]),
+        offered=Moment.parse(data["offered"]),
+        practice_id=_text(data["practice_id"]),
+        practice_title=_text(data["practice_title"]),
+        probability=None if data["probability"] is None else float(data["probability"]),
+        quiet=bool(data["quiet"]),
+    )
+
+
+def _decide_of(data: dict[str, Any]) -> DecidePrompt:
+    session_id = data.get("session_id")
+    return DecidePrompt(
+        prompt_id=_text(data["prompt_id"]),
+        fate=PromptFate(data["fate"]),
+        at=Moment.parse(data["at"]),
+        session_id=None if session_id is None else _text(session_id),
+    )
+
+
+def _session_of(data: dict[str, Any]) -> BreakSession:
+    return BreakSession(
+        id=_text(data["id"]),
+        practice_id=_text(data["practice_id"]),
+        practice_title=_text(data["practice_title"]),
+        trigger=Trigger(data["trigger"]),
+        started=Moment.parse(data["started"]),
+    )
+
+
+def _finish_of(data: dict[str, Any]) -> FinishSession:
+    return FinishSession(
+        session_id=_text(data["session_id"]),
+        ended=Moment.parse(data["ended"]),
+        outcome=Outcome(data["outcome"]),
+    )
+
+
+def _checkin_data(checkin: CheckIn) -> dict[str, object]:
     return {
-        "op": "start",
-        "session": {
-            "id": session.id,
-            "practice_id": session.practice_id,
-            "practice_title": session.practice_title,
-            "trigger": session.trigger.value,
-            "started": session.started.isoformat(),
-        },
-        "prompt_id": prompt_id,
+        "id": checkin.id,
+        "session_id": checkin.session_id,
+        "at": checkin.at.isoformat(),
+        "level": int(checkin.level),
+        "body_areas": list(checkin.body_areas),
+        "feelings": list(checkin.feelings),
+        "note": checkin.note,
     }
 
 
-def finish_write(session_id: str, ended: Moment, outcome: Outcome) -> Write:
-    return {
-        "op": "finish",
-        "session_id": session_id,
-        "ended": ended.isoformat(),
-        "outcome": outcome.value,
-    }
+def _checkin_of(data: dict[str, Any]) -> CheckIn:
+    return CheckIn(
+        id=_text(data["id"]),
+        session_id=_text(data["session_id"]),
+        at=Moment.parse(data["at"]),
+        level=SparkLevel(data["level"]),
+        body_areas=tuple(_text(area) for area in data["body_areas"]),
+        feelings=tuple(_text(word) for word in data["feelings"]),
+        note=_text(data["note"]),
+    )
 
 
-def checkin_write(checkin: CheckIn) -> Write:
-    return {
-        "op": "checkin",
-        "checkin": {
-            "id": checkin.id,
-            "session_id": checkin.session_id,
-            "at": checkin.at.isoformat(),
-            "level": int(checkin.level),
-            "body_areas": list(checkin.body_areas),
-            "feelings": list(checkin.feelings),
-            "note": checkin.note,
-        },
-    }
-
-
-def offer_write(prompt: Prompt) -> Write:
-    return {
-        "op": "offer",
-        "prompt": {
-            "id": prompt.id,
-            "offered": prompt.offered.isoformat(),
-            "practice_id": prompt.practice_id,
-            "practice_title": prompt.practice_title,
-            "probability": prompt.probability,
-            "quiet": prompt.quiet,
-        },
-    }
-
-
-def decide_write(prompt_id: str, fate: PromptFate, at: Moment, session_id: str | None) -> Write:
-    return {
-        "op": "decide",
-        "prompt_id": prompt_id,
-        "fate": fate.value,
-        "at": at.isoformat(),
-        "session_id": session_id,
-    }
-
-
-def apply(uow: UnitOfWork, write: Write) -> None:
-    """Make one write in a unit of work (the caller commits). Safe to repeat.
-
-    Raises:
-        KeyError: a session to finish is not in the history.
-        ValueError: the write is not one this version knows.
-        sqlalchemy.exc.DBAPIError: the database refused it or can't be reached.
-    """
-    op = write["op"]
-    if op == "start":
-        data = write["session"]
-        session = BreakSession(
-            id=data["id"],
-            practice_id=data["practice_id"],
-            practice_title=data["practice_title"],
-            trigger=Trigger(data["trigger"]),
-            started=Moment.parse(data["started"]),
-        )
-        uow.history.add(session)
-        if write.get("prompt_id"):
-            uow.prompts.decide(write["prompt_id"], PromptFate.STARTED, session.started, session.id)
-    elif op == "finish":
-        uow.history.finish(
-            write["session_id"], Moment.parse(write["ended"]), Outcome(write["outcome"])
-        )
-    elif op == "checkin":
-        data = write["checkin"]
-        uow.history.add_checkin(
-            CheckIn(
-                id=data["id"],
-                session_id=data["session_id"],
-                at=Moment.parse(data["at"]),
-                level=SparkLevel(data["level"]),
-                body_areas=tuple(data["body_areas"]),
-                feelings=tuple(data["feelings"]),
-                note=data["note"],
-            )
-        )
-    elif op == "offer":
-        data = write["prompt"]
-        uow.prompts.add(
-            Prompt(
-                id=data["id"],
-                offered=Moment.parse(data["offered"]),
-                practice_id=data["practice_id"],
-                practice_title=data["practice_title"],
-                probability=data["probability"],
-                quiet=data["quiet"],
-            )
-        )
-    elif op == "decide":
-        uow.prompts.decide(
-            write["prompt_id"],
-            PromptFate(write["fate"]),
-            Moment.parse(write["at"]),
-            write.get("session_id"),
-        )
-    else:
-        raise ValueError(f"unknown kept write {op!r}")
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, found {type(value).__name__}")
+    return value

@@ -17,7 +17,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from reconnect.core.database_address import hide_password, is_server_address
 from reconnect.core.settings import host_name
 from reconnect.paths import DataPaths, ensure_private_dir, ensure_private_file
-from reconnect.storage.problems import DatabaseProblem, missing_message, replaced_message
+from reconnect.storage.problems import (
+    DatabaseProblem,
+    OutOfReach,
+    missing_message,
+    replaced_message,
+)
 from reconnect.storage.revision import HEAD_REVISION as HEAD_REVISION
 
 log = logging.getLogger(__name__)
@@ -308,7 +313,7 @@ def open_database(
 
 def _server_problem(url: str, error: DBAPIError) -> DatabaseProblem:
     if is_unreachable(error):
-        return DatabaseProblem("unreachable", unreachable_message(url, error))
+        return OutOfReach(unreachable_message(url, error))
     return DatabaseProblem(
         "unavailable",
         f"The shared history at {safe_url(url)} could not be used{_reason(url, error)}. "

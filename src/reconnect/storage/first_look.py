@@ -1,14 +1,7 @@
 """What the waiting tray reads, with Python's own sqlite3 before the storage layer loads.
 
-The tray shows itself, plans its first break and waits without SQLAlchemy (about 25 MB it
-would keep for the whole day): it needs only the end of the last break, whether the last run
-left anything open, and the counts behind the suggestion. The storage layer loads when
-something is written, or the dashboard opens.
-
-Only a local SQLite file already at this version's schema is read here, read-only; anything
-else (a server, an older schema, no file yet, an error) answers ``UNKNOWN``, and the app asks
-the storage layer instead. The SQL is SQLite's on purpose, for that reason; the counts match
-``storage.stats_queries.practice_counts`` (a test compares them on a generated history).
+Only a local SQLite file already at this version's schema is read, read-only; anything else
+answers ``UNKNOWN``, and the app asks the storage layer (``services.breaks``) instead.
 """
 
 from __future__ import annotations
@@ -16,19 +9,60 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
+from enum import Enum
 from pathlib import Path
-from typing import TypeVar
+from typing import Final, Literal, TypeVar
 
 from reconnect.core.spark_stats import PracticeCounts, counts_of_row
 from reconnect.storage.revision import HEAD_REVISION
 
 # A prompt let go also ends a break: skipped, missed, or met by a natural break.
 LET_GO = ("skipped", "missed", "natural_break")
-UNKNOWN = "unknown"
 T = TypeVar("T")
 
 
-def _read(file: Path, read: Callable[[sqlite3.Connection], T]) -> T | str:
+class Unknown(Enum):
+    """The first look can't be sure: a server, an older schema, no file yet, an error."""
+
+    UNKNOWN = "unknown"
+
+
+UNKNOWN: Final = Unknown.UNKNOWN
+NotSure = Literal[Unknown.UNKNOWN]
+
+
+class FirstLook:
+    """The reads of one SQLite file for one computer, each answering ``UNKNOWN`` when unsure.
+
+    The tray shows itself, plans its first break and waits without SQLAlchemy: it needs only
+    the end of the last break, whether the last run left anything open, and the counts behind
+    the suggestion. The SQL is SQLite's on purpose; the counts match
+    ``storage.stats_queries.practice_counts`` (a test compares them on a generated history).
+
+    Args:
+        file: the history's SQLite file.
+        computer: this computer's name in the history.
+    """
+
+    def __init__(self, file: Path, computer: str) -> None:
+        self.file = file
+        self.computer = computer
+
+    def last_break_end(self) -> datetime | NotSure | None:
+        """The UTC end of this computer's last break of any kind; None for none yet."""
+        return last_break_end(self.file, self.computer)
+
+    def left_open(self) -> bool | NotSure:
+        """Whether this computer's last run left a session or a prompt open (a crash, a
+        power cut): then the storage layer tidies them."""
+        return left_open(self.file, self.computer)
+
+    def practice_counts(self) -> list[PracticeCounts] | NotSure:
+        """Sessions, check-ins and sparks per practice (every computer's)."""
+        return practice_counts(self.file)
+
+
+def _read(file: Path, read: Callable[[sqlite3.Connection], T]) -> T | NotSure:
     """``read`` on the file opened read-only at this version's schema; else ``UNKNOWN``."""
     if not file.is_file():
         return UNKNOWN
@@ -47,7 +81,7 @@ def _read(file: Path, read: Callable[[sqlite3.Connection], T]) -> T | str:
         connection.close()
 
 
-def last_break_end(file: Path, computer: str) -> datetime | str | None:
+def last_break_end(file: Path, computer: str) -> datetime | NotSure | None:
     """The UTC end of this computer's last break; None for none; ``UNKNOWN`` when unsure."""
 
     def read(connection: sqlite3.Connection) -> datetime | None:
@@ -72,7 +106,7 @@ def last_break_end(file: Path, computer: str) -> datetime | str | None:
     return _read(file, read)
 
 
-def left_open(file: Path, computer: str) -> bool | str:
+def left_open(file: Path, computer: str) -> bool | NotSure:
     """Whether this computer's last run left a session or a prompt open (a crash, a power
     cut): then the storage layer tidies them. ``UNKNOWN`` when unsure."""
 
@@ -105,7 +139,7 @@ GROUP BY s.practice_id ORDER BY s.practice_id
 """
 
 
-def practice_counts(file: Path) -> list[PracticeCounts] | str:
+def practice_counts(file: Path) -> list[PracticeCounts] | NotSure:
     """Sessions, check-ins and sparks per practice (every computer's); ``UNKNOWN`` when unsure."""
 
     def read(connection: sqlite3.Connection) -> list[PracticeCounts]:

@@ -17,6 +17,28 @@ class DatabaseProblem(Exception):
         self.kind = kind
 
 
+class OutOfReach(DatabaseProblem):
+    """A shared history's server can't be reached now (stopped, restarting, network down); a
+    later try may succeed, so what is written meanwhile can be kept and written then."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("unreachable", message)
+
+
+class StatementFailed(DatabaseProblem):
+    """The database answered and what was asked failed there: a rule it broke (a check-in for
+    a session deleted meanwhile), a full disk, a lock.
+
+    Attributes:
+        detail: the driver's error, named (``ForeignKeyViolation: ...``): never a value
+            written, as the engine hides the statement's parameters.
+    """
+
+    def __init__(self, kind: str, message: str, detail: str) -> None:
+        super().__init__(kind, message)
+        self.detail = detail
+
+
 SAFE = "Everything saved before is safe."
 FULL = (
     "The disk that holds your history is full. Make some room on it (empty the trash, or "
@@ -103,10 +125,12 @@ def replaced_message(file: str) -> str:
 
 
 def history_errors() -> tuple[type[Exception], ...]:
-    """What a failed read or write of the history raises: SQLAlchemy's errors and ours.
+    """What a failed read or write of the history may raise: SQLAlchemy's errors and ours.
 
-    A function, not a constant: ``except history_errors()`` is only evaluated when something
-    was raised, so SQLAlchemy is not imported before the tray has shown itself.
+    Storage's units of work and read sessions raise only ``DatabaseProblem``; this is for
+    code that still reaches the database around them. A function, not a constant: ``except
+    history_errors()`` is only evaluated when something was raised, so SQLAlchemy is not
+    imported before the tray has shown itself.
     """
     from sqlalchemy.exc import SQLAlchemyError
 

@@ -1,7 +1,7 @@
-"""The dashboard: an overview, what helps, when, the history and the library, over a chosen range.
+"""The dashboard's window: the sections over a chosen range, the range itself, and the menus.
 
 Figures come from the read side (``services.dashboard``); a section is read when it is shown, and
-again after the range or the history changes.
+again after the range or the history changes. Each section has its own module.
 """
 
 from __future__ import annotations
@@ -11,71 +11,32 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QDate,
-    QLocale,
-    Qt,
-    QTime,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from reconnect.core.care import QUIET_NOTE_TEXT, QUIET_NOTE_TITLE, quiet_note_due
+from reconnect.core.care import quiet_note_due
 from reconnect.core.dashboard_range import RangeChoice
-from reconnect.core.i18n import number
-from reconnect.core.overview import PeriodSummary
-from reconnect.core.spark_stats import (
-    ORDERING_SENTENCE,
-    TOO_EARLY_SENTENCE,
-    PracticeCounts,
-    Report,
-)
-from reconnect.core.time_patterns import SEASON_NOTE, MarkCounts
-from reconnect.core.vocabulary import body_area_text, feeling_text
+from reconnect.core.spark_stats import PracticeCounts, Report
 from reconnect.services.dashboard import DashboardReader, Figures, QuietNoteMarker
+from reconnect.services.database_problems import DatabaseProblem
 from reconnect.services.range_memory import RangeMemory
-from reconnect.ui.dashboard.figure_base import plural
-from reconnect.ui.dashboard.figure_table import NumbersCard, percent
+from reconnect.ui.dashboard.helps_section import HelpsSection
 from reconnect.ui.dashboard.history_page import HistoryPage
 from reconnect.ui.dashboard.library_page import LibraryPage
-from reconnect.ui.dashboard.pattern_widgets import CalendarWidget, HeatmapWidget
-from reconnect.ui.dashboard.ranked_bars import RankedBars
+from reconnect.ui.dashboard.overview_section import OverviewSection
+from reconnect.ui.dashboard.section_parts import scrolling, wrapping
+from reconnect.ui.dashboard.when_section import WhenSection
 
 SectionT = TypeVar("SectionT", bound=QWidget)
-
-# In English, marked for the catalogue; the sections show them through self.tr. The core's
-# sentences (care, statistics, patterns) come through translate with their own contexts.
-NO_HISTORY = QT_TRANSLATE_NOOP(
-    "OverviewSection",
-    "Nothing to show yet, and there is no hurry. After a practice, tell Reconnect whether "
-    "anything stirred (nothing is a fine answer). Then this page shows, gently, what seems to "
-    "help you and when.",
-)
-NO_CHECKINS_IN_RANGE = QT_TRANSLATE_NOOP(
-    "Dashboard",
-    "No check-ins in this range. A longer range may show more; what you noticed earlier "
-    "is still here.",
-)
-
-
-def _no_checkins_in_range() -> str:
-    return QCoreApplication.translate("Dashboard", NO_CHECKINS_IN_RANGE)
-
 
 # The figures last read for a range and a computer (None: all), and when (None: not known).
 KeptFigures = dict[tuple[RangeChoice, str | None], tuple[Figures, datetime | None]]
@@ -122,337 +83,6 @@ class DashboardActions:
     range_memory: RangeMemory | None = None
 
 
-def _wrapping(text: str = "", name: str | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def _scrolling(inner: QWidget, name: str) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setAccessibleName(name)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(inner)
-    # The page's warm background shows through the viewport and the scrolled widget.
-    scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget { background: transparent; }")
-    return scroll
-
-
-class PeriodCard(QFrame):
-    """This week or this month: a sentence and three small numbers."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("dashboardCard")
-        self.title = _wrapping(name="cardTitle")
-        self.sentence = _wrapping()
-        self.numbers = QHBoxLayout()
-        self.figure_labels: list[QLabel] = []
-        for _ in range(3):
-            label = QLabel()
-            label.setObjectName("figure")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.figure_labels.append(label)
-            self.numbers.addWidget(label, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(self.numbers)
-        layout.addWidget(self.sentence)
-
-    def show_summary(self, summary: PeriodSummary) -> None:
-        self.title.setText(summary.title)
-        self.sentence.setText(summary.sentence)
-        for label, figure in zip(self.figure_labels, summary.figures, strict=True):
-            # Relative, so the figure grows with the text size setting.
-            big = f"<span style='font-size:xx-large'>{number(figure.value)}</span>"
-            label.setText(f"{big}<br>{figure.label}")
-            label.setAccessibleName(figure.description)
-        self.setAccessibleName(
-            self.tr("{title}: {sentence}").format(title=summary.title, sentence=summary.sentence)
-        )
-
-
-class QuietNoteCard(QFrame):
-    """The note said once after a long quiet stretch: common, noticing is the practice, help.
-
-    Attributes:
-        said: it was shown in this window.
-        dismissed: the person answered "Thank you"; it stays away in this window.
-    """
-
-    def __init__(self, read_more: Callable[[], None]) -> None:
-        super().__init__()
-        self.setObjectName("dashboardCard")
-        self.said = False
-        self.dismissed = False
-        title = QCoreApplication.translate("Care", QUIET_NOTE_TITLE)
-        text = QCoreApplication.translate("Care", QUIET_NOTE_TEXT)
-        self.title = _wrapping(title, "cardTitle")
-        self.text = _wrapping(text)
-        self.text.setObjectName("quietNoteText")
-        self.thanks_button = QPushButton(self.tr("Thank you"))
-        self.thanks_button.setAccessibleDescription(self.tr("Put this note away"))
-        self.thanks_button.clicked.connect(self.dismiss)
-        self.read_button = QPushButton(self.tr("Read about numbness"))
-        self.read_button.setAccessibleDescription(self.tr("Open the help on numbness"))
-        self.read_button.clicked.connect(lambda: read_more())
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.thanks_button)
-        buttons.addWidget(self.read_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.text)
-        layout.addSpacing(4)
-        layout.addLayout(buttons)
-        self.setAccessibleName(self.tr("{title}: {text}").format(title=title, text=text))
-        self.hide()
-
-    def dismiss(self) -> None:
-        self.dismissed = True
-        self.hide()
-
-
-class OverviewSection(QWidget):
-    """This week and this month in words, then a few observations over the range."""
-
-    def __init__(
-        self,
-        open_library: Callable[[], None],
-        read_about_numbness: Callable[[], None] = lambda: None,
-    ) -> None:
-        super().__init__()
-        self.quiet = QuietNoteCard(read_about_numbness)
-        self.cards = (PeriodCard(), PeriodCard())
-        self.setObjectName("page")
-        self.range_heading = _wrapping(name="cardTitle")
-        self.observations = _wrapping(name="observations")
-        self.empty = _wrapping(self.tr(NO_HISTORY), "emptyState")
-        self.library_button = QPushButton(self.tr("Open the library"))
-        self.library_button.clicked.connect(open_library)
-        cards = QHBoxLayout()
-        for card in self.cards:
-            cards.addWidget(card, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.quiet)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.library_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(cards)
-        layout.addSpacing(8)
-        layout.addWidget(self.range_heading)
-        layout.addWidget(self.observations)
-        layout.addStretch(1)
-
-    def show_figures(self, figures: Figures, range_label: str) -> None:
-        """The counts at once; the observations follow with ``show_report``."""
-        empty = not figures.any_history
-        self.empty.setVisible(empty)
-        self.library_button.setVisible(empty)
-        for card, period in zip(self.cards, figures.periods, strict=True):
-            card.setVisible(not empty)
-            card.show_summary(period)
-        self.range_heading.setText(range_label)
-        self.range_heading.hide()
-        self.observations.hide()
-
-    def show_report(self, figures: Figures, report: Report) -> None:
-        said = figures.overview(report).observations if figures.any_history else ()
-        self.observations.setVisible(bool(said))
-        self.range_heading.setVisible(bool(said))
-        self.observations.setText("\n\n".join(said))
-
-
-class HelpsSection(QWidget):
-    """Practices ranked by how surely they have brought something, with their likely range."""
-
-    def __init__(self, start: Callable[[str], None]) -> None:
-        super().__init__()
-        self.ordering = _wrapping(QCoreApplication.translate("SparkStats", ORDERING_SENTENCE))
-        self.empty = _wrapping(name="emptyState")
-        self.bars = RankedBars()
-        self.bars.setObjectName("page")
-        self.bars.practice_activated.connect(start)
-        self.card = NumbersCard(
-            self.tr("What helps"),
-            (
-                self.tr("Practice"),
-                self.tr("Check-ins"),
-                self.tr("Something stirred"),
-                self.tr("Likely range"),
-                self.tr("Middle"),
-                self.tr("Note"),
-            ),
-            _scrolling(self.bars, self.tr("What helps, most surely first")),
-        )
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.ordering)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.card, 1)
-        layout.addStretch(0)  # with the card hidden, the empty state stays at the top
-
-    def show_figures(self, figures: Figures) -> None:
-        """Until the report is there: a kind word, or the empty state when there is nothing."""
-        if figures.checkins:
-            self.empty.setText(self.tr("Working out what tends to help…"))
-            self.empty.show()
-            self.card.hide()
-            self.ordering.hide()
-        else:
-            self.show_report(figures, None)
-
-    def show_report(self, figures: Figures, report: Report | None) -> None:
-        rated = report.rated if report is not None else ()
-        if not figures.any_history:
-            self.empty.setText(
-                self.tr(
-                    "Practices you check in on will be listed here, with how often something "
-                    "stirred and how sure that is. Nothing is a fine answer; it counts too."
-                )
-            )
-        elif not rated:
-            self.empty.setText(_no_checkins_in_range())
-        elif report is not None and report.overall.too_early:  # no ranges, no ranking yet
-            self.empty.setText(QCoreApplication.translate("SparkStats", TOO_EARLY_SENTENCE))
-            rated = ()
-        self.empty.setVisible(not rated)
-        self.card.setVisible(bool(rated))
-        self.ordering.setVisible(bool(rated))
-        self.bars.set_practices(rated, figures.r0)
-        self.bars.setMinimumHeight(self.bars.sizeHint().height())  # scrolls, never squeezes
-        rows, sentences = [], []
-        for p in rated:
-            low, high = p.interval80
-            note = self.tr("still learning") if p.still_learning else ""
-            span = self.tr("{low} to {high}").format(low=percent(low), high=percent(high))
-            rows.append(
-                (
-                    p.title,
-                    number(p.checkins),
-                    number(p.sparks),
-                    span,
-                    percent(p.posterior_mean),
-                    note,
-                )
-            )
-            values = {
-                "title": p.title,
-                "sparks": number(p.sparks),
-                "times": plural(p.checkins, "check-in"),
-                "low": percent(low),
-                "high": percent(high),
-            }
-            if p.still_learning:
-                sentence = self.tr(
-                    "{title}: something stirred in {sparks} of {times}; likely "
-                    "{low} to {high} of the time; still learning."
-                )
-            else:
-                sentence = self.tr(
-                    "{title}: something stirred in {sparks} of {times}; likely "
-                    "{low} to {high} of the time."
-                )
-            sentences.append(sentence.format(**values))
-        self.card.model.set_rows(rows, sentences)
-
-
-def _marks_text(marks: MarkCounts) -> str:
-    def listed(pairs: list[tuple[str, int]], shown: Callable[[str], str]) -> str:
-        return ", ".join(f"{shown(word)} ({number(count)})" for word, count in pairs[:12])
-
-    parts = []
-    if marks.body:
-        parts.append(
-            QCoreApplication.translate("WhenSection", "<b>Where you felt it:</b> {words}").format(
-                words=listed(marks.body, body_area_text)
-            )
-        )
-    if marks.feelings:
-        parts.append(
-            QCoreApplication.translate("WhenSection", "<b>Words you used:</b> {words}").format(
-                words=listed(marks.feelings, feeling_text)
-            )
-        )
-    return "<br><br>".join(parts) or QCoreApplication.translate(
-        "WhenSection", "No places or words noted in this range yet."
-    )
-
-
-class WhenSection(QWidget):
-    """Hour by weekday, month by month, week by week, day by day, and the words used."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        # Qt's chart module is loaded with this section, not with the dashboard.
-        from reconnect.ui.dashboard.dashboard_charts import MonthChart, TrendChart
-
-        self.empty = _wrapping(name="emptyState")
-        self.heatmap = HeatmapWidget()
-        self.months = MonthChart()
-        self.trend = TrendChart()
-        self.calendar = CalendarWidget()
-        self.marks = _wrapping()
-        self.marks.setTextFormat(Qt.TextFormat.RichText)
-        inner = QWidget()
-        inner.setObjectName("page")
-        layout = QVBoxLayout(inner)
-        layout.addWidget(self.empty)
-        self.content: list[QWidget] = []
-        for title, widget, note in (
-            (
-                self.tr("Hour by weekday"),
-                self.heatmap,
-                self.tr("How often something stirred at each hour."),
-            ),
-            ("", self.months, QCoreApplication.translate("TimePatterns", SEASON_NOTE)),
-            ("", self.trend, self.tr("The last 26 weeks, whatever the range above.")),
-            (self.tr("The last 12 months, day by day"), self.calendar, ""),
-            (self.tr("Places and words"), self.marks, ""),
-        ):
-            block = QWidget()
-            column = QVBoxLayout(block)
-            column.setContentsMargins(0, 8, 0, 8)
-            if title:
-                column.addWidget(_wrapping(f"<b>{title}</b>"))
-            column.addWidget(widget)
-            if note:
-                column.addWidget(_wrapping(note, "quiet"))
-            layout.addWidget(block)
-            self.content.append(block)
-        layout.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(_scrolling(inner, self.tr("When something stirred")))
-
-    def show_patterns(
-        self, reader: DashboardReader, choice: RangeChoice, figures: Figures, today: date
-    ) -> None:
-        if not figures.any_history:
-            self.empty.setText(
-                self.tr(
-                    "Once there are check-ins, this shows at which hours, on which days and in "
-                    "which months something tends to stir."
-                )
-            )
-        elif figures.checkins == 0:
-            self.empty.setText(_no_checkins_in_range())
-        has = figures.checkins > 0
-        self.empty.setVisible(not has)
-        patterns = reader.patterns(choice, today, figures.r0, figures.computer)
-        self.heatmap.set_grid(patterns.grid, patterns.r0)
-        self.months.set_months(patterns.months)
-        self.trend.set_trend(patterns.trend)
-        self.calendar.set_days(patterns.calendar)
-        self.marks.setText(_marks_text(patterns.marks))
-        for index, block in enumerate(self.content):
-            # The trend and the calendar keep their own fixed spans.
-            block.setVisible(has or (index in (2, 3) and figures.any_history))
-
-
 class DashboardWindow(QMainWindow):
     """The dashboard's window.
 
@@ -489,7 +119,7 @@ class DashboardWindow(QMainWindow):
         self._fresh: set[int] = set()
         self._kept: KeptFigures = actions.kept if actions.kept is not None else {}
         # Shown figures read earlier, because the history can't be read now: why, and when.
-        self._stale: tuple[Exception, datetime | None] | None = None
+        self._stale: tuple[DatabaseProblem, datetime | None] | None = None
 
         self.range = QComboBox()
         for choice in RangeChoice:
@@ -529,7 +159,7 @@ class DashboardWindow(QMainWindow):
         for title, page in zip(
             [self.tr(label) for label in self.TAB_LABELS],
             (
-                _scrolling(self.overview, self.tr("Overview")),
+                scrolling(self.overview, self.tr("Overview")),
                 self.helps,
                 *self._hosts,
             ),
@@ -546,7 +176,7 @@ class DashboardWindow(QMainWindow):
         top.addWidget(self.computer)
         top.addStretch(1)
         # Shown when the history can't be read (a shared server out of reach, a disk error).
-        self.unreadable = _wrapping(name="problemNote")
+        self.unreadable = wrapping(name="problemNote")
         self.unreadable.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -596,11 +226,9 @@ class DashboardWindow(QMainWindow):
         When the history can't be read, the choice stays as it was: the section's own read
         says so calmly.
         """
-        from reconnect.storage.problems import history_errors
-
         try:
             names = self._reader.computers()
-        except history_errors():
+        except DatabaseProblem:
             if not self.computer.count():  # never read: no empty choice on show
                 self.computer.setVisible(False)
                 self.computer_label.setVisible(False)
@@ -641,17 +269,15 @@ class DashboardWindow(QMainWindow):
         read, the ones last read for them (``_stale`` then says why and when).
 
         Raises:
-            the history's error, when it can't be read and nothing was read for them before.
+            DatabaseProblem: the history can't be read and nothing was read for them before.
         """
         if self._figures is None:
-            from reconnect.storage.problems import history_errors
-
             key = (self.choice, self.chosen_computer)
             try:
                 figures = self._reader.figures(
                     self.choice, self._actions.today(), self.chosen_computer
                 )
-            except history_errors() as error:
+            except DatabaseProblem as error:
                 if key not in self._kept:
                     raise
                 figures, read_at = self._kept[key]
@@ -666,11 +292,9 @@ class DashboardWindow(QMainWindow):
     def report(self) -> Report | None:
         """The statistics of the current figures, once worked out; asks for them if needed."""
         if self._report is None and not self._asked:
-            from reconnect.storage.problems import history_errors
-
             try:
                 figures = self.figures()
-            except history_errors() as error:  # asked a moment after the history went away
+            except DatabaseProblem as error:  # asked a moment after the history went away
                 self._tell_unreadable(error)
                 return None
             self._asked = True
@@ -696,11 +320,9 @@ class DashboardWindow(QMainWindow):
         if index in self._fresh:
             return
         self._fresh.add(index)
-        from reconnect.storage.problems import history_errors
-
         try:
             self._read_section(index)
-        except history_errors() as error:
+        except DatabaseProblem as error:
             self._fresh.discard(index)  # read again when shown again
             self._tell_unreadable(error)
             return
@@ -712,17 +334,15 @@ class DashboardWindow(QMainWindow):
         if index == self.tabs.currentIndex() and page is not None:
             page.show()  # hidden while the history could not be read
 
-    def _tell_unreadable(self, error: Exception) -> None:
+    def _tell_unreadable(self, error: DatabaseProblem) -> None:
         """Say calmly that the history can't be read; the next choice reads it again."""
-        from reconnect.storage.problems import explain
-
         self._forget()
         self._fresh.clear()
         self.unreadable.setText(
             self.tr(
                 "{problem} The figures come back when it can be read again (choose a section "
                 "or a range to try once more)."
-            ).format(problem=explain(error, reading=True))
+            ).format(problem=error)
         )
         self.unreadable.show()
         # Not "nothing yet", nor figures read before: only the note, until it can be read.
@@ -730,10 +350,8 @@ class DashboardWindow(QMainWindow):
         if page is not None:
             page.hide()
 
-    def _tell_stale(self, error: Exception, read_at: datetime | None) -> None:
+    def _tell_stale(self, error: DatabaseProblem, read_at: datetime | None) -> None:
         """Say calmly that the figures shown were read earlier, and why they are not new."""
-        from reconnect.storage.problems import explain
-
         if read_at is None:
             when = self.tr("earlier")
         else:
@@ -752,7 +370,7 @@ class DashboardWindow(QMainWindow):
             self.tr(
                 "{problem} Shown here is what was read {when}; it comes up to date when your "
                 "history can be read again (choose a section or a range to try once more)."
-            ).format(problem=explain(error, reading=True), when=when)
+            ).format(problem=error, when=when)
         )
         self.unreadable.show()
 

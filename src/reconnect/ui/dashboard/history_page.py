@@ -26,16 +26,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect.core.errors import InputError
 from reconnect.core.history_filter import ANY_LEVEL, NO_CHECKIN, HistoryFilter, LevelFilter
 from reconnect.core.i18n import plural
 from reconnect.core.sessions import BreakSession
 from reconnect.core.vocabulary import SparkLevel
-from reconnect.services import history_edits
-from reconnect.services.history_edits import HistorySlice
+from reconnect.services.database_problems import DatabaseProblem
+from reconnect.services.history_edits import HistoryBook, HistorySlice
 from reconnect.ui.dashboard.history_table_model import (
     PAGE_SIZE,
     HistoryTableModel,
@@ -106,17 +104,10 @@ def _tell(parent: QWidget, message: str) -> None:
     QMessageBox.information(parent, QCoreApplication.translate("HistoryPage", "Reconnect"), message)
 
 
-def problem_text(error: Exception) -> str:
+def problem_text(error: InputError | DatabaseProblem) -> str:
     """What to say about an error, and what to do; never the SQL or what was typed."""
-    if isinstance(error, InputError):
-        text = str(error)
-        return text[:1].upper() + text[1:]
-    reason = getattr(error, "orig", None) or type(error).__name__
-    return QCoreApplication.translate(
-        "HistoryPage",
-        "Your history could not be reached just now ({reason}), so nothing was changed. "
-        "If another copy of Reconnect is open, close it, wait a moment, and try again.",
-    ).format(reason=reason)
+    text = str(error)
+    return text[:1].upper() + text[1:]
 
 
 class HistoryPage(QWidget):
@@ -130,7 +121,7 @@ class HistoryPage(QWidget):
 
     def __init__(
         self,
-        factory: sessionmaker[Session],
+        history: HistoryBook,
         practice_titles: Mapping[str, str],
         parent: QWidget | None = None,
         *,
@@ -143,7 +134,7 @@ class HistoryPage(QWidget):
         """Build the page and list the whole history (or wait for ``set_range``).
 
         Args:
-            factory: opens database sessions for the history's units of work.
+            history: reads and changes the history (``services.history_edits``).
             practice_titles: practice id to title, offered in the practice filter.
             make_dialog: (title, save, earlier answer or None, parent) -> a dialog to open.
             confirm: asks (parent, question) and says whether to go ahead.
@@ -153,7 +144,7 @@ class HistoryPage(QWidget):
                 ``set_range`` when the section is first shown.
         """
         super().__init__(parent)
-        self._factory = factory
+        self._history = history
         self._make_dialog, self._confirm, self._show_problem = make_dialog, confirm, show_problem
         self._filter = HistoryFilter()
         self._deleted: BreakSession | None = None
@@ -320,7 +311,7 @@ class HistoryPage(QWidget):
         )
 
     def _fetch(self, limit: int, offset: int) -> HistorySlice:
-        return history_edits.history_page(self._factory, self._filter, limit, offset)
+        return self._history.page(self._filter, limit, offset)
 
     def _load(self, filters: HistoryFilter) -> None:
         if filters != self._filter:
@@ -329,7 +320,7 @@ class HistoryPage(QWidget):
         self._filter = filters
         try:
             first = self._fetch(self.model.page_size, 0)
-        except SQLAlchemyError as error:
+        except DatabaseProblem as error:
             self._report(error)
             return
         self.model.reset(first)
@@ -385,14 +376,13 @@ class HistoryPage(QWidget):
 
         def save(answer: CheckInAnswer) -> None:
             try:
-                history_edits.edit_checkin(self._factory, session.id, answer)
-            except SQLAlchemyError as error:  # the dialog stays open with everything entered
+                self._history.edit_checkin(session.id, answer)
+            except DatabaseProblem as problem:  # the dialog stays open with everything entered
                 raise InputError(
                     self.tr(
-                        "your history could not be written just now ({reason}). "
-                        "What you entered is still here; try Save again in a moment."
-                    ).format(reason=getattr(error, "orig", ""))
-                ) from error
+                        "{problem} What you entered is still here; try Save again in a moment."
+                    ).format(problem=problem)
+                ) from problem
             self._edited(session.id)
 
         self.dialog = self._make_dialog(session.practice_title, save, initial, self)
@@ -401,8 +391,8 @@ class HistoryPage(QWidget):
     def _edited(self, session_id: str) -> None:
         self.changed.emit()
         try:
-            fresh = history_edits.find_matching(self._factory, self._filter, session_id)
-        except SQLAlchemyError:
+            fresh = self._history.find_matching(self._filter, session_id)
+        except DatabaseProblem:
             return  # saved; the list shows the change at its next reload
         if fresh is None:
             row = self.model.row_of(session_id)
@@ -419,8 +409,8 @@ class HistoryPage(QWidget):
             return
         row = self.table.currentIndex().row()
         try:
-            deleted = history_edits.delete_session(self._factory, session.id)
-        except (InputError, SQLAlchemyError) as error:
+            deleted = self._history.delete(session.id)
+        except (InputError, DatabaseProblem) as error:
             self._report(error)
             if isinstance(error, InputError):
                 self.reload()
@@ -446,8 +436,8 @@ class HistoryPage(QWidget):
         if deleted is None:
             return
         try:
-            history_edits.restore_session(self._factory, deleted)
-        except (InputError, SQLAlchemyError) as error:
+            self._history.restore(deleted)
+        except (InputError, DatabaseProblem) as error:
             self._report(error)
             if isinstance(error, InputError):
                 self._forget_deleted()
@@ -465,5 +455,5 @@ class HistoryPage(QWidget):
         self._deleted = None
         self.undo_bar.hide()
 
-    def _report(self, error: Exception) -> None:
+    def _report(self, error: InputError | DatabaseProblem) -> None:
         self._show_problem(self, problem_text(error))

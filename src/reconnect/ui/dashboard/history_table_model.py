@@ -18,11 +18,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from reconnect.core.outcome_words import outcome_word
 from reconnect.core.sessions import BreakSession, Moment
 from reconnect.core.vocabulary import SparkLevel, body_area_text, feeling_text
+from reconnect.services.database_problems import DatabaseProblem
 from reconnect.services.history_edits import HistorySlice
 from reconnect.ui.practice.checkin_dialog import LEVEL_EXPLANATIONS
 
@@ -178,7 +178,7 @@ class HistoryTableModel(QAbstractTableModel):
             return
         try:
             page = self._fetch(self.page_size, self._offset)
-        except SQLAlchemyError as error:
+        except DatabaseProblem as error:
             self._failed = True  # until the next reload; the rows shown stay
             self.problem.emit(error)
             return

@@ -8,14 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect import __version__
 from reconnect.core.i18n import number, plural
 from reconnect.core.sessions import Moment
 from reconnect.paths import write_private
-from reconnect.services.history import ImportRefused, export, import_history
+from reconnect.services.database_problems import DatabaseProblem
+from reconnect.services.history import HistoryFiles, ImportRefused
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +38,7 @@ class HistoryTransfer:
     """The dialogs behind the dashboard's History menu.
 
     Args:
-        factory: the database's session factory.
+        files: exports and imports the history (``services.history``).
         now: the current moment (for the export's header).
         choose_save / choose_open: file dialogs, replaceable in tests; they return
             (path, chosen filter) with an empty path when cancelled.
@@ -48,13 +47,13 @@ class HistoryTransfer:
 
     def __init__(
         self,
-        factory: sessionmaker[Session],
+        files: HistoryFiles,
         now: Callable[[], Moment],
         choose_save: Callable[[QWidget], tuple[str, str]] | None = None,
         choose_open: Callable[[QWidget], str] | None = None,
         tell: Callable[[QWidget, str, str, bool], None] | None = None,
     ) -> None:
-        self._factory = factory
+        self._files = files
         self._now = now
         self._choose_save = choose_save or _choose_save
         self._choose_open = choose_open or _choose_open
@@ -73,7 +72,7 @@ class HistoryTransfer:
         if not target.suffix:
             target = target.with_suffix(f".{fmt}")
         try:
-            write_private(target, export(self._factory, fmt, self._now(), __version__).encode())
+            write_private(target, self._files.export(fmt, self._now(), __version__).encode())
         except OSError as error:
             self._tell(
                 parent,
@@ -87,7 +86,7 @@ class HistoryTransfer:
                 True,
             )
             return
-        except SQLAlchemyError as error:
+        except DatabaseProblem as error:
             log.error("export failed: %s", error)
             self._tell(
                 parent,
@@ -140,7 +139,7 @@ class HistoryTransfer:
             )
             return False
         try:
-            report = import_history(self._factory, raw)
+            report = self._files.import_history(raw)
         except ImportRefused as refused:
             lines = [str(p) for p in refused.problems[:PROBLEMS_SHOWN]]
             more = len(refused.problems) - len(lines)
@@ -160,7 +159,7 @@ class HistoryTransfer:
                 True,
             )
             return False
-        except SQLAlchemyError as error:
+        except DatabaseProblem as error:
             log.error("import failed: %s", error)
             self._tell(
                 parent,

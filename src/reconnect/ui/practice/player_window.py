@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from reconnect.core.clock import Clock
 from reconnect.core.practice_run import Finished, PracticeRun, RunState, StepStarted
 from reconnect.core.practices import Practice, StepKind
-from reconnect.desktop.sound import SoundPlayer
+from reconnect.services.desktop_ports import SoundPlayer
 from reconnect.ui.practice.pacer_widget import PacerWidget
 from reconnect.ui.theme import illustration, scheme_of
 

@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.exc import SQLAlchemyError
 
 from reconnect.core.clock import Clock
 from reconnect.core.practices import Library
 from reconnect.core.sessions import Outcome, Trigger
-from reconnect.desktop.sound import SoundPlayer
 from reconnect.services.breaks import BreakRecords
-from reconnect.storage.problems import DatabaseProblem, explain
+from reconnect.services.database_problems import DatabaseProblem, as_problem
+from reconnect.services.desktop_ports import SoundPlayer
 from reconnect.ui.practice.player_window import PlayerResult, PlayerWindow
 
 log = logging.getLogger(__name__)
@@ -108,20 +107,20 @@ class PracticeFlow(QObject):
 
         def save(answer: Any) -> None:
             try:
-                self._records.save_checkin(
-                    session_id,
-                    self._clock.now(),
-                    answer.level,
-                    answer.body_areas,
-                    answer.feelings,
-                    answer.note,
-                )
-            except (SQLAlchemyError, DatabaseProblem) as error:
+                with as_problem():
+                    self._records.save_checkin(
+                        session_id,
+                        self._clock.now(),
+                        answer.level,
+                        answer.body_areas,
+                        answer.feelings,
+                        answer.note,
+                    )
+            except DatabaseProblem as problem:
                 # The dialog shows what to do and keeps the answer for another try. Only the
                 # plain words are logged: the error's statement could carry the answer.
-                problem = explain(error)
                 log.warning("a check-in could not be saved: %s", problem)
-                raise problem from error
+                raise
 
         dialog = self._make_checkin(title, save, result.journal)
         dialog.finished.connect(lambda _code: self._checkin_closed())
@@ -133,11 +132,12 @@ class PracticeFlow(QObject):
 
     def _finish(self, session_id: str, outcome: Outcome) -> None:
         try:
-            self._records.finish(session_id, self._clock.now(), outcome)
-        except (SQLAlchemyError, DatabaseProblem) as error:
+            with as_problem():
+                self._records.finish(session_id, self._clock.now(), outcome)
+        except DatabaseProblem as problem:
             # Left open, the session shows as interrupted after the next start; the check-in
             # still comes, and says what is wrong if writing fails again.
-            log.warning("the end of a session could not be written: %s", explain(error))
+            log.warning("the end of a session could not be written: %s", problem)
 
     def close(self) -> None:
         """Stop any music and chime: the app is quitting."""

@@ -12,7 +12,7 @@ from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -30,12 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconnect.core.practice_loader import MAX_STEPS
-from reconnect.core.practice_writer import check_practice, new_practice_id
-from reconnect.core.practices import Library, LibraryProblem, Practice, Step
+from reconnect.core.practice_writer import check_practice
+from reconnect.core.practices import Library, Practice, Step
 from reconnect.core.vocabulary import SENSES, Place
-from reconnect.paths import DataFolderError, ensure_private_dir, write_private
-from reconnect.ui.settings.practice_problems import length_words, place_problem
+from reconnect.paths import DataFolderError
+from reconnect.ui.settings.practice_files import files_in_folder, free_id, write_private_file
+from reconnect.ui.settings.practice_form_problems import ProblemBoard
+from reconnect.ui.settings.practice_form_words import (
+    COPY_SUFFIX,
+    INTRO,
+    PLACE_WORDS,
+    confirm_delete,
+)
+from reconnect.ui.settings.practice_steps import StepList
 from reconnect.ui.settings.step_editor import StepEditor
 
 log = logging.getLogger(__name__)
@@ -43,90 +49,6 @@ log = logging.getLogger(__name__)
 TITLE_LENGTH = 60
 SUMMARY_LENGTH = 160
 SENSE_COLUMNS = 5
-# The texts below are in English, marked for the catalogue; the form shows them through
-# self.tr (context "PracticeForm").
-COPY_SUFFIX = QT_TRANSLATE_NOOP("PracticeForm", " (my copy)")
-
-PLACE_WORDS: dict[Place, str] = {
-    Place.DESK: QT_TRANSLATE_NOOP(
-        "PracticeForm", "At the desk: sitting or standing where you work"
-    ),
-    Place.AWAY: QT_TRANSLATE_NOOP(
-        "PracticeForm", "A few steps away: a corridor, a kitchen, a quiet room"
-    ),
-    Place.WINDOW: QT_TRANSLATE_NOOP(
-        "PracticeForm", "By a window: it needs a window, or a door to outside"
-    ),
-    Place.OUTDOORS: QT_TRANSLATE_NOOP("PracticeForm", "Outdoors: it needs going outside"),
-}
-
-INTRO = {
-    "new": (
-        QT_TRANSLATE_NOOP("PracticeForm", "A practice of your own"),
-        QT_TRANSLATE_NOOP(
-            "PracticeForm",
-            "Describe a small moment in your own words. Offering, as in “you might notice…”, "
-            "tends to feel kinder than instructing. It is kept as a file in your practices "
-            "folder, on this computer only.",
-        ),
-    ),
-    "edit": (
-        "",
-        QT_TRANSLATE_NOOP(
-            "PracticeForm", "One of your own practices. Changes are saved to its file."
-        ),
-    ),
-    "bundled": (
-        "",
-        QT_TRANSLATE_NOOP(
-            "PracticeForm",
-            "This practice comes with Reconnect, so it can't be changed here. You can make "
-            "your own copy and change that instead.",
-        ),
-    ),
-    "copy": (
-        QT_TRANSLATE_NOOP("PracticeForm", "Your own copy"),
-        QT_TRANSLATE_NOOP(
-            "PracticeForm", "This copy is yours to change; the original stays as it is."
-        ),
-    ),
-}
-
-
-def write_private_file(folder: Path, name: str, text: str) -> Path:
-    """Write ``folder/name`` all at once, readable only by its owner; the folder is 0700.
-
-    Raises:
-        OSError, DataFolderError: the folder or the file can't be written.
-    """
-    ensure_private_dir(folder)
-    target = folder / name
-    write_private(target, text.encode("utf-8"))
-    return target
-
-
-def confirm_delete(parent: QWidget, title: str) -> bool:
-    """Ask before a practice's file is removed; "Keep it" is the default."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate("PracticeForm", "Delete this practice?"))
-    box.setText(QCoreApplication.translate("PracticeForm", "Delete “{title}”?").format(title=title))
-    box.setInformativeText(
-        QCoreApplication.translate(
-            "PracticeForm",
-            "Its file is removed from your practices folder. Your history stays as it is.",
-        )
-    )
-    delete = box.addButton(
-        QCoreApplication.translate("PracticeForm", "Delete"), QMessageBox.ButtonRole.DestructiveRole
-    )
-    keep = box.addButton(
-        QCoreApplication.translate("PracticeForm", "Keep it"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is delete
 
 
 class PracticeForm(QDialog):
@@ -180,8 +102,6 @@ class PracticeForm(QDialog):
             self.mode = "new"
         else:
             self.mode = "edit" if existing.own else "bundled"
-        self.step_editors: list[StepEditor] = []
-        self._descriptions: dict[QWidget, str] = {}
 
         self.setObjectName("practiceForm")
         self.setWindowTitle(self.tr("Reconnect: your own practice"))
@@ -219,6 +139,20 @@ class PracticeForm(QDialog):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(self.button_row)
 
+        self.problems = ProblemBoard(
+            self,
+            {
+                "title": (self.title_problem, self.title_edit),
+                "summary": (self.summary_problem, self.summary_edit),
+                "safety": (self.safety_problem, self.safety_edit),
+                "senses": (self.senses_problem, self.sense_boxes[SENSES[0]]),
+                "place": (self.place_problem, self.place_buttons[Place.DESK]),
+                "steps": (self.steps_problem, self.add_step_button),
+                "general": (self.general_problem, self.save_button),
+            },
+            lambda: self.step_editors,
+            self._reveal,
+        )
         self._fill(existing)
         self._apply_mode()
 
@@ -336,25 +270,17 @@ class PracticeForm(QDialog):
 
     def _build_steps(self) -> None:
         self.steps_label = self._section(self.tr("Steps, played in order"))
-        self.steps_layout = QVBoxLayout()
-        self.steps_layout.setSpacing(8)
-        self.body_layout.addLayout(self.steps_layout)
         self.steps_problem = self._problem_label(self.tr("Problem with the steps"))
-        self.body_layout.addWidget(self.steps_problem)
-
-        self.add_step_button = QPushButton(self.tr("&Add a step"))
-        self.add_step_button.setAccessibleName(self.tr("Add a step"))
-        self.add_step_button.setAutoDefault(False)
-        self.add_step_button.clicked.connect(lambda: self.add_step())
-        self.total_label = QLabel()
-        self.total_label.setObjectName("formHint")
-        self.total_label.setWordWrap(True)
-        self.total_label.setAccessibleName(self.tr("Length of the practice"))
-        row = QHBoxLayout()
-        row.addWidget(self.add_step_button)
-        row.addWidget(self.total_label, 1)
-        self.body_layout.addSpacing(4)
-        self.body_layout.addLayout(row)
+        self.steps = StepList(
+            self.body_layout,
+            self.steps_problem,
+            lambda: self.mode != "bundled",
+            self._reveal,
+            self._set_tab_order,
+        )
+        self.step_editors = self.steps.editors
+        self.add_step_button = self.steps.add_button
+        self.total_label = self.steps.total_label
 
     def _build_buttons(self) -> None:
         self.delete_button = QPushButton(self.tr("&Delete this practice…"))
@@ -425,7 +351,7 @@ class PracticeForm(QDialog):
         self.delete_button.setVisible(self.mode == "edit")
         self.cancel_button.setText(self.tr("Cancel") if editable else self.tr("Close"))
         self.cancel_button.setAccessibleName(self.cancel_button.text())
-        self._renumber()
+        self.steps.renumber()
         (self.title_edit if editable else self.copy_button).setFocus()
 
     def make_copy(self) -> None:
@@ -443,64 +369,7 @@ class PracticeForm(QDialog):
 
     def add_step(self, step: Step | None = None, focus: bool = True) -> StepEditor | None:
         """Add a step at the end (a new, empty one unless ``step`` is given)."""
-        if len(self.step_editors) >= MAX_STEPS:
-            return None
-        editor = StepEditor(step)
-        editor.move_up.connect(lambda: self.move_step(editor, -1))
-        editor.move_down.connect(lambda: self.move_step(editor, 1))
-        editor.remove.connect(lambda: self.remove_step(editor))
-        editor.changed.connect(self._show_total)
-        self.step_editors.append(editor)
-        self.steps_layout.addWidget(editor)
-        editor.show()  # now, not on the next turn of the event loop: focus can go to it
-        editor.set_editable(self.mode != "bundled")
-        self._renumber()
-        if focus:
-            editor.text_edit.setFocus()
-            self._reveal(editor)
-        return editor
-
-    def move_step(self, editor: StepEditor, offset: int) -> None:
-        index = self.step_editors.index(editor)
-        target = index + offset
-        if not 0 <= target < len(self.step_editors):
-            return
-        self.step_editors.insert(target, self.step_editors.pop(index))
-        self.steps_layout.removeWidget(editor)
-        self.steps_layout.insertWidget(target, editor)
-        self._renumber()
-        # Keep the keyboard where it was: on the same button, or its partner at the ends.
-        button = editor.up_button if offset < 0 else editor.down_button
-        (button if button.isEnabled() else editor.text_edit).setFocus()
-        self._reveal(editor)
-
-    def remove_step(self, editor: StepEditor) -> None:
-        if len(self.step_editors) <= 1:
-            return
-        index = self.step_editors.index(editor)
-        self.step_editors.remove(editor)
-        self.steps_layout.removeWidget(editor)
-        editor.hide()
-        editor.deleteLater()
-        self._renumber()
-        following = self.step_editors[min(index, len(self.step_editors) - 1)]
-        following.text_edit.setFocus()
-
-    def _renumber(self) -> None:
-        count = len(self.step_editors)
-        for number, editor in enumerate(self.step_editors, start=1):
-            editor.set_number(number, count)
-        self.add_step_button.setEnabled(count < MAX_STEPS)
-        self._show_total()
-        self._set_tab_order()
-
-    def _show_total(self) -> None:
-        seconds = sum(editor.seconds_spin.value() for editor in self.step_editors)
-        self.total_label.setText(
-            self.tr("Altogether {length}. One to five minutes is a comfortable length.").format(
-                length=length_words(seconds)
-            )
-        )
+        return self.steps.add(step, focus)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
@@ -548,15 +417,8 @@ class PracticeForm(QDialog):
             own=True,
         )
 
-    def _files_in_folder(self) -> set[str]:
-        try:
-            return {path.stem for path in self._own_dir.glob("*.toml")}
-        except OSError:
-            return set()
-
     def _new_id(self, title: str) -> str:
-        # A file that didn't load still keeps its name: never write over it.
-        return new_practice_id(title, {*self._library.ids(), *self._files_in_folder()})
+        return free_id(title, self._library, self._own_dir)
 
     def _target(self, practice: Practice) -> Path:
         if self.mode == "edit" and self._existing is not None and self._existing.source:
@@ -578,18 +440,18 @@ class PracticeForm(QDialog):
             practice,
             file=str(target),
             reserved_ids=bundled,
-            known_ids={*self._library.ids(), *self._files_in_folder(), practice.id},
+            known_ids={*self._library.ids(), *files_in_folder(self._own_dir), practice.id},
             illustration_exists=self._illustration_exists,
         )
-        self.clear_problems()
+        self.problems.clear()
         if checked.practice is None:
-            self.show_problems(checked.problems)
+            self.problems.show(checked.problems)
             return False
         try:
             path = write_private_file(target.parent, target.name, checked.text)
         except (OSError, DataFolderError) as error:
             detail = error.strerror if isinstance(error, OSError) and error.strerror else error
-            self._show_general(
+            self.problems.show_general(
                 self.tr("It couldn't be saved in {folder} ({problem}).").format(
                     folder=target.parent, problem=detail
                 )
@@ -613,7 +475,7 @@ class PracticeForm(QDialog):
         try:
             target.unlink(missing_ok=True)
         except OSError as error:
-            self._show_general(
+            self.problems.show_general(
                 self.tr("It couldn't be deleted ({problem}).").format(
                     problem=error.strerror or error
                 )
@@ -627,72 +489,6 @@ class PracticeForm(QDialog):
 
     # --- problems -----------------------------------------------------------------------------
 
-    def _field_labels(self) -> dict[str, tuple[QLabel, QWidget]]:
-        return {
-            "title": (self.title_problem, self.title_edit),
-            "summary": (self.summary_problem, self.summary_edit),
-            "safety": (self.safety_problem, self.safety_edit),
-            "senses": (self.senses_problem, self.sense_boxes[SENSES[0]]),
-            "place": (self.place_problem, self.place_buttons[Place.DESK]),
-            "steps": (self.steps_problem, self.add_step_button),
-            "general": (self.general_problem, self.save_button),
-        }
-
-    def show_problems(self, problems: tuple[LibraryProblem, ...] | list[LibraryProblem]) -> None:
-        """Show each problem next to its field, calmly, and move to the first."""
-        labels = self._field_labels()
-        lines: dict[str, list[str]] = {}
-        step_lines: dict[int, tuple[list[str], list[str]]] = {}
-        for problem in problems:
-            placed = place_problem(problem)
-            if placed.step is not None and 0 <= placed.step < len(self.step_editors):
-                text, timing = step_lines.setdefault(placed.step, ([], []))
-                (text if placed.anchor == "step-text" else timing).append(placed.sentence)
-            else:
-                anchor = placed.anchor if placed.anchor in labels else "general"
-                lines.setdefault(anchor, []).append(placed.sentence)
-        first: QWidget | None = None
-        for anchor, (label, field) in labels.items():
-            if anchor in lines:
-                label.setText("\n".join(lines[anchor]))
-                label.show()
-                self._describe(field, " ".join(lines[anchor]))
-                first = first or field
-        for index, (text, timing) in sorted(step_lines.items()):
-            editor = self.step_editors[index]
-            editor.show_problems(text, timing)
-            first = first or editor.first_problem_field()
-        if first is not None:
-            first.setFocus()
-            self._reveal(first)
-
-    def _show_general(self, text: str) -> None:
-        self.general_problem.setText(text)
-        self.general_problem.show()
-        self._reveal(self.general_problem)
-
-    def _describe(self, field: QWidget, problem: str) -> None:
-        """A field's accessible description: its own words, then the problem, if any."""
-        own = self._descriptions.setdefault(field, field.accessibleDescription())
-        field.setAccessibleDescription(f"{problem} {own}".strip() if problem else own)
-
-    def clear_problems(self) -> None:
-        for label, field in self._field_labels().values():
-            label.hide()
-            label.clear()
-            self._describe(field, "")
-        for editor in self.step_editors:
-            editor.clear_problems()
-
     def problem_texts(self) -> dict[str, str]:
         """The problems on show, by where they are (``title``, ``step 2 timing``...)."""
-        shown = {
-            anchor: label.text()
-            for anchor, (label, _field) in self._field_labels().items()
-            if label.isVisibleTo(self)
-        }
-        for editor in self.step_editors:
-            for part, label in (("text", editor.text_problem), ("timing", editor.timing_problem)):
-                if label.isVisibleTo(editor):
-                    shown[f"step {editor.number} {part}"] = label.text()
-        return shown
+        return self.problems.texts()

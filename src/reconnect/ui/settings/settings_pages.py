@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconnect.desktop.autostart import AutostartError, AutostartState
 from reconnect.paths import DataPaths
 from reconnect.services.data_removal import database_file, delete_all_data
+from reconnect.services.desktop_ports import AutostartError, AutostartState
 from reconnect.ui.settings.delete_data_dialog import DeleteDataDialog
-from reconnect.ui.settings.settings_fields import describe, quiet_label
+from reconnect.ui.settings.field_base import describe, quiet_label
 
 # In English, marked for the catalogue; the login page shows them through self.tr.
 AUTOSTART_TEXT = QT_TRANSLATE_NOOP("LoginPage", "Start Reconnect when I log in")

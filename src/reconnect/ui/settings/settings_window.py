@@ -32,15 +32,9 @@ from reconnect.core.practices import Library
 from reconnect.core.setting_checks import with_checked_value
 from reconnect.core.settings import BY_KEY, DECLARATIONS, Settings
 from reconnect.paths import DataFolderError, DataPaths
-from reconnect.ui.settings.settings_fields import (
-    ChoosePath,
-    Field,
-    HoursField,
-    describe,
-    make_field,
-    problem_text,
-    quiet_label,
-)
+from reconnect.ui.settings.field_base import Field, describe, problem_text, quiet_label
+from reconnect.ui.settings.hours_field import HoursField
+from reconnect.ui.settings.settings_fields import make_field
 from reconnect.ui.settings.settings_pages import (
     AutostartControls,
     LoginPage,
@@ -48,6 +42,7 @@ from reconnect.ui.settings.settings_pages import (
     page_layout,
     section,
 )
+from reconnect.ui.settings.text_fields import ChoosePath
 
 # In English, marked for the catalogue; the window shows them through self.tr.
 GROUP_TITLES = {
@@ -79,7 +74,7 @@ def open_in_file_manager(folder: Path) -> None:
 
 
 def choose_with_dialog(parent: QWidget, kind: str, current: str) -> str | None:
-    """The system's file dialog for a path setting (see ``settings_fields.ChoosePath``)."""
+    """The system's file dialog for a path setting (see ``text_fields.ChoosePath``)."""
     start = current or str(Path.home())
     if kind == "music-file":
         path, _ = QFileDialog.getOpenFileName(

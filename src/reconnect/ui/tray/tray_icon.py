@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRect, QTimer, Signal
@@ -11,6 +10,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from reconnect.paths import icons_dir
+from reconnect.services.rhythm_menu import MenuState, PracticeItem
+
+__all__ = ["MenuState", "PracticeItem", "TrayIcon"]  # the menu's state lives with the rhythm
 
 # The first menu is made this long after the icon shows (it is remade each time it opens).
 FIRST_MENU_MS = 2000
@@ -21,33 +23,6 @@ PAUSES = (("30m", QT_TRANSLATE_NOOP("TrayIcon", "For 30 minutes")),
           ("1h", QT_TRANSLATE_NOOP("TrayIcon", "For 1 hour")),
           ("2h", QT_TRANSLATE_NOOP("TrayIcon", "For 2 hours")),
           ("until-tomorrow", QT_TRANSLATE_NOOP("TrayIcon", "Until tomorrow")))  # fmt: skip
-
-
-@dataclass(frozen=True)
-class PracticeItem:
-    practice_id: str
-    label: str
-
-
-@dataclass(frozen=True)
-class MenuState:
-    """Everything the menu shows, as plain values taken when it opens.
-
-    Attributes:
-        state: ``active``, ``paused``, ``due``, ``outside_hours`` or ``no_working_days``.
-        summary: the tooltip's sentence, shown at the top of the menu too.
-        suggested: the practice the next break would offer.
-        by_sense: practices grouped by sense, for "Start a practice now".
-        break_planned: whether there is a break to snooze or skip.
-    """
-
-    state: str
-    summary: str
-    suggested: PracticeItem | None = None
-    by_sense: tuple[tuple[str, tuple[PracticeItem, ...]], ...] = ()
-    break_planned: bool = False
-    in_practice: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def load_icon(name: str) -> QIcon:

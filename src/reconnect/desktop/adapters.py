@@ -1,0 +1,285 @@
+"""Picks the desktop adapters for the running session (idle, busy, notifications, sleep, sound)
+and reports which it chose and why, for the tray, ``reconnect doctor`` and ``status --json``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from reconnect.desktop.session import DesktopSession, SessionKind, detect_session
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
+
+    from reconnect.core.clock import Clock
+    from reconnect.desktop.busy import BusyDetector
+    from reconnect.desktop.idle import IdleMonitor, IdleSearch
+    from reconnect.desktop.notifier import Notifier
+    from reconnect.desktop.sleep_watch import SleepWatch
+    from reconnect.services.desktop_ports import SoundPlayer
+
+ROLES = ("idle", "busy", "notifications", "sleep", "sound")
+
+SoundFactory = Callable[[Callable[[], bool], Callable[[], bool]], "SoundPlayer"]
+"""Makes the practice's sound player from two questions: chimes on? breath tones on?"""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What fills one role, and why.
+
+    Attributes:
+        adapter: what was chosen, in words ("X11 screen saver extension"); None when nothing
+            can fill the role here.
+        why: why it was chosen, or why nothing could be (with what to do, where something would
+            help).
+    """
+
+    adapter: str | None
+    why: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.adapter is not None
+
+    def describe(self) -> str:
+        """One line: "adapter (why)", or "none: why"."""
+        if self.adapter is None:
+            return f"none: {self.why}"
+        return f"{self.adapter} ({self.why})" if self.why else self.adapter
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"adapter": self.adapter, "why": self.why}
+
+
+@dataclass(frozen=True)
+class DesktopReport:
+    """The session and the adapter chosen for each role.
+
+    Attributes:
+        session: the session the choice was made for.
+        probed: each adapter was asked whether it works here (``reconnect doctor``); when False
+            (the tray at start) only idle detection was asked, the rest were only chosen.
+    """
+
+    session: DesktopSession
+    idle: Choice
+    busy: Choice
+    notifications: Choice
+    sleep: Choice
+    sound: Choice
+    probed: bool = False
+
+    def roles(self) -> list[tuple[str, Choice]]:
+        """Each role's name (see :data:`ROLES`) with its choice, in that order."""
+        return [(role, getattr(self, role)) for role in ROLES]
+
+    def to_dict(self) -> dict[str, Any]:
+        """For JSON: the session, ``probed``, and one ``{"adapter", "why"}`` per role."""
+        session = self.session
+        data: dict[str, Any] = {
+            "session": {
+                "kind": session.kind.value,
+                "wayland": session.wayland,
+                "desktop": session.desktop,
+                "description": session.describe(),
+            },
+            "probed": self.probed,
+        }
+        data.update((role, choice.to_dict()) for role, choice in self.roles())
+        return data
+
+
+def make_sound_player(
+    chimes_enabled: Callable[[], bool], tones_enabled: Callable[[], bool]
+) -> SoundPlayer:
+    """The practice's sound player: playsound3's everywhere so far (a :data:`SoundFactory`)."""
+    from reconnect.desktop.sound import Playsound3Player
+    from reconnect.paths import sounds_dir
+
+    return Playsound3Player(sounds_dir(), chimes_enabled, tones_enabled)
+
+
+@dataclass
+class DesktopAdapters:
+    """The adapters chosen for this session, to hand to the tray app, and the report.
+
+    Attributes:
+        idle_monitor: reads idle time; None where nothing can.
+        busy: tells full-screen windows and do-not-disturb.
+        notifier: sends notifications.
+        sleep_watch: notices sleep, clock jumps and time-zone changes (not started yet).
+        make_sound: makes the sound player when the first practice opens.
+        report: which was chosen, and why.
+    """
+
+    idle_monitor: IdleMonitor | None
+    busy: BusyDetector
+    notifier: Notifier
+    sleep_watch: SleepWatch
+    make_sound: SoundFactory
+    report: DesktopReport
+
+    def close(self) -> None:
+        """Let go of what the adapters hold open, for a caller that does not keep them."""
+        from reconnect.desktop.idle import close_idle_monitor
+
+        if self.idle_monitor is not None:
+            close_idle_monitor(self.idle_monitor)
+        self.busy.close()
+        self.sleep_watch.stop()
+
+
+def pick_adapters(
+    clock: Clock,
+    environ: Mapping[str, str] | None = None,
+    platform: str = sys.platform,
+    *,
+    session_bus: QDBusConnection | None = None,
+    system_bus: QDBusConnection | None = None,
+    probe: bool = False,
+    sound_support: Callable[[], tuple[bool, str]] | None = None,
+) -> DesktopAdapters:
+    """Choose the adapters for the session this process runs in, and say which and why.
+
+    Idle detection is looked for now, as it always was at start (each candidate must answer a
+    first question); the others are chosen from the session without asking the desktop,
+    unless ``probe``. Never raises.
+
+    Args:
+        clock: for the sleep watch.
+        environ: the environment; ``os.environ`` when None (read again by the adapters).
+        platform: ``sys.platform``.
+        session_bus: where GNOME's idle monitor and the notification server are looked for;
+            the process's session bus when None.
+        system_bus: where logind's idle hint is looked for; the process's system bus when None.
+        probe: also ask each adapter whether it works here (``reconnect doctor``: this
+            looks for a sound player, which runs programs, and asks the session and system
+            buses); with a graphical session, make the QApplication first. Without one, only
+            idle detection and sound are asked.
+        sound_support: how sound is probed (tests give their own answer).
+    """
+    import os
+
+    from reconnect.desktop.busy import BusyDetector
+    from reconnect.desktop.idle import search_idle_monitor
+    from reconnect.desktop.notifier import Notifier
+    from reconnect.desktop.sleep_watch import SleepWatch
+
+    seen = os.environ if environ is None else environ
+    session = detect_session(seen, platform)
+    search = search_idle_monitor(session_bus, environ, platform, system_bus=system_bus)
+    busy = BusyDetector(session_bus, environ, platform)
+    notifier = Notifier()
+    sleep_watch = SleepWatch(clock)
+    if probe:
+        checked = session.kind is not SessionKind.NONE
+        report = DesktopReport(
+            session,
+            _idle_choice(search),
+            _probed_busy(busy) if checked else _busy(busy, session, True),
+            _probed_notifications(notifier) if checked else _notifications(session, True),
+            _probed_sleep(sleep_watch, session) if checked else _sleep(session, True),
+            _probed_sound(sound_support),
+            probed=True,
+        )
+    else:
+        report = DesktopReport(
+            session,
+            _idle_choice(search),
+            _busy(busy, session),
+            _notifications(session),
+            _sleep(session),
+            _sound(),
+        )
+    return DesktopAdapters(search.monitor, busy, notifier, sleep_watch, make_sound_player, report)
+
+
+def _idle_choice(search: IdleSearch) -> Choice:
+    if search.monitor is None:
+        return Choice(None, search.reasons())
+    why = "the first to answer"
+    if search.passed_over:
+        why += f"; passed over: {'; '.join(search.passed_over)}"
+    return Choice(search.monitor.name, why)
+
+
+def _elsewhere(session: DesktopSession) -> str | None:
+    """ "Windows" or "macOS", where the freedesktop adapters have nothing to talk to."""
+    if session.kind in (SessionKind.WINDOWS, SessionKind.MACOS):
+        return session.describe()
+    return None
+
+
+def _busy(busy: BusyDetector, session: DesktopSession, no_session: bool = False) -> Choice:
+    other = _elsewhere(session)
+    if other is not None:
+        return Choice(None, f"nothing is read on {other} yet, so breaks never wait")
+    why = "read when a break is due; a read that fails counts as not busy"
+    if no_session:
+        why = "not checked: there is no graphical session here"
+    return Choice("; ".join(busy.planned_sources()), why)
+
+
+def _probed_busy(busy: BusyDetector) -> Choice:
+    found = busy.capabilities()
+    if found:
+        return Choice("; ".join(found), "could be read just now")
+    return Choice(
+        None,
+        "neither full-screen windows nor do-not-disturb can be read here, so breaks never "
+        "wait for them",
+    )
+
+
+def _notifications(session: DesktopSession, no_session: bool = False) -> Choice:
+    from reconnect.desktop.notifier import NAME
+
+    other = _elsewhere(session)
+    if other is not None:
+        return Choice(None, f"only the freedesktop notification service is known, not {other}'s")
+    if no_session:
+        return Choice(NAME, "not checked: there is no graphical session here")
+    return Choice(NAME, "through gdbus, looked for when a notification is sent")
+
+
+def _probed_notifications(notifier: Notifier) -> Choice:
+    ok, how = notifier.available()
+    return Choice(how, "it is running") if ok else Choice(None, how)
+
+
+_LOGIND = "logind's PrepareForSleep, and the clocks"
+_CLOCKS = "the wall and monotonic clocks, compared at each 30-second check"
+
+
+def _sleep(session: DesktopSession, no_session: bool = False) -> Choice:
+    if _elsewhere(session) is not None:
+        return Choice(_CLOCKS, "the only way known here")
+    if no_session:
+        return Choice(_LOGIND, "not checked: there is no graphical session here")
+    return Choice(_LOGIND, "without a system bus, the clocks alone see a sleep afterwards")
+
+
+def _probed_sleep(sleep_watch: SleepWatch, session: DesktopSession) -> Choice:
+    if _elsewhere(session) is not None:
+        return _sleep(session)
+    if sleep_watch.start():
+        sleep_watch.stop()
+        return Choice(_LOGIND, "logind can be watched on the system bus")
+    return Choice(_CLOCKS, "logind can't be watched: no system bus")
+
+
+def _sound() -> Choice:
+    # Looking for a player runs programs: done when the first sound plays, not at start.
+    return Choice("playsound3", "its player is looked for when the first sound plays")
+
+
+def _probed_sound(support: Callable[[], tuple[bool, str]] | None) -> Choice:
+    if support is None:
+        from reconnect.desktop.sound import sound_support
+
+        support = sound_support
+    ok, how = support()
+    return Choice(f"playsound3 with {how}", "a player was found") if ok else Choice(None, how)

@@ -1,0 +1,80 @@
+"""The command line's end of the remote control: one command sent to the running app's local
+socket (``control_server``), its answer read back within a timeout.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from reconnect.core.control_protocol import (
+    MAX_LINE_BYTES,
+    ProtocolError,
+    decode_response,
+    encode_request,
+)
+
+DEFAULT_TIMEOUT_MS = 3000
+
+
+class NoAnswer(Exception):
+    """Reconnect is running but did not answer properly; the message says what happened."""
+
+
+def send(
+    name: str,
+    command: str,
+    args: dict[str, Any] | None = None,
+    timeout_ms: int = DEFAULT_TIMEOUT_MS,
+) -> dict[str, Any] | None:
+    """Send one command to the running app and wait for its answer.
+
+    Blocking socket calls need neither an event loop nor a QApplication, so this works from
+    a plain command line.
+
+    Args:
+        name: the socket name, ``server_name(paths.root)``.
+        command: a command of ``control_protocol.COMMANDS``.
+        args: its arguments.
+        timeout_ms: how long to wait to connect, and then for the answer.
+
+    Returns:
+        The answer (``{"ok": True, "message", "data"}`` or ``{"ok": False, "error"}``), or None
+        when no Reconnect is listening on this name.
+
+    Raises:
+        NoAnswer: it accepted the connection but sent no readable answer in time.
+        ProtocolError: the command or its arguments are not ones the app takes.
+    """
+    # Imported here so the commands that don't talk to the app start without loading Qt.
+    from PySide6.QtNetwork import QLocalSocket
+
+    request = encode_request(command, args)
+    socket = QLocalSocket()
+    try:
+        socket.connectToServer(name)
+        if not socket.waitForConnected(timeout_ms):
+            return None  # no socket, or one left behind by an app that crashed
+        socket.write(request)
+        socket.flush()
+        deadline = time.monotonic() + timeout_ms / 1000
+        received = bytearray()
+        while b"\n" not in received and len(received) <= MAX_LINE_BYTES:
+            left_ms = int((deadline - time.monotonic()) * 1000)
+            if socket.bytesToWrite() and left_ms > 0:
+                socket.waitForBytesWritten(left_ms)
+            ready = left_ms > 0 and socket.waitForReadyRead(left_ms)
+            received += socket.readAll().data()
+            if not ready:
+                break
+        line, newline, _ = bytes(received).partition(b"\n")
+        if not newline:
+            raise NoAnswer(
+                f"Reconnect is running but did not answer within {timeout_ms / 1000:g} s"
+            )
+        try:
+            return decode_response(line)
+        except ProtocolError as error:
+            raise NoAnswer(f"Reconnect's answer could not be read ({error})") from None
+    finally:
+        socket.abort()

@@ -1,0 +1,118 @@
+"""The control client: one command sent to a running Reconnect's socket, with timeouts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtNetwork import QLocalServer
+from pytestqt.qtbot import QtBot
+
+from reconnect.core.control_protocol import PauseRequest, server_name
+from reconnect.desktop.control_client import NoAnswer, send
+from reconnect.desktop.control_server import ControlServer
+
+
+class OpenDashboardOnly:
+    """The app's side: only ``open-dashboard`` is expected, and recorded."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def open_dashboard(self) -> str:
+        self.calls.append("open_dashboard")
+        return "Opened."
+
+    def status(self) -> dict[str, Any]:
+        raise AssertionError("not asked in these tests")
+
+    def break_now(self, practice_id: str | None) -> str:
+        raise AssertionError("not asked in these tests")
+
+    def snooze(self, minutes: int) -> str:
+        raise AssertionError("not asked in these tests")
+
+    def skip(self) -> str:
+        raise AssertionError("not asked in these tests")
+
+    def pause(self, request: PauseRequest) -> str:
+        raise AssertionError("not asked in these tests")
+
+    def resume(self) -> str:
+        raise AssertionError("not asked in these tests")
+
+    def quit(self) -> str:
+        raise AssertionError("not asked in these tests")
+
+    def reload_settings(self) -> str:
+        raise AssertionError("not asked in these tests")
+
+
+@pytest.fixture
+def control() -> OpenDashboardOnly:
+    return OpenDashboardOnly()
+
+
+@pytest.fixture
+def server(data_dir: Path, control: OpenDashboardOnly, qtbot: QtBot) -> Iterator[ControlServer]:
+    server = ControlServer(server_name(data_dir), control)
+    assert server.listen()
+    yield server
+    server.close()
+
+
+def test_send_gives_up_when_the_app_says_nothing(data_dir: Path, qtbot: QtBot) -> None:
+    silent = QLocalServer()
+    name = server_name(data_dir)
+    assert silent.listen(name)
+    errors: list[Exception] = []
+
+    def ask() -> None:
+        try:
+            send(name, "status", timeout_ms=200)
+        except NoAnswer as error:
+            errors.append(error)
+
+    # A thread is fine here: the silent server runs no Python slot that would need the GIL.
+    thread = threading.Thread(target=ask)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5000)
+    silent.close()
+    [error] = errors
+    assert "did not answer within 0.2 s" in str(error)
+
+
+def test_send_returns_none_when_nobody_listens(data_dir: Path) -> None:
+    assert send(server_name(data_dir), "status", timeout_ms=200) is None
+
+
+@pytest.mark.usefixtures("server")
+def test_send_works_in_a_process_without_a_qt_application(
+    data_dir: Path, control: OpenDashboardOnly, qtbot: QtBot
+) -> None:
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from reconnect.desktop.control_client import send\n"
+        "from reconnect.core.control_protocol import server_name\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "answer = send(server_name(Path(sys.argv[1])), 'open-dashboard')\n"
+        "assert QCoreApplication.instance() is None\n"
+        "print(json.dumps(answer))\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    qtbot.waitUntil(lambda: child.poll() is not None, timeout=20000)
+    out, err = child.communicate()
+    assert child.returncode == 0, err.decode()
+    assert json.loads(out) == {"ok": True, "message": "Opened.", "data": {}}
+    assert control.calls == ["open_dashboard"]
