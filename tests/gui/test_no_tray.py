@@ -132,7 +132,7 @@ def test_closing_the_small_window_says_once_how_to_bring_it_back(
     qtbot.waitExposed(window)
 
     close_as_a_window_manager_does(window)
-    qtbot.waitUntil(lambda: bool(shown(QMessageBox)))
+    qtbot.waitUntil(lambda: bool(shown(QMessageBox)), timeout=20_000)
     [notice] = shown(QMessageBox)
     words = " ".join(notice.text().split())
     assert notice.windowTitle() == "Reconnect keeps running"
@@ -140,7 +140,7 @@ def test_closing_the_small_window_says_once_how_to_bring_it_back(
     assert window.isVisible() and not window.isMinimized()  # still there while it is read
     assert (data_dir / CLOSE_NOTICE).exists()
     notice.button(QMessageBox.StandardButton.Ok).click()
-    qtbot.waitUntil(window.isMinimized)
+    qtbot.waitUntil(window.isMinimized, timeout=20_000)
     assert not shown(QMessageBox)
 
     # A second start (plain ``reconnect``) brings it back, with its controls and Quit.
@@ -151,7 +151,7 @@ def test_closing_the_small_window_says_once_how_to_bring_it_back(
 
     # Said once: the next close only steps aside.
     close_as_a_window_manager_does(window)
-    qtbot.waitUntil(window.isMinimized)
+    qtbot.waitUntil(window.isMinimized, timeout=20_000)
     assert not shown(QMessageBox)
     assert ask(app_without_tray, "show-controls") == "Its small window is in front."
     assert not window.isMinimized()
@@ -168,7 +168,7 @@ def test_the_note_on_closing_is_not_said_again_in_a_later_run(
         window = running.surface.widget
         qtbot.waitExposed(window)
         close_as_a_window_manager_does(window)
-        qtbot.waitUntil(window.isMinimized)
+        qtbot.waitUntil(window.isMinimized, timeout=20_000)
         assert not shown(QMessageBox)
     finally:
         stop_app(running)
