@@ -95,6 +95,56 @@
     </message>
 </context>
 <context>
+    <name>BringForward</name>
+    <message>
+        <source>Its dashboard is open, but your desktop kept it in the background: look for Reconnect in your task bar or window list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its welcome is open, but your desktop kept it in the background: look for Reconnect in your task bar or window list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its small window is open, but your desktop kept it in the background: look for Reconnect in your task bar or window list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Busy</name>
+    <message>
+        <source>microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>screen share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a calendar event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no calendar (no BEGIN:VCALENDAR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} can&apos;t be read: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it can&apos;t be found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar {path} can&apos;t be read: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarWidget</name>
     <message>
         <source>Sparks per day</source>
@@ -348,7 +398,11 @@ Noticing is itself the practice, and you have been doing it, whatever you found.
 <context>
     <name>ControlWindow</name>
     <message>
-        <source>This desktop shows no system tray, so Reconnect lives in this small window instead and keeps planning your breaks. To get a tray: on GNOME, add the extension &quot;AppIndicator and KStatusNotifierItem Support&quot;; on other desktops, add a system tray (notification area) to your panel. Then start Reconnect again.</source>
+        <source>This desktop shows no system tray, so Reconnect lives in this small window instead and keeps planning your breaks. To get a tray: on GNOME, add the extension &quot;AppIndicator and KStatusNotifierItem Support&quot;; on other desktops, add a system tray (notification area) to your panel. Reconnect moves into the tray as soon as there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GNOME shows no system tray by itself, so Reconnect lives in this small window instead and keeps planning your breaks. To get a tray, install and turn on the extension &quot;AppIndicator and KStatusNotifierItem Support&quot; (on Debian and Ubuntu, the package gnome-shell-extension-appindicator), for example in the Extensions app. Reconnect moves into the tray as soon as it is there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -405,6 +459,22 @@ Noticing is itself the practice, and you have been doing it, whatever you found.
     </message>
     <message>
         <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;art it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An&amp;other one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Let it go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -600,6 +670,10 @@ on the floor and something solid under your hand.&lt;/li&gt;
     </message>
     <message>
         <source>&amp;Import history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a &amp;report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1732,6 +1806,37 @@ and never connects to the internet.&lt;/p&gt;
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <source>Show the break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze 10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} · {minutes} min. Skipping is fine too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small pause, if you&apos;d like one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NumbersCard</name>
     <message>
         <source>{title}, as numbers</source>
@@ -2817,6 +2922,224 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>No days recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {since} to {until}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What these figures mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After a practice, the person could say whether anything stirred: nothing, a flicker, a spark or a glow. &quot;Something stirred&quot; counts a flicker or more. Nothing is a valid answer, and practices done without a check-in are not counted as nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A likely range is where the true rate lies with 80% probability, given the check-ins so far and the person&apos;s usual rate; it is wide while there are few. Times of day and months are drawn towards the usual rate when they have few check-ins, and pale when they have fewer than {few}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These are one person&apos;s own notes on small moments of sensation. They are not a diagnosis, a measure of mood or a medical test, and they say nothing about why something did or did not stir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} practices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} in this period, {checked}; something stirred {stirred} of them ({rate}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stirred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stirred} of {checkins}, likely {range}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} has most surely brought something: likely {range} of the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No practice stands out from the usual rate so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often something stirred, with its likely range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usual {rate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By hour of the day (the number under each is its check-ins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By day of the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By month, all years together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often something stirred at each time, drawn towards the usual rate while there are few check-ins. A difference here is a hint to notice, not a rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places in the body where something was felt: {places}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words chosen for it: {words}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No places in the body or words were named.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places in the body and words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes were written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latest {shown} of {total} notes, as they were written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day}, {practice} ({level}): {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect: a personal report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made with Reconnect on {day}, on this computer. Not a diagnosis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing recorded in this period yet, so there is nothing to chart. That is fine: a report becomes useful after a few weeks of small breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are only a few check-ins in this period, too few for charts that would mean anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Make a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PDF of a few pages to keep or share, for example with a therapist: how often you practised and checked in, what helped, and when. It is made on this computer and goes only where you save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include my &amp;notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include my notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes stay out of the report unless you tick this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rhythm</name>
     <message>
         <source>{title}. Start it from the Reconnect menu, or let it go.</source>
@@ -2824,14 +3147,6 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
     <message>
         <source>A small pause is here whenever you like</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A small pause, if you&apos;d like one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{title} · {minutes} min. Skipping is fine too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2883,6 +3198,18 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A small pause is waiting: {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} · {minutes} min. Skipping is fine too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small pause, if you&apos;d like one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reconnect can&apos;t write to your history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2896,6 +3223,66 @@ Notice where the music lands in your body, if anywhere.</source>
 </context>
 <context>
     <name>Settings</name>
+    <message>
+        <source>Let a due break wait while something records from a microphone, as in a call (yes or no).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait while the microphone is in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let a due break wait while a program has the camera open (yes or no).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait while the camera is in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let a due break wait while your screen is being shared (yes or no).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait while the screen is shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A calendar file (.ics) or a folder of them; a break due during an event marked busy waits until it ends. Empty for none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a calendar event&apos;s title when a break waits for it (yes or no); otherwise it is called &apos;a calendar event&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show event titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken from your time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where you are, in degrees north (-90 to 90, south below 0), like 52.5; with the longitude, light practices follow your sunrise and sunset; empty to take your place from your time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where you are, in degrees east (-180 to 180, west below 0), like 13.4; with the latitude, light practices follow your sunrise and sunset; empty to take your place from your time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>{key} can&apos;t be set: {problem}</source>
         <translation type="unfinished"></translation>
@@ -3180,6 +3567,10 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
     <message>
         <source>S&amp;hared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pla&amp;ce</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3488,6 +3879,17 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>Reconnect is in your tray now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its small window stepped aside. Everything is in the tray icon&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <source>For 30 minutes</source>
@@ -3556,6 +3958,22 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
     <message>
         <source>Quit Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let this break go</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3892,6 +4310,21 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
     <message>
         <source>Music (*.mp3 *.ogg *.oga *.flac *.wav *.m4a *.opus);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your report is saved as {path}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -155,9 +155,11 @@ def test_gnome_banners_off_is_do_not_disturb(tmp_path: Path, banners: str, expec
     environ = {"XDG_CURRENT_DESKTOP": "ubuntu:GNOME", "PATH": str(folder)}
 
     detector = BusyDetector(environ=environ)
-
-    assert detector.check() == (Busy(True, DO_NOT_DISTURB) if expected else Busy(False, ""))
-    assert "do not disturb (GNOME's show-banners setting)" in detector.capabilities()
+    try:
+        assert detector.check() == (Busy(True, DO_NOT_DISTURB) if expected else Busy(False, ""))
+        assert "do not disturb (GNOME's show-banners setting)" in detector.capabilities()
+    finally:
+        detector.close()
 
 
 def test_gnome_setting_is_ignored_on_other_desktops(tmp_path: Path):
@@ -166,3 +168,4 @@ def test_gnome_setting_is_ignored_on_other_desktops(tmp_path: Path):
     detector = BusyDetector(environ={"XDG_CURRENT_DESKTOP": "KDE", "PATH": str(folder)})
 
     assert detector.check() == Busy(False, "")
+    detector.close()

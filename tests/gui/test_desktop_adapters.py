@@ -23,6 +23,9 @@ from reconnect.desktop.adapters import (
 from reconnect.desktop.busy import (
     GNOME_BANNERS,
     INHIBITED,
+    KWIN_FULL_SCREEN,
+    MAKO_MODE,
+    WLR_FULL_SCREEN,
     X11_FULL_SCREEN,
     XWAYLAND_FULL_SCREEN,
     Busy,
@@ -87,6 +90,8 @@ def test_gnome_on_wayland(pick: Pick) -> None:
         "notifications": NOTIFICATIONS,
         "sleep": LOGIND,
         "sound": "playsound3",
+        "tray": None,  # that bus can't be reached
+        "prompt": "notification",  # a new window could take the keyboard
     }
     assert adapters.idle_monitor is None
     assert report.idle.why.startswith(
@@ -102,7 +107,8 @@ def test_kde_on_wayland_reads_no_gnome_setting(pick: Pick) -> None:
     report = pick(KDE_WAYLAND).report
 
     assert report.session.kind is SessionKind.KDE
-    assert report.busy.adapter == INHIBITED  # no DISPLAY: no XWayland windows to look at
+    # no DISPLAY: no XWayland windows to look at; KWin's own through a script
+    assert report.busy.adapter == f"{KWIN_FULL_SCREEN}; {INHIBITED}"
     assert report.idle.adapter is None
 
 
@@ -115,6 +121,7 @@ def test_sway_is_a_wlroots_session(pick: Pick) -> None:
         "no D-Bus session bus; a Wayland session"
     )
     assert report.notifications.adapter == NOTIFICATIONS
+    assert report.busy.adapter == f"{WLR_FULL_SCREEN}; {INHIBITED}; {MAKO_MODE}"
 
 
 def test_x11_on_the_test_display_reads_idle_time(pick: Pick, desktop: VirtualDesktop) -> None:
@@ -178,7 +185,10 @@ def test_the_report_goes_into_json(pick: Pick) -> None:
         "description": "GNOME on Wayland",
     }
     assert data["probed"] is False
-    assert set(data) == {"session", "probed", "idle", "busy", "notifications", "sleep", "sound"}
+    assert set(data) == {
+        "session", "probed", "idle", "busy", "notifications", "sleep", "sound", "tray",
+        "prompt",
+    }  # fmt: skip
     assert data["idle"]["adapter"] is None and data["idle"]["why"]
     assert data["sound"] == {
         "adapter": "playsound3",

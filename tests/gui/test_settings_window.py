@@ -630,6 +630,10 @@ class NeverBusy:
     def check(self) -> Busy:
         return Busy(False, "")
 
+    def prepare(self) -> None: ...
+
+    def release(self) -> None: ...
+
 
 @dataclass
 class Running:

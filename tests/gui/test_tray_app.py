@@ -51,6 +51,10 @@ class FakeBusy:
     def check(self) -> Busy:
         return Busy(self.busy, "a full-screen window" if self.busy else "")
 
+    def prepare(self) -> None: ...
+
+    def release(self) -> None: ...
+
 
 @dataclass
 class FakeIdle:

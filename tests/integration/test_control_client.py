@@ -116,3 +116,43 @@ def test_send_works_in_a_process_without_a_qt_application(
     assert child.returncode == 0, err.decode()
     assert json.loads(out) == {"ok": True, "message": "Opened.", "data": {}}
     assert control.calls == ["open_dashboard"]
+
+
+class _Front:
+    def open_dashboard(self) -> str:
+        return "Its dashboard is open."
+
+    def show_controls(self) -> str:
+        return "Its small window is in front."
+
+
+def test_the_client_sends_its_activation_token_beside_the_command(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.gui.test_control_server import FakeControl
+
+    tokens: list[str | None] = []
+
+    def forward(token: str | None, command: str, act: Any, answer: Any) -> None:
+        tokens.append(token)
+        answer(act())
+
+    server = ControlServer(server_name(tmp_path / "token"), FakeControl())
+    server.set_front(_Front(), forward)
+    assert server.listen()
+    script = (
+        "import json, sys\n"
+        "from reconnect.desktop.control_client import send\n"
+        "print(json.dumps(send(sys.argv[1], 'open-dashboard', activation_token='tok-1')))\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, server.name], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        qtbot.waitUntil(lambda: child.poll() is not None, timeout=20000)
+        out, err = child.communicate()
+    finally:
+        server.close()
+    assert child.returncode == 0, err.decode()
+    assert tokens == ["tok-1"]
+    assert json.loads(out) == {"ok": True, "message": "Its dashboard is open.", "data": {}}

@@ -217,10 +217,9 @@ def test_when_the_compositor_goes_away_the_answer_is_none_and_said_once(
 
 
 def test_the_shipped_bindings_are_what_the_scanner_makes_of_the_shipped_xml() -> None:
-    assert sorted(p.name for p in generate.PROTOCOLS.glob("*.xml")) == [
-        "ext-idle-notify-v1.xml",
-        "kde-idle.xml",
-    ]
+    assert {"ext-idle-notify-v1.xml", "kde-idle.xml"} <= {
+        p.name for p in generate.PROTOCOLS.glob("*.xml")
+    }
     assert generate.stale_bindings() == []
     assert generate.main(["--check"]) == 0
 

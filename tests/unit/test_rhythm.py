@@ -111,6 +111,14 @@ class FakeBusy:
     def check(self) -> Answer:
         return Answer(self.busy, "a full-screen window" if self.busy else "")
 
+    listening: bool = False
+
+    def prepare(self) -> None:
+        self.listening = True
+
+    def release(self) -> None:
+        self.listening = False
+
 
 @dataclass
 class FakeSleep:
@@ -321,6 +329,24 @@ def test_a_busy_screen_makes_the_break_wait_then_come_quietly(world: World) -> N
     world.clock.advance(timedelta(minutes=5))
     world.rhythm.poll()
     assert len(world.notifier.sent) == 1, "told once"
+
+
+def test_the_busy_check_listens_only_near_a_break_and_while_one_waits(world: World) -> None:
+    assert not world.busy.listening, "30 minutes before the break: nothing is watched"
+    world.clock.advance(timedelta(minutes=29))
+    world.rhythm.poll()
+    assert world.busy.listening, "within a minute of the break"
+    world.busy.busy = True
+    world.fire_wakeup()
+    world.clock.advance(timedelta(seconds=30))
+    world.rhythm.poll()
+    assert world.busy.listening, "the break waits for the busy screen"
+    assert world.status("waiting_because") == "a full-screen window"
+    world.busy.busy = False
+    world.clock.advance(timedelta(seconds=30))
+    world.rhythm.poll()
+    assert world.status("waiting_because") is None
+    assert not world.busy.listening, "shown: the next break is far"
 
 
 def test_a_busy_screen_that_clears_shows_the_window_without_a_notification(world: World) -> None:

@@ -27,6 +27,7 @@ OTHER_VALUES: dict[str, Any] = {
     "ids": ("box-breath", "short-walk"),
     "name": "The laptop",
     "database": "postgresql+psycopg://me@db.example:5432/reconnect?sslmode=require",
+    "degrees": "-33.87",
 }
 
 

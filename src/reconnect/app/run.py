@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# How long a second start waits for the running app: it answers once its window has come to
+# the front or its desktop kept it back (``bring_forward.ANSWER_WITHIN_MS``).
+ASK_TIMEOUT_MS = 5000
+
 
 def run_tray(context: Context, out: TextIO, err: TextIO, open_dashboard: bool = False) -> int:
     """Run Reconnect in the tray until it is quit. Returns the exit status.
@@ -113,13 +117,20 @@ def _ask_running_app(name: str, open_dashboard: bool) -> str | None:
     Returns:
         What it did, in a sentence; None when no Reconnect answers there.
     """
+    from reconnect.core.control_protocol import activation_token
     from reconnect.desktop.control_client import send
 
     command = "open-dashboard" if open_dashboard else "show-controls"
-    answer = send(name, command, timeout_ms=2000)
+    # The token lets the window come to the front; the answer waits until it is known
+    # whether it did (``ANSWER_WITHIN_MS``).
+    token = activation_token(os.environ)
+    answer = send(name, command, timeout_ms=ASK_TIMEOUT_MS, activation_token=token)
     if answer is not None and not answer["ok"] and command == "show-controls":
         # A Reconnect started before an update, which does not know show-controls yet.
-        answer = send(name, "open-dashboard", timeout_ms=2000) or answer
+        answer = (
+            send(name, "open-dashboard", timeout_ms=ASK_TIMEOUT_MS, activation_token=token)
+            or answer
+        )
     if answer is None:
         return None
     if answer["ok"]:
@@ -130,10 +141,13 @@ def _ask_running_app(name: str, open_dashboard: bool) -> str | None:
 def greet(context: Context, running: RunningApp, open_dashboard: bool = False) -> FrontDoor:
     """The welcome on a first run, then one line on where Reconnect lives; the dashboard when
     asked, never over an unread welcome. Returns the front door, which holds the welcome."""
+    from reconnect.app.bring_forward import BringForward, front_door_target
     from reconnect.ui.care.front_door import FrontDoor
 
     front = FrontDoor(running.surface.widget, running.tray_app.rhythm.open_dashboard)
-    running.server.set_front(front)
+    running.server.set_front(
+        front, BringForward(front_door_target(front, lambda: running.surface.widget))
+    )
     welcome = _offer_first_run(context, running, tray_available=front.has_tray)
     if welcome is not None:
         front.welcome_first(welcome)

@@ -32,6 +32,8 @@ class RunningApp:
     flow: Any = None
     timers: list[Any] = field(default_factory=list)
     records: Any = None
+    tray_watch: Any = None  # while in the small window: waits for a tray host to come
+    desktop: Any = None  # the adapters: let go of their Wayland connections before exit
 
     def start(self) -> None:
         """Show the tray's state and arm the first break; the rest follows in finish_start."""
@@ -91,6 +93,9 @@ class RunningApp:
         self.server.close()
         if self.flow is not None:
             self.flow.close()
+        if self.desktop is not None:
+            # pywayland's objects freed by the collector at exit, in any order, crash it
+            self.desktop.close()
         self.context.close()
 
 
@@ -117,6 +122,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from reconnect.desktop.adapters import pick_adapters
     from reconnect.desktop.control_server import ControlServer
     from reconnect.desktop.scheduler import BreakScheduler
+    from reconnect.desktop.session import SessionKind
     from reconnect.paths import bundled_dir, icons_dir
     from reconnect.services.rhythm import Rhythm
     from reconnect.services.rhythm_ports import Desktop
@@ -172,6 +178,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
             sleep=desktop.sleep_watch,
             notifier=notifier,
             wakeups=scheduler,
+            notice=desktop.break_notice,  # Wayland: the break waits in a notification
         ),
         load_settings=lambda: settings_file.load(clock.now()),
         settings_applied=apply_appearance,
@@ -188,13 +195,19 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         open_settings=windows.show_settings,
         open_help=windows.show_help,
     )
-    surface = windows.make_surface(tray_app, QSystemTrayIcon.isSystemTrayAvailable())
+    tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+    gnome_without_tray = desktop.report.session.kind is SessionKind.GNOME and (
+        not desktop.report.tray.found
+    )
+    surface = windows.make_surface(tray_app, tray_available, gnome_without_tray)
     tray_app.attach(surface)
     windows.connect_app(tray_app)
     # Charts take their colours when drawn: an open dashboard draws them again in a new look.
     appearance.changed.connect(lambda _scheme: windows.refresh_dashboard())
     server = ControlServer(server_name(context.paths.root), rhythm, desktop=desktop.report)
-    running = RunningApp(tray_app, server, surface, problems, context)
+    running = RunningApp(tray_app, server, surface, problems, context, desktop=desktop)
+    if not tray_available:
+        running.tray_watch = _watch_for_tray(running, windows, notifier)
 
     def flow() -> Any:
         """The practice window and its check-in, made for the first practice."""
@@ -210,6 +223,8 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
             session_id, practice_id, Trigger(trigger)
         )
     )
+    if desktop.break_notice is not None:
+        _answer_notices(desktop.break_notice, rhythm)
     backups = QTimer()
     backups.setInterval(BACKUP_CHECK_MS)
     backups.timeout.connect(lambda: take_daily_backup(context, records))
@@ -219,6 +234,56 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     running.timers.append(backups)
     running.records = records
     return running
+
+
+def _watch_for_tray(running: RunningApp, windows: Any, notifier: Any) -> Any:
+    """A tray host that comes later (a panel started after Reconnect) takes the app from its
+    small window into the tray, once, saying so quietly."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtDBus import QDBusConnection
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from reconnect.desktop.tray_host import TrayHostWatch
+
+    x11 = QGuiApplication.platformName() == "xcb"
+    display = running.context.environ.get("DISPLAY", "") if x11 else ""
+    watch = TrayHostWatch(QDBusConnection.sessionBus(), display)
+
+    def came() -> None:
+        if running.tray_watch is None:
+            return  # moved already
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            log.info("a tray host appeared, but Qt can't show an icon in it; still waiting")
+            return
+        watch.stop()
+        running.tray_watch = None
+        running.surface = windows.move_into_tray(running.tray_app)
+        log.info("a tray has come: Reconnect moved into it from its small window")
+        notifier.notify(
+            QCoreApplication.translate("Tray", "Reconnect is in your tray now"),
+            QCoreApplication.translate(
+                "Tray", "Its small window stepped aside. Everything is in the tray icon's menu."
+            ),
+        )
+
+    watch.appeared.connect(came)
+    return watch
+
+
+def _answer_notices(notice: Any, rhythm: Any) -> None:
+    """The notification's choices go to the rhythm; the activation token that came with one
+    lets the window it opens (the practice) come to the front, once."""
+    from reconnect.desktop.notifications import drop_activation_token, use_activation_token
+
+    def answered(choice: str, token: str) -> None:
+        use_activation_token(token)
+        try:
+            rhythm.answer(choice)
+        finally:
+            drop_activation_token()
+
+    notice.answered.connect(answered)
 
 
 def _host_name() -> str:

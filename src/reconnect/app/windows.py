@@ -82,6 +82,7 @@ class Windows:
         return lambda: context.database().session_factory()
 
     def _make_dashboard(self) -> QWidget:
+        from reconnect.app.report import report_maker
         from reconnect.core.sessions import Moment, Trigger
         from reconnect.desktop.stats_process import StatsProcess
         from reconnect.services.dashboard import QUIET_NOTE_MARKER, DashboardReader, QuietNoteMarker
@@ -119,6 +120,7 @@ class Windows:
             now=clock.now,
             kept=self._kept_figures,
             range_memory=RangeMemory(self._context.paths.root / RANGE_MEMORY),
+            make_report=report_maker(self._context, stats.compute),
         )
         window = DashboardWindow(DashboardReader(factory), actions)
         # A process still working when the window goes is stopped, not left to Qt's warning.
@@ -267,14 +269,18 @@ class Windows:
     def open_data_folder(self) -> None:
         _open_folder(self._context.paths.root)
 
-    def make_surface(self, tray_app: TrayApp, tray_available: bool) -> Surface:
-        """The tray icon where there is a tray; otherwise a small window, explained once."""
+    def make_surface(
+        self, tray_app: TrayApp, tray_available: bool, gnome_without_tray: bool = False
+    ) -> Surface:
+        """The tray icon where there is a tray; otherwise a small window, explained once (on
+        GNOME without its tray extension, always: how to add it)."""
         from reconnect.ui.tray.tray_app import Surface
 
         if tray_available:
             from reconnect.ui.tray.tray_icon import TrayIcon
 
             tray = TrayIcon(tray_app.rhythm.menu_state, tray_app.rhythm.brief_state)
+            tray.open_requested.connect(tray_app.open_from_tray)
             tray.show()
             return Surface(tray, tray.refresh, tray.geometry)
 
@@ -282,7 +288,11 @@ class Windows:
 
         marker = self._context.paths.root / NO_TRAY_NOTICE
         closing = self._context.paths.root / CLOSE_NOTICE
-        window = ControlWindow(show_hint=not marker.exists(), explain_close=not closing.exists())
+        window = ControlWindow(
+            show_hint=not marker.exists(),
+            explain_close=not closing.exists(),
+            gnome_without_tray=gnome_without_tray,
+        )
         with contextlib.suppress(OSError):  # then the hint simply shows again next time
             marker.touch(mode=0o600)
         window.close_explained.connect(lambda: _touch(closing))
@@ -292,6 +302,17 @@ class Windows:
         return Surface(
             window, lambda: window.show_state(tray_app.rhythm.menu_state()), lambda: None
         )
+
+    def move_into_tray(self, tray_app: TrayApp) -> Surface:
+        """A tray has come: the tray icon takes over from the small window, which goes."""
+        from reconnect.ui.tray.control_window import ControlWindow
+
+        surface = self.make_surface(tray_app, tray_available=True)
+        tray_app.attach(surface)
+        window = self._open.pop("control", None)
+        if isinstance(window, ControlWindow):
+            window.step_aside()
+        return surface
 
     def make_practice_flow(
         self, tray_app: TrayApp, records: BreakRecords, settings_file: SettingsFile

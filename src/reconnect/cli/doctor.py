@@ -177,6 +177,10 @@ def check_desktop(environ: dict[str, str], clock: Clock) -> list[Finding]:
     adapters = pick_adapters(clock, environ, probe=True)
     adapters.close()
     report = adapters.report
+    for index, finding in enumerate(findings):
+        if finding.topic == "system tray":  # which host, or why there is none
+            detail = f"{finding.detail}; tray host: {report.tray.describe()}"
+            findings[index] = Finding(finding.ok, finding.topic, detail)
     findings.append(Finding(True, "desktop session", report.session.describe()))
     for role, choice in report.roles():
         if role in _ROLE_TOPICS:

@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         library_commands,
         migrate_commands,
         remote_commands,
+        report_commands,
         settings_commands,
         stats_commands,
     )
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     remote_commands.register(commands, [common])
     settings_commands.register(commands, [common])
     stats_commands.register(commands, [common])
+    report_commands.register(commands, [common])
     autostart_commands.register(commands, [common])
     doctor.register(commands, [common])
     return parser

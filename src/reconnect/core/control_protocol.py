@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -40,6 +41,16 @@ COMMANDS: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
     "reload-settings": _NO_ARGS,
 }
 
+# The commands that bring a window to the front: they may carry the activation token of the
+# terminal or launcher they were typed in, and are answered once it is known whether the
+# window came forward.
+BRINGS_FORWARD = frozenset({"open-dashboard", "show-controls"})
+# An xdg-activation token or startup id is a short string; anything longer is not one.
+MAX_TOKEN_CHARS = 1024
+# Where a launcher or terminal leaves the token for the program it starts: Wayland's
+# xdg-activation first, then X11's startup notification.
+TOKEN_VARIABLES = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
+
 _PAUSE_PATTERN = re.compile(r"(?:(\d{1,4})h)?(?:(\d{1,5})m)?")
 _PAUSE_FORMS = "30m, 2h, 1h30m (from 1 minute to 24 hours) or until-tomorrow"
 
@@ -68,10 +79,14 @@ class Request:
     Attributes:
         command: one of ``COMMANDS``.
         args: its arguments, already checked for names and types.
+        activation_token: for a command of ``BRINGS_FORWARD``, the token that lets the
+            window come to the front (None when the command line had none). Sent beside
+            ``args``, so an app from before it simply does not read it.
     """
 
     command: str
     args: dict[str, Any] = field(default_factory=dict)
+    activation_token: str | None = None
 
 
 def server_name(data_root: Path) -> str:
@@ -122,15 +137,35 @@ def parse_minutes(text: str | int) -> int:
     return number
 
 
-def encode_request(command: str, args: dict[str, Any] | None = None) -> bytes:
+def activation_token(environ: Mapping[str, str]) -> str | None:
+    """The activation token a terminal or launcher gave this command line, if any."""
+    for name in TOKEN_VARIABLES:
+        token = environ.get(name, "").strip()
+        if token and len(token) <= MAX_TOKEN_CHARS:
+            return token
+    return None
+
+
+def encode_request(
+    command: str, args: dict[str, Any] | None = None, activation_token: str | None = None
+) -> bytes:
     """The line to send for a command (checked the same way the app will check it).
+
+    Args:
+        command: one of ``COMMANDS``.
+        args: its arguments.
+        activation_token: sent only with a command of ``BRINGS_FORWARD``.
 
     Raises:
         ProtocolError: an unknown command or wrong arguments.
     """
     request = Request(command, dict(args or {}))
     _check_request(request.command, request.args)
-    return _line({"command": request.command, "args": request.args})
+    message: dict[str, Any] = {"command": request.command, "args": request.args}
+    if activation_token and command in BRINGS_FORWARD:
+        _check_token(activation_token)
+        message["activation_token"] = activation_token
+    return _line(message)
 
 
 def decode_request(line: bytes) -> Request:
@@ -148,7 +183,10 @@ def decode_request(line: bytes) -> Request:
     if not isinstance(args, dict):
         raise ProtocolError("the request's args must be an object")
     _check_request(command, args)
-    return Request(command, args)
+    token = message.get("activation_token")
+    if token is not None:
+        _check_token(token)
+    return Request(command, args, token or None)
 
 
 def encode_response(
@@ -203,6 +241,13 @@ def _check_request(command: str, args: dict[str, Any]) -> None:
         # bool is a subclass of int, but True is not a number of minutes.
         if isinstance(value, bool) or not isinstance(value, types):
             raise ProtocolError(f"{command}: the argument {name!r} has the wrong type")
+
+
+def _check_token(token: object) -> None:
+    if not isinstance(token, str) or len(token) > MAX_TOKEN_CHARS:
+        raise ProtocolError(
+            f"the activation token must be text of at most {MAX_TOKEN_CHARS} characters"
+        )
 
 
 def _read_object(line: bytes, what: str) -> dict[str, Any]:

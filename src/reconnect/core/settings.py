@@ -10,7 +10,9 @@ from datetime import time, timedelta
 from typing import Any
 
 from reconnect.core.break_policy import Rhythm, WorkingHours
+from reconnect.core.busy_sources import BUSY_SETTINGS as BUSY
 from reconnect.core.database_address import check_address, hide_password
+from reconnect.core.daylight import PLACE_SETTINGS, parse_degrees
 from reconnect.core.errors import InputError
 from reconnect.core.i18n import QT_TRANSLATE_NOOP
 
@@ -28,8 +30,9 @@ class Setting:
         key: ``group.name``, as written in the settings file and on the command line.
         kind: ``int``, ``bool``, ``choice``, ``text``, ``hours`` (like 09:00-17:30, or
             19:00-08:30 to end the next morning, or empty for a day off), ``ids`` (a list of
-            practice ids), ``name`` (a short non-empty line) or ``database`` (a database
-            address, shown without its password).
+            practice ids), ``name`` (a short non-empty line), ``database`` (a database
+            address, shown without its password) or ``degrees`` (a latitude or longitude as
+            text, up to ``maximum`` either way, or empty).
         description: one line that says what it does and what is allowed; shown when a
             value is refused.
         label: what the settings window calls it; empty for a name made from the key.
@@ -193,6 +196,7 @@ _PARSERS: dict[str, Callable[[Setting, object], Any]] = {
     "ids": _parse_ids,
     "name": _parse_name,
     "database": _parse_database,
+    "degrees": lambda setting, raw: parse_degrees(raw, setting.maximum or 0),
 }
 
 _WORKDAY = "09:00-17:30"
@@ -399,6 +403,13 @@ DECLARATIONS: tuple[Setting, ...] = (
         label=QT_TRANSLATE_NOOP("Settings", "Where your history is kept"),
         placeholder=QT_TRANSLATE_NOOP("Settings", "The file in your data folder"),
     ),
+    *(
+        Setting(
+            f"place.{name}", "degrees", "", about, -limit, limit, label=label, placeholder=empty
+        )
+        for name, limit, label, about, empty in PLACE_SETTINGS
+    ),
+    *(Setting(key, kind, default, about, label=label) for key, kind, default, about, label in BUSY),
 )
 
 BY_KEY: dict[str, Setting] = {s.key: s for s in DECLARATIONS}

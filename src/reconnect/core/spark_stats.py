@@ -180,9 +180,9 @@ class Prior:
         return self.strength * (1.0 - self.rate)
 
 
-def usual_prior(checkins: int, sparks: int) -> Prior:
+def usual_prior(checkins: int, sparks: int, strength: float = PRIOR_STRENGTH) -> Prior:
     """The prior of stats, What helps and suggestions, from all check-ins and sparks."""
-    return Prior(usual_rate(checkins, sparks))
+    return Prior(usual_rate(checkins, sparks), strength)
 
 
 def practice_stats(counts: PracticeCounts, prior: Prior) -> PracticeStats:
@@ -228,11 +228,15 @@ def in_dashboard_order(practices: Iterable[PracticeStats]) -> list[PracticeStats
     return sorted(practices, key=lambda p: (-p.interval80[0], -p.posterior_mean, p.id))
 
 
-def compute(counts: Sequence[PracticeCounts]) -> Report:
-    """The report: the overall rate, and each practice's posterior in dashboard order."""
+def compute(counts: Sequence[PracticeCounts], strength: float = PRIOR_STRENGTH) -> Report:
+    """The report: the overall rate, and each practice's posterior in dashboard order.
+
+    Args:
+        strength: how many check-ins the prior is worth (the learning study tries others).
+    """
     checkins = sum(c.checkins for c in counts)
     sparks = sum(c.sparks for c in counts)
-    prior = usual_prior(checkins, sparks)
+    prior = usual_prior(checkins, sparks, strength)
     overall = Overall(
         checkins=checkins,
         sparks=sparks,

@@ -7,22 +7,11 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from reconnect.core.daylight import Coordinates
+from reconnect.core.daylight import is_daylight as is_daylight  # where it was before
 from reconnect.core.practices import Practice
-from reconnect.core.spark_stats import PracticeCounts, usual_prior
+from reconnect.core.spark_stats import PRIOR_STRENGTH, PracticeCounts, usual_prior
 from reconnect.core.vocabulary import Place
-
-# Rough hours of usable daylight by month at mid northern latitudes (about 50°N), local
-# time. Good enough to avoid sending someone to find sunlight in the dark.
-_DAYLIGHT = {
-    1: (8, 16), 2: (8, 17), 3: (7, 18), 4: (7, 20), 5: (6, 21), 6: (5, 21),
-    7: (6, 21), 8: (6, 20), 9: (7, 19), 10: (8, 18), 11: (8, 16), 12: (8, 16),
-}  # fmt: skip
-
-
-def is_daylight(local: datetime) -> bool:
-    """Whether there is likely daylight at this local time of year."""
-    first, last = _DAYLIGHT[local.month]
-    return first <= local.hour < last
 
 
 def needs_daylight(practice: Practice) -> bool:
@@ -34,9 +23,13 @@ def fitting(
     local: datetime,
     have_headphones: bool,
     disabled: Collection[str] = (),
+    where: Coordinates | None = None,
 ) -> list[Practice]:
-    """The practices that fit now: enabled, daylight when they need it, headphones if needed."""
-    daylight = is_daylight(local)
+    """The practices that fit now: enabled, daylight when they need it, headphones if needed.
+
+    Daylight is the sun's at ``where``, or at the place of ``local``'s time zone when None.
+    """
+    daylight = is_daylight(local, where)
     return [
         p
         for p in practices
@@ -125,13 +118,15 @@ def suggest_learning(
     return Suggestion(chosen, probability)
 
 
-def beliefs(counts: Sequence[PracticeCounts]) -> tuple[dict[str, Posterior], Posterior]:
+def beliefs(
+    counts: Sequence[PracticeCounts], strength: float = PRIOR_STRENGTH
+) -> tuple[dict[str, Posterior], Posterior]:
     """Each practice's Beta posterior from its check-ins, and the prior for untried ones.
 
     The prior is the dashboard's (``spark_stats.usual_prior``): the person's usual rate as
-    its mean, worth ``PRIOR_STRENGTH`` check-ins.
+    its mean, worth ``strength`` check-ins (``PRIOR_STRENGTH`` unless a study says otherwise).
     """
-    usual = usual_prior(sum(c.checkins for c in counts), sum(c.sparks for c in counts))
+    usual = usual_prior(sum(c.checkins for c in counts), sum(c.sparks for c in counts), strength)
     prior = Posterior(usual.a, usual.b)
     return (
         {c.id: Posterior(prior.a + c.sparks, prior.b + c.checkins - c.sparks) for c in counts},

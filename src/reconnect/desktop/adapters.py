@@ -16,11 +16,12 @@ if TYPE_CHECKING:
     from reconnect.core.clock import Clock
     from reconnect.desktop.busy import BusyDetector
     from reconnect.desktop.idle import IdleMonitor, IdleSearch
+    from reconnect.desktop.notifications import BreakNotice
     from reconnect.desktop.notifier import Notifier
     from reconnect.desktop.sleep_watch import SleepWatch
     from reconnect.services.desktop_ports import SoundPlayer
 
-ROLES = ("idle", "busy", "notifications", "sleep", "sound")
+ROLES = ("idle", "busy", "notifications", "sleep", "sound", "tray", "prompt")
 
 SoundFactory = Callable[[Callable[[], bool], Callable[[], bool]], "SoundPlayer"]
 """Makes the practice's sound player from two questions: chimes on? breath tones on?"""
@@ -71,6 +72,9 @@ class DesktopReport:
     sleep: Choice
     sound: Choice
     probed: bool = False
+    tray: Choice = Choice(None, "not looked for")  # which tray host shows the icon
+    # How a break is offered: "window" (shown without the keyboard) or "notification".
+    prompt: Choice = Choice("window", "a window shown without taking the keyboard")
 
     def roles(self) -> list[tuple[str, Choice]]:
         """Each role's name (see :data:`ROLES`) with its choice, in that order."""
@@ -113,6 +117,8 @@ class DesktopAdapters:
         sleep_watch: notices sleep, clock jumps and time-zone changes (not started yet).
         make_sound: makes the sound player when the first practice opens.
         report: which was chosen, and why.
+        break_notice: offers a break as a notification with actions (Wayland); None: the
+            prompt window offers it.
     """
 
     idle_monitor: IdleMonitor | None
@@ -121,6 +127,7 @@ class DesktopAdapters:
     sleep_watch: SleepWatch
     make_sound: SoundFactory
     report: DesktopReport
+    break_notice: BreakNotice | None = None  # where a break is offered as a notification
 
     def close(self) -> None:
         """Let go of what the adapters hold open, for a caller that does not keep them."""
@@ -165,11 +172,15 @@ def pick_adapters(
 
     from reconnect.desktop.busy import BusyDetector
     from reconnect.desktop.idle import search_idle_monitor
+    from reconnect.desktop.notifications import prompt_choice
     from reconnect.desktop.notifier import Notifier
     from reconnect.desktop.sleep_watch import SleepWatch
 
     seen = os.environ if environ is None else environ
     session = detect_session(seen, platform)
+    tray = _tray(session, session_bus, seen)
+    notice, how, why = prompt_choice(session, session_bus, probe)
+    prompt = Choice(how, why)
     search = search_idle_monitor(session_bus, environ, platform, system_bus=system_bus)
     busy = BusyDetector(session_bus, environ, platform)
     notifier = Notifier()
@@ -184,6 +195,8 @@ def pick_adapters(
             _probed_sleep(sleep_watch, session) if checked else _sleep(session, True),
             _probed_sound(sound_support),
             probed=True,
+            tray=tray,
+            prompt=prompt,
         )
     else:
         report = DesktopReport(
@@ -193,8 +206,26 @@ def pick_adapters(
             _notifications(session),
             _sleep(session),
             _sound(),
+            tray=tray,
+            prompt=prompt,
         )
-    return DesktopAdapters(search.monitor, busy, notifier, sleep_watch, make_sound_player, report)
+    return DesktopAdapters(
+        search.monitor, busy, notifier, sleep_watch, make_sound_player, report, notice
+    )
+
+
+def _tray(
+    session: DesktopSession, bus: QDBusConnection | None, environ: Mapping[str, str]
+) -> Choice:
+    """The tray host: the StatusNotifierWatcher's owner, or X11's tray selection; a bus call."""
+    from PySide6.QtDBus import QDBusConnection
+
+    from reconnect.desktop.tray_host import describe_tray_host
+
+    if bus is None and session.kind is not SessionKind.NONE and _elsewhere(session) is None:
+        bus = QDBusConnection.sessionBus()  # only where a graphical session may have one
+    host, why = describe_tray_host(session, bus, environ.get("DISPLAY", ""))
+    return Choice(host, why)
 
 
 def _idle_choice(search: IdleSearch) -> Choice:
@@ -217,21 +248,30 @@ def _busy(busy: BusyDetector, session: DesktopSession, no_session: bool = False)
     other = _elsewhere(session)
     if other is not None:
         return Choice(None, f"nothing is read on {other} yet, so breaks never wait")
-    why = "read when a break is due; a read that fails counts as not busy"
+    why = "read from a minute before a break is due; a read that fails counts as not busy"
     if no_session:
         why = "not checked: there is no graphical session here"
-    return Choice("; ".join(busy.planned_sources()), why)
+    return Choice("; ".join(busy.planned_sources()), _with_unseen(why, busy))
 
 
 def _probed_busy(busy: BusyDetector) -> Choice:
     found = busy.capabilities()
     if found:
-        return Choice("; ".join(found), "could be read just now")
+        return Choice("; ".join(found), _with_unseen("could be read just now", busy))
     return Choice(
         None,
-        "neither full-screen windows nor do-not-disturb can be read here, so breaks never "
-        "wait for them",
+        _with_unseen(
+            "neither full-screen windows nor do-not-disturb can be read here, so breaks never "
+            "wait for them",
+            busy,
+        ),
     )
+
+
+def _with_unseen(why: str, busy: BusyDetector) -> str:
+    """``why``, and what this desktop tells no program (GNOME's full-screen windows)."""
+    unseen = busy.unseen()
+    return f"{why}; {unseen}" if unseen else why
 
 
 def _notifications(session: DesktopSession, no_session: bool = False) -> Choice:

@@ -1,21 +1,26 @@
-"""Whether the person is busy now: a full-screen window is active, or do-not-disturb is on.
+"""Whether the person is busy now: a full-screen window has the focus, or do-not-disturb is on.
 
-Asked only when a break is due (and every 30 s while the prompt waits), so a read may be slow-ish.
+Asked when a break is due (and every 30 s while it waits); made ready within a minute before.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage, QDBusVariant
+from PySide6.QtDBus import QDBusConnection
 
+from reconnect.desktop import do_not_disturb
+from reconnect.desktop.session import DesktopSession, SessionKind, detect_session
 from reconnect.desktop.xlib import XA_ATOM, XA_WINDOW, X11Unavailable, XDisplay
+
+if TYPE_CHECKING:
+    from reconnect.desktop.kwin_window import KWinWindow
+    from reconnect.desktop.wayland.toplevels import WaylandToplevels
 
 log = logging.getLogger(__name__)
 
@@ -24,13 +29,16 @@ DO_NOT_DISTURB = "do not disturb"
 
 # What can be read, as ``capabilities`` and ``planned_sources`` name it.
 X11_FULL_SCREEN = "full-screen windows (X11 window manager)"
-XWAYLAND_FULL_SCREEN = "full-screen X11 windows (XWayland; Wayland's own windows are not seen)"
+XWAYLAND_FULL_SCREEN = "full-screen X11 windows (XWayland)"
+WLR_FULL_SCREEN = "full-screen windows (Wayland wlr-foreign-toplevel-management)"
+KWIN_FULL_SCREEN = "full-screen windows (KWin, through a small script of ours)"
 INHIBITED = "do not disturb (notification server's Inhibited)"
 GNOME_BANNERS = "do not disturb (GNOME's show-banners setting)"
-
-_NOTIFICATIONS = "org.freedesktop.Notifications"
-_NOTIFICATIONS_PATH = "/org/freedesktop/Notifications"
-_GSETTINGS_TIMEOUT = 2.0
+MAKO_MODE = "do not disturb (mako's do-not-disturb mode)"
+GNOME_UNSEEN = (
+    "GNOME does not tell other programs when a window is full screen; do-not-disturb is read "
+    "instead"
+)
 
 
 @dataclass(frozen=True)
@@ -52,16 +60,18 @@ NOT_BUSY = Busy(False, "")
 class BusyDetector:
     """Reads what the desktop lets us read about being busy; any failed read means not busy.
 
-    - A full-screen window, on X11: the window manager's ``_NET_ACTIVE_WINDOW`` has
-      ``_NET_WM_STATE_FULLSCREEN`` in its ``_NET_WM_STATE``. Any such window counts, Reconnect's
-      own included: its player goes full screen only when the person asks, and then no other
-      prompt should come anyway. Under Wayland only XWayland windows are seen this way.
-    - Do-not-disturb: the ``Inhibited`` property of the notification server (newer
-      specification; KDE Plasma), and on GNOME the ``show-banners`` setting, through
-      ``gsettings``.
+    - A full-screen window with the focus: on X11 the window manager's ``_NET_ACTIVE_WINDOW``
+      with ``_NET_WM_STATE_FULLSCREEN`` (under Wayland, XWayland's windows only); on wlroots
+      desktops the compositor's window list (``wlr-foreign-toplevel-management``); on KDE
+      Plasma's Wayland a KWin script that reports the active window. GNOME on Wayland tells
+      no other program. Any such window counts, Reconnect's own included.
+    - Do-not-disturb: the notification server's ``Inhibited`` (KDE Plasma), GNOME's
+      ``show-banners`` setting, mako's ``do-not-disturb`` mode.
     - On Windows and macOS nothing is read yet: never busy.
 
-    The X display is opened on first use and kept.
+    The Wayland window list and the KWin script are kept between ``prepare`` (a break is due
+    within a minute) and ``release``, so nothing wakes the app between breaks; ``check`` makes
+    them ready itself when it comes first.
 
     Args:
         session_bus: where the notification server lives; the process's session bus when None.
@@ -78,20 +88,44 @@ class BusyDetector:
         self._bus = session_bus
         self._environ = os.environ if environ is None else environ
         self._platform = platform
+        self._session: DesktopSession = detect_session(self._environ, platform)
         self._display: XDisplay | None = None
         self._display_tried = False
+        self._toplevels: WaylandToplevels | None = None
+        self._kwin: KWinWindow | None = None
+        self._banners = do_not_disturb.GnomeBanners(self._environ) if self._on_gnome() else None
 
     def check(self) -> Busy:
         """Whether the person is busy now. Never raises."""
         try:
             if self._full_screen_active():
                 return Busy(True, FULL_SCREEN)
-            if self._notifications_inhibited() or self._gnome_banners_hidden():
+            if self._do_not_disturb():
                 return Busy(True, DO_NOT_DISTURB)
         except Exception:
             # A probe of the desktop must never stop a break from coming.
             log.debug("busy check failed; taking it as not busy", exc_info=True)
         return NOT_BUSY
+
+    def prepare(self) -> None:
+        """A break is due within a minute: start listening, so the check finds answers ready."""
+        try:
+            self._wayland_windows()
+            self._kwin_window()
+            if self._banners is not None:
+                self._banners.listen()
+        except Exception:
+            log.debug("getting ready for the busy check failed", exc_info=True)
+
+    def release(self) -> None:
+        """No break is near: stop listening to the desktop's windows. Cheap when not listening."""
+        if self._toplevels is not None:
+            self._toplevels.close()
+            self._toplevels = None
+        if self._kwin is not None:
+            self._kwin.stop()
+        if self._banners is not None:
+            self._banners.stop()
 
     def capabilities(self) -> list[str]:
         """What can be read here, for ``reconnect doctor``; empty when nothing can."""
@@ -101,32 +135,74 @@ class BusyDetector:
             supported = display.cardinal_list(display.root, "_NET_SUPPORTED", XA_ATOM) or []
             needed = {display.atom("_NET_ACTIVE_WINDOW"), display.atom("_NET_WM_STATE_FULLSCREEN")}
             if needed <= set(supported):
-                found.append(X11_FULL_SCREEN)
-        if self._notifications_inhibited() is not None:
+                found.append(XWAYLAND_FULL_SCREEN if self._session.wayland else X11_FULL_SCREEN)
+        if self._wayland_windows() is not None:
+            found.append(WLR_FULL_SCREEN)
+        if self._kwin_answers():
+            found.append(KWIN_FULL_SCREEN)
+        self.release()
+        bus = self._session_bus()
+        if bus is not None and do_not_disturb.notifications_inhibited(bus) is not None:
             found.append(INHIBITED)
-        if self._gnome_banners_hidden() is not None:
+        if self._banners is not None and self._banners.hidden() is not None:
             found.append(GNOME_BANNERS)
+        if self._wlroots_like() and bus is not None and do_not_disturb.mako_modes(bus) is not None:
+            found.append(MAKO_MODE)
         return found
 
     def planned_sources(self) -> list[str]:
         """What ``check`` will try to read here, named without asking the desktop anything."""
         if self._platform in ("win32", "darwin"):
             return []
-        wayland = bool(self._environ.get("WAYLAND_DISPLAY")) or (
-            self._environ.get("XDG_SESSION_TYPE") == "wayland"
-        )
+        wayland = self._session.wayland
         planned = []
         if self._environ.get("DISPLAY"):
             planned.append(XWAYLAND_FULL_SCREEN if wayland else X11_FULL_SCREEN)
+        if self._wlroots_like():
+            planned.append(WLR_FULL_SCREEN)
+        if self._kde_wayland():
+            planned.append(KWIN_FULL_SCREEN)
         planned.append(INHIBITED)
         if self._on_gnome():
             planned.append(GNOME_BANNERS)
+        if self._wlroots_like():
+            planned.append(MAKO_MODE)
         return planned
 
+    def unseen(self) -> str | None:
+        """What this desktop does not let anyone read, said plainly; None when nothing."""
+        if self._on_gnome() and self._session.wayland:
+            return GNOME_UNSEEN
+        return None
+
     def close(self) -> None:
+        self.release()
+        if self._kwin is not None:
+            self._kwin.close()
+            self._kwin = None
+        if self._banners is not None:
+            self._banners.close()
         if self._display is not None:
             self._display.close()
             self._display = None
+
+    # --- the session ----------------------------------------------------------------------
+
+    def _session_bus(self) -> QDBusConnection | None:
+        if self._platform in ("win32", "darwin"):
+            return None
+        bus = self._bus if self._bus is not None else QDBusConnection.sessionBus()
+        return bus if bus.isConnected() else None
+
+    def _on_gnome(self) -> bool:
+        return "gnome" in self._environ.get("XDG_CURRENT_DESKTOP", "").lower()
+
+    def _wlroots_like(self) -> bool:
+        """A Wayland session that is neither GNOME nor KDE: wlroots and others may list windows."""
+        return self._session.kind in (SessionKind.WLROOTS, SessionKind.WAYLAND)
+
+    def _kde_wayland(self) -> bool:
+        return self._session.kind is SessionKind.KDE and self._session.wayland
 
     # --- full screen ----------------------------------------------------------------------
 
@@ -142,6 +218,15 @@ class BusyDetector:
         return self._display
 
     def _full_screen_active(self) -> bool:
+        if self._x11_full_screen():
+            return True
+        windows = self._wayland_windows()
+        if windows is not None and windows.focused_full_screen():
+            return True
+        kwin = self._kwin_window()
+        return kwin is not None and bool(kwin.full_screen)
+
+    def _x11_full_screen(self) -> bool:
         display = self._x_display()
         if display is None:
             return False
@@ -152,53 +237,56 @@ class BusyDetector:
         state = display.cardinal_list(active[0], "_NET_WM_STATE", XA_ATOM) or []
         return display.atom("_NET_WM_STATE_FULLSCREEN") in state
 
+    def _wayland_windows(self) -> WaylandToplevels | None:
+        """The compositor's window list, connected on first use; None where there is none."""
+        if self._toplevels is not None and not self._toplevels.lost:
+            return self._toplevels
+        self._toplevels = None
+        display = self._environ.get("WAYLAND_DISPLAY")
+        if not display or not self._wlroots_like():
+            return None
+        from reconnect.desktop.wayland.toplevels import connect_toplevels
+
+        connected = connect_toplevels(display)
+        if isinstance(connected, str):
+            log.debug("full-screen Wayland windows can't be seen: %s", connected)
+            return None
+        self._toplevels = connected
+        return connected
+
+    def _kwin_window(self) -> KWinWindow | None:
+        """KWin's script, loaded on first use; its first report comes through the event loop."""
+        if not self._kde_wayland():
+            return None
+        bus = self._session_bus()
+        if bus is None:
+            return None
+        if self._kwin is None:
+            from reconnect.desktop.kwin_window import KWinWindow
+
+            self._kwin = KWinWindow(bus)
+        return self._kwin if self._kwin.watch() else None
+
+    def _kwin_answers(self, timeout_ms: int = 2000) -> bool:
+        """Whether KWin's script reports (doctor): the event loop is run until it does."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+
+        kwin = self._kwin_window()
+        if kwin is None or QCoreApplication.instance() is None:
+            return False
+        deadline = QDeadlineTimer(timeout_ms)
+        while kwin.full_screen is None and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        return kwin.full_screen is not None
+
     # --- do not disturb -------------------------------------------------------------------
 
-    def _notifications_inhibited(self) -> bool | None:
-        """The notification server's ``Inhibited``; None where it can't be read."""
-        if self._platform in ("win32", "darwin"):
-            return None
-        bus = self._bus if self._bus is not None else QDBusConnection.sessionBus()
-        if not bus.isConnected():
-            return None
-        question = QDBusMessage.createMethodCall(
-            _NOTIFICATIONS, _NOTIFICATIONS_PATH, "org.freedesktop.DBus.Properties", "Get"
+    def _do_not_disturb(self) -> bool:
+        bus = self._session_bus()
+        if bus is not None and do_not_disturb.notifications_inhibited(bus):
+            return True
+        if self._banners is not None and self._banners.hidden():
+            return True
+        return bool(
+            self._wlroots_like() and bus is not None and do_not_disturb.mako_do_not_disturb(bus)
         )
-        question.setArguments([_NOTIFICATIONS, "Inhibited"])
-        # Asking must not start a notification server that isn't running.
-        question.setAutoStartService(False)
-        reply = bus.call(question, QDBus.CallMode.Block, 500)
-        arguments = reply.arguments()
-        if reply.type() != QDBusMessage.MessageType.ReplyMessage or not arguments:
-            log.debug("Inhibited can't be read: %s", reply.errorName())
-            return None
-        value = arguments[0]
-        if isinstance(value, QDBusVariant):
-            value = value.variant()
-        return value if isinstance(value, bool) else None
-
-    def _on_gnome(self) -> bool:
-        return "gnome" in self._environ.get("XDG_CURRENT_DESKTOP", "").lower()
-
-    def _gnome_banners_hidden(self) -> bool | None:
-        """GNOME's do-not-disturb (banners off); None elsewhere or where it can't be read."""
-        # Elsewhere the key may exist but means nothing: only GNOME Shell obeys it.
-        if not self._on_gnome():
-            return None
-        gsettings = shutil.which("gsettings", path=self._environ.get("PATH"))
-        if gsettings is None:
-            return None
-        try:
-            answer = subprocess.run(
-                [gsettings, "get", "org.gnome.desktop.notifications", "show-banners"],
-                capture_output=True,
-                text=True,
-                timeout=_GSETTINGS_TIMEOUT,
-                check=True,
-                env=dict(self._environ),
-            )
-        except (OSError, subprocess.SubprocessError) as error:
-            log.debug("show-banners can't be read: %s", error)
-            return None
-        value = answer.stdout.strip()
-        return {"false": True, "true": False}.get(value)

@@ -26,6 +26,7 @@ def send(
     command: str,
     args: dict[str, Any] | None = None,
     timeout_ms: int = DEFAULT_TIMEOUT_MS,
+    activation_token: str | None = None,
 ) -> dict[str, Any] | None:
     """Send one command to the running app and wait for its answer.
 
@@ -37,6 +38,9 @@ def send(
         command: a command of ``control_protocol.COMMANDS``.
         args: its arguments.
         timeout_ms: how long to wait to connect, and then for the answer.
+        activation_token: the token of the terminal or launcher this command line runs in
+            (``control_protocol.activation_token``), for a command that brings a window
+            forward.
 
     Returns:
         The answer (``{"ok": True, "message", "data"}`` or ``{"ok": False, "error"}``), or None
@@ -49,7 +53,7 @@ def send(
     # Imported here so the commands that don't talk to the app start without loading Qt.
     from PySide6.QtNetwork import QLocalSocket
 
-    request = encode_request(command, args)
+    request = encode_request(command, args, activation_token)
     socket = QLocalSocket()
     try:
         socket.connectToServer(name)

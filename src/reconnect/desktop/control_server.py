@@ -6,12 +6,14 @@ is the command line's end).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 from reconnect.core.control_protocol import (
+    BRINGS_FORWARD,
     MAX_LINE_BYTES,
     PauseRequest,
     ProtocolError,
@@ -83,6 +85,26 @@ class FrontDoor(Protocol):
     def show_controls(self) -> str: ...
 
 
+class Forward(Protocol):
+    """Runs a command that brings a window to the front, with the command line's activation
+    token, and answers once it is known whether the window came (``app.bring_forward``)."""
+
+    def __call__(
+        self,
+        token: str | None,
+        command: str,
+        act: Callable[[], str],
+        answer: Callable[[str], None],
+    ) -> None:
+        """Args:
+        token: the command line's activation token, or None.
+        command: ``open-dashboard`` or ``show-controls``.
+        act: brings the window forward; returns what it did, in a sentence.
+        answer: called once with the sentence for the command line.
+        """
+        ...
+
+
 class ControlServer(QObject):
     """Listens on a local socket, one request and one answer per connection.
 
@@ -113,10 +135,13 @@ class ControlServer(QObject):
         self._server.newConnection.connect(self._accept)
         self._connections: set[_Connection] = set()
         self._front: FrontDoor | None = None
+        self._forward: Forward | None = None
 
-    def set_front(self, front: FrontDoor) -> None:
-        """Answer ``open-dashboard`` and ``show-controls`` through ``front`` from now on."""
+    def set_front(self, front: FrontDoor, forward: Forward | None = None) -> None:
+        """Answer ``open-dashboard`` and ``show-controls`` through ``front`` from now on; with
+        ``forward``, once it is known whether the window came to the front."""
         self._front = front
+        self._forward = forward
 
     @property
     def name(self) -> str:
@@ -175,20 +200,46 @@ class ControlServer(QObject):
             request = decode_request(line)
         except ProtocolError as error:
             return "", encode_response(False, error=str(error))
+        return request.command, self._answer(request)
+
+    def respond(self, line: bytes, reply: Callable[[str, bytes], None]) -> None:
+        """Run one request line and hand ``reply`` the command name and the answer line: at
+        once, or, for a command that brings a window forward, once it is known whether the
+        window came to the front."""
+        forward = self._forward
+        try:
+            request = decode_request(line)
+        except ProtocolError as error:
+            reply("", encode_response(False, error=str(error)))
+            return
+        if forward is None or request.command not in BRINGS_FORWARD:
+            reply(request.command, self._answer(request))
+            return
+        command = request.command
+
+        def act() -> str:
+            return self._run(request)[0]
+
+        def answer(message: str) -> None:
+            reply(command, encode_response(True, message))
+
+        try:
+            forward(request.activation_token, command, act, answer)
+        except Exception as error:
+            log.exception("The remote command %r failed", command)
+            reply(command, _failure(error))
+
+    def _answer(self, request: Request) -> bytes:
         try:
             message, data = self._run(request)
             # Encoded here: data the app can't put into JSON is a failure like any other.
             reply = encode_response(True, message, data)
         except InputError as error:
-            return request.command, encode_response(False, error=str(error))
+            return encode_response(False, error=str(error))
         except Exception as error:
             log.exception("The remote command %r failed", request.command)
-            return request.command, encode_response(
-                False,
-                error=f"Reconnect could not do that: {type(error).__name__}; "
-                "details are in the log",
-            )
-        return request.command, reply
+            return _failure(error)
+        return reply
 
     def _run(self, request: Request) -> tuple[str, dict[str, Any]]:
         control, args = self._control, request.args
@@ -255,9 +306,17 @@ class _Connection(QObject):
             reply = encode_response(
                 False, error=f"the request is longer than {MAX_LINE_BYTES} bytes"
             )
-        else:
-            command, reply = self._server.answer(bytes(self._buffer[:end]))
+            self._answered = True
+            self._reply(command, reply)
+            return
         self._answered = True
+        self._idle.stop()  # the answer may wait for a window to come forward
+        self._server.respond(bytes(self._buffer[:end]), self._reply)
+
+    def _reply(self, command: str, reply: bytes) -> None:
+        if self._finished:  # the client hung up while its answer was waited for
+            self._server.request_handled.emit(command)
+            return
         self._idle.stop()
         self._socket.write(reply)
         # Flushed now, before control events run: after "quit" the loop may not come back.
@@ -276,6 +335,13 @@ class _Connection(QObject):
         self._finished = True
         self._idle.stop()
         self._server._forget(self)
+
+
+def _failure(error: Exception) -> bytes:
+    return encode_response(
+        False,
+        error=f"Reconnect could not do that: {type(error).__name__}; details are in the log",
+    )
 
 
 def _someone_answers(name: str) -> bool:

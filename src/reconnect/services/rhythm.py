@@ -20,7 +20,9 @@ from reconnect.core.sessions import Trigger
 from reconnect.core.settings import Settings
 from reconnect.core.suggestion import Suggestion
 from reconnect.services.rhythm_menu import MenuState, brief_state, menu_state
+from reconnect.services.rhythm_offer import show_offer, withdraw_offer
 from reconnect.services.rhythm_ports import (
+    SNOOZE_MINUTES,
     BreakHistory,
     Desktop,
     PromptSurface,
@@ -33,6 +35,8 @@ from reconnect.services.rhythm_suggestions import Suggestions
 from reconnect.storage.problems import DatabaseProblem
 
 log = logging.getLogger(__name__)
+
+BUSY_READY_BEFORE = timedelta(minutes=1)  # the busy check listens to the desktop from then on
 
 
 class Rhythm:
@@ -81,6 +85,7 @@ class Rhythm:
 
         self.current_prompt: Prompt | None = None
         self._waiting_since: datetime | None = None  # a due break waiting for a busy screen
+        self._waiting_because = ""  # what it waits for: "a full-screen window", ...
         self._away = False
         self._manual = False  # the open prompt was asked for (break-now), not planned
         self.active_session: str | None = None
@@ -110,7 +115,17 @@ class Rhythm:
     def arm(self) -> None:
         """Arm the wake-up at the planner's next moment."""
         self.desktop.wakeups.arm(self.planner.next_wakeup(self.clock.now()))
+        self._ready_for_busy(self.clock.now())
         self._events.changed()
+
+    def _ready_for_busy(self, now: datetime) -> None:
+        """Near a break, or while one waits, the busy check listens; between breaks, not."""
+        wakeup = self.planner.next_wakeup(now)
+        near = wakeup is not None and wakeup - now <= BUSY_READY_BEFORE
+        if near or self._waiting_since is not None:
+            self.desktop.busy.prepare()
+        else:
+            self.desktop.busy.release()
 
     def on_wakeup(self) -> None:
         now = self.clock.now()
@@ -133,6 +148,7 @@ class Rhythm:
         self._check_presence(now)
         if self._waiting_since is not None:
             self._retry_waiting(now)
+        self._ready_for_busy(now)
         self._events.changed()
 
     def _check_presence(self, now: datetime) -> None:
@@ -159,10 +175,8 @@ class Rhythm:
     def practice_on_offer(self) -> Practice | None:
         """What the tray and the command line name: the practice the prompt offers now, or
         else the one the next break would offer."""
-        if self.current_prompt is not None:
-            practice = self.library.get(self.current_prompt.practice_id)
-            if practice is not None:
-                return practice
+        if (practice := self._waiting()) is not None:
+            return practice
         suggestion = self.suggestion()
         return suggestion.practice if suggestion else None
 
@@ -180,7 +194,7 @@ class Rhythm:
         busy = self.desktop.busy.check()
         if busy.busy:
             log.info("a break is due but %s; it waits", busy.reason)
-            self._waiting_since = now
+            self._waiting_since, self._waiting_because = now, busy.reason
         shown = not busy.busy
         if not self._present(suggestion, now, show_window=shown, quiet=not shown, notify=shown):
             # It can't be recorded, so it is let go; the next break is planned as usual.
@@ -196,7 +210,9 @@ class Rhythm:
         limit = self.planner.pace.duration(
             timedelta(minutes=self.settings["rhythm.busy_wait_minutes"])
         )
-        if not self.desktop.busy.check().busy:
+        busy = self.desktop.busy.check()
+        self._waiting_because = busy.reason
+        if not busy.busy:
             self._waiting_since = None
             self._show(self.current_prompt, notify=True)
         elif now - self._waiting_since >= limit:
@@ -226,19 +242,13 @@ class Rhythm:
         return True
 
     def _show(self, prompt: Prompt, notify: bool) -> None:
-        """Show the offer in the prompt window. Only when the window can't be shown is it told
-        by a notification instead (if ``notify``): never both, where one would hide the other."""
+        """Show the offer (``rhythm_offer.show_offer``: a window, or a notification)."""
         practice = self.library.get(prompt.practice_id)
-        if practice is None:
-            return
-        self._prompt.show_offer(practice)
-        if notify and not self._prompt.is_visible():
-            self.desktop.notifier.notify(
-                translate("Rhythm", "A small pause, if you'd like one"),
-                translate("Rhythm", "{title} · {minutes} min. Skipping is fine too.").format(
-                    title=practice.title, minutes=practice.minutes
-                ),
-            )
+        if practice is not None:
+            show_offer(practice, notify, self.desktop, self._prompt, self._events)
+
+    def _waiting(self) -> Practice | None:
+        return self.library.get(self.current_prompt.practice_id) if self.current_prompt else None
 
     def _close_prompt(self, fate: PromptFate, now: datetime) -> None:
         if self.current_prompt is not None:
@@ -248,7 +258,7 @@ class Rhythm:
                 self._problems.failed(error)  # the prompt goes all the same
             self.current_prompt = None
         self._waiting_since = None
-        self._prompt.withdraw()
+        withdraw_offer(self.desktop, self._prompt)
 
     def forget_prompt(self) -> None:
         """Let the open prompt go without writing its fate (the history is about to close)."""
@@ -256,6 +266,18 @@ class Rhythm:
         self._waiting_since = None
 
     # --- answers from the prompt ---------------------------------------------------------
+
+    def answer(self, choice: str) -> None:
+        """The waiting break's choice from its notification or the tray (``ANSWERS``)."""
+        if (practice := self._waiting()) is None:
+            return
+        actions: dict[str, Callable[[], object]] = {
+            "start": self.prompt_start, "another": self.prompt_another, "skip": self.prompt_skip,
+            "snooze": lambda: self.snooze(SNOOZE_MINUTES),
+            "default": lambda: self._prompt.show_offer(practice),
+        }  # fmt: skip
+        if choice in actions:
+            actions[choice]()
 
     def prompt_start(self) -> None:
         prompt = self.current_prompt
@@ -330,7 +352,7 @@ class Rhythm:
         self._problems.worked()
         self.current_prompt = None
         self._waiting_since = None
-        self._prompt.withdraw()
+        withdraw_offer(self.desktop, self._prompt)
         self.planner.started(now)
         self.active_session = session.id
         self.arm()
@@ -452,13 +474,17 @@ class Rhythm:
         )
         data["summary"] = self.planner.describe(now)
         data["in_practice"] = self.active_session is not None
+        data["prompt_waiting"] = self.current_prompt is not None  # offered, not yet answered
         presence = self.desktop.presence
         data["idle_detection"] = presence.name if presence is not None else None
+        data["waiting_because"] = self._waiting_because if self._waiting_since else None
         return data
 
     def brief_state(self) -> MenuState:
-        """The icon's state and the tooltip: the planner alone, cheap enough for every change."""
-        return brief_state(self.planner, self.clock.now(), self.active_session is not None)
+        """The icon's state and the tooltip: the planner, and a break waiting unseen."""
+        waiting = self._waiting()  # asked first: no window is asked about without a break
+        waiting = None if waiting is None or self._prompt.is_visible() else waiting
+        return brief_state(self.planner, self.clock.now(), self.active_session is not None, waiting)
 
     def menu_state(self) -> MenuState:
         """Everything the menu shows, the suggestion and the library included."""

@@ -28,6 +28,8 @@ class MenuState:
         suggested: the practice the next break would offer.
         by_sense: practices grouped by sense, for "Start a practice now".
         break_planned: whether there is a break to snooze or skip.
+        waiting: the break offered and waiting unseen (as a notification, or for a busy screen
+            to clear): the menu holds its choices, the icon shows it.
     """
 
     state: str
@@ -36,6 +38,7 @@ class MenuState:
     by_sense: tuple[tuple[str, tuple[PracticeItem, ...]], ...] = ()
     break_planned: bool = False
     in_practice: bool = False
+    waiting: PracticeItem | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -55,9 +58,20 @@ def practices_by_sense(
     return tuple((sense, tuple(items)) for sense, items in groups.items() if items)
 
 
-def brief_state(planner: BreakPlanner, now: datetime, in_practice: bool) -> MenuState:
-    """The icon's state and the tooltip: the planner alone, cheap enough for every change."""
+def brief_state(
+    planner: BreakPlanner, now: datetime, in_practice: bool, waiting: Practice | None = None
+) -> MenuState:
+    """The icon's state and the tooltip: the planner, and the break waiting unseen, if any."""
     status = planner.status(now)
+    if waiting is not None:
+        summary = translate("Rhythm", "A small pause is waiting: {title}.")
+        return MenuState(
+            state=Mode.DUE.value,
+            summary=summary.format(title=waiting.title),
+            break_planned=True,
+            in_practice=in_practice,
+            waiting=item_of(waiting),
+        )
     return MenuState(
         state=status.mode.value,
         summary=planner.describe(now),

@@ -63,6 +63,14 @@ class BusyCheck(Protocol):
 
     def check(self) -> BusyState: ...
 
+    def prepare(self) -> None:
+        """A break is due within a minute (or waits): listen to the desktop from now."""
+        ...
+
+    def release(self) -> None:
+        """No break is near: stop listening, so nothing wakes the app between breaks."""
+        ...
+
 
 class SleepCheck(Protocol):
     """The sleep watch: checked at each poll; it reports a resume as an event of its own,
@@ -75,6 +83,22 @@ class Notify(Protocol):
     """A quiet desktop notification."""
 
     def notify(self, summary: str, body: str) -> object: ...
+
+
+class OfferNotice(Protocol):
+    """The break offered as a desktop notification with actions, where a new window could take
+    the keyboard (Wayland); the person's choice comes back as ``Rhythm.answer``."""
+
+    def offer(self, practice: Practice) -> bool:
+        """Show (or replace) the offer; False when the desktop can't show its actions."""
+        ...
+
+    def withdraw(self) -> None: ...
+
+
+# The choices of a waiting break, as the notification's actions and the tray menu name them.
+ANSWERS = ("start", "another", "snooze", "skip", "default")
+SNOOZE_MINUTES = 10  # a snooze chosen from the notification, which has no room for a list
 
 
 class Wakeups(Protocol):
@@ -135,6 +159,8 @@ class Desktop:
         sleep: the sleep watch, checked at each poll.
         notifier: quiet notifications.
         wakeups: the timer that wakes the rhythm.
+        notice: where a new window could take the keyboard, the break is offered through this
+            notification instead of the prompt window; None: the prompt window (X11).
     """
 
     presence: Presence | None
@@ -142,6 +168,7 @@ class Desktop:
     sleep: SleepCheck
     notifier: Notify
     wakeups: Wakeups
+    notice: OfferNotice | None = None
 
 
 class Unseen:

@@ -7,6 +7,7 @@ import random
 from collections.abc import Callable
 
 from reconnect.core.clock import Clock
+from reconnect.core.daylight import chosen_place
 from reconnect.core.practices import Library
 from reconnect.core.settings import Settings
 from reconnect.core.suggestion import Suggestion, beliefs, fitting, suggest_learning
@@ -65,6 +66,7 @@ class Suggestions:
             self._clock.now(),
             settings["practices.have_headphones"],
             settings["practices.disabled"],
+            chosen_place(settings["place.latitude"], settings["place.longitude"]),
         )
         try:
             counts = list(self._history.practice_counts())

@@ -42,14 +42,18 @@ class SwayDesktop(WaylandDesktop):
         "dbus-daemon": "dbus", "gdbus": "libglib2.0-bin", "setpriv": "util-linux",
     }  # fmt: skip
 
-    def __init__(self, width: int = 1280, height: int = 800) -> None:
+    def __init__(self, width: int = 1280, height: int = 800, tray_host: bool = True) -> None:
+        """``tray_host=False``: start without waybar (so without a tray); ``start_tray_host``
+        starts it later, as a panel that comes after the apps at login."""
         super().__init__(width, height)
         self.swaysock = ""
+        self.with_tray_host = tray_host
 
     def _start_desktop(self) -> None:
         (self.folder / "waybar.json").write_text(json.dumps(WAYBAR_CONFIG))
         (self.folder / "waybar.css").write_text(WAYBAR_STYLE)
         log = self.folder / "log"
+        bar = self._waybar_command() if self.with_tray_host else ""
         # waybar's tray module is the StatusNotifierWatcher and its host; started with exec (as a
         # bar's swaybar_command it did not stay up, waybar 0.9.17)
         (self.folder / "sway.conf").write_text(
@@ -57,7 +61,7 @@ class SwayDesktop(WaylandDesktop):
 output HEADLESS-1 resolution {self.width}x{self.height} position 0 0 bg #335577 solid_color
 font pango:DejaVu Sans 10
 default_border normal
-exec waybar -c {self.folder}/waybar.json -s {self.folder}/waybar.css >{log}/waybar.log 2>&1
+{bar}
 exec mako --default-timeout 0 >{log}/mako.log 2>&1
 exec foot >{log}/foot.log 2>&1
 """
@@ -72,11 +76,8 @@ exec foot >{log}/foot.log 2>&1
             XDG_CURRENT_DESKTOP="sway",
         )
         wait_until("sway's sockets", self._sockets, 30)
-        wait_until(
-            "waybar's tray (org.kde.StatusNotifierWatcher)",
-            lambda: self.has_owner("org.kde.StatusNotifierWatcher"),
-            30,
-        )
+        if self.with_tray_host:
+            self._wait_for_tray_host()
         wait_until(
             "mako (org.freedesktop.Notifications)",
             lambda: self.has_owner("org.freedesktop.Notifications"),
@@ -85,6 +86,25 @@ exec foot >{log}/foot.log 2>&1
         wait_until("foot's window", lambda: any(w.app_id == "foot" for w in self.windows()), 30)
         self.swaymsg("[app_id=foot] focus")
         wait_until("foot to have the keyboard", self._terminal_focused, 10)
+
+    def _waybar_command(self) -> str:
+        log = self.folder / "log"
+        return (
+            f"exec waybar -c {self.folder}/waybar.json -s {self.folder}/waybar.css "
+            f">>{log}/waybar.log 2>&1"
+        )
+
+    def _wait_for_tray_host(self) -> None:
+        wait_until(
+            "waybar's tray (org.kde.StatusNotifierWatcher)",
+            lambda: self.has_owner("org.kde.StatusNotifierWatcher"),
+            30,
+        )
+
+    def start_tray_host(self) -> None:
+        """Start waybar (the tray) now, when the desktop was started without it."""
+        self.swaymsg(self._waybar_command())
+        self._wait_for_tray_host()
 
     def _sockets(self) -> bool:
         displays = [p for p in self.run_dir.glob("wayland-*") if p.is_socket()]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect.core.care import quiet_note_due
-from reconnect.core.dashboard_range import RangeChoice
+from reconnect.core.dashboard_range import RangeChoice, date_range
 from reconnect.core.spark_stats import PracticeCounts, Report
 from reconnect.services.dashboard import DashboardReader, Figures, QuietNoteMarker
 from reconnect.services.database_problems import DatabaseProblem
@@ -66,6 +66,8 @@ class DashboardActions:
             for all its dashboard windows. Without it, each window keeps its own.
         range_memory: keeps the range chosen for the next opening; without it, every
             window opens on the last 3 months.
+        make_report: File, "Make a report…": asks and saves a PDF of the dates given (the
+            range shown); without it, the menu has no such item.
     """
 
     today: Callable[[], date]
@@ -81,6 +83,7 @@ class DashboardActions:
     now: Callable[[], datetime] | None = None
     kept: KeptFigures | None = None
     range_memory: RangeMemory | None = None
+    make_report: Callable[[QWidget, date | None, date], None] | None = None
 
 
 class DashboardWindow(QMainWindow):
@@ -195,6 +198,10 @@ class DashboardWindow(QMainWindow):
         imported = QAction(self.tr("&Import history…"), self)
         imported.triggered.connect(self._import)
         history.addAction(imported)
+        if self._actions.make_report is not None:
+            report = QAction(self.tr("Make a &report…"), self)
+            report.triggered.connect(self._make_report)
+            history.addAction(report)
         history.addSeparator()
         close = QAction(self.tr("&Close"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
@@ -205,6 +212,11 @@ class DashboardWindow(QMainWindow):
         support.setShortcut(QKeySequence.StandardKey.HelpContents)
         support.triggered.connect(lambda: self._actions.open_help())
         help_menu.addAction(support)
+
+    def _make_report(self) -> None:
+        assert self._actions.make_report is not None
+        since, until = date_range(self.choice, self._actions.today())
+        self._actions.make_report(self, since, until)
 
     def _import(self) -> None:
         if self._actions.import_history(self):

@@ -52,6 +52,7 @@ GROUP_TITLES = {
     "appearance": QT_TRANSLATE_NOOP("SettingsWindow", "Appeara&nce"),
     "care": QT_TRANSLATE_NOOP("SettingsWindow", "Car&e"),
     "sync": QT_TRANSLATE_NOOP("SettingsWindow", "S&hared"),
+    "place": QT_TRANSLATE_NOOP("SettingsWindow", "Pla&ce"),
 }
 LOGIN_TITLE = QT_TRANSLATE_NOOP("SettingsWindow", "Start at &login")
 PRIVACY_TITLE = QT_TRANSLATE_NOOP("SettingsWindow", "Pri&vacy")
@@ -155,7 +156,7 @@ class SettingsWindow(QDialog):
         self.setObjectName("settingsWindow")
         self.setWindowTitle(self.tr("Reconnect: settings"))
         self.setAccessibleName(self.tr("Settings"))
-        self.resize(660, 640)
+        self.resize(740, 640)
 
         self.fields: dict[str, Field] = {}
         self._page_of: dict[str, int] = {}

@@ -21,7 +21,15 @@ NO_TRAY_HINT = QT_TRANSLATE_NOOP(
     "This desktop shows no system tray, so Reconnect lives in this small window instead and "
     "keeps planning your breaks. To get a tray: on GNOME, add the extension "
     '"AppIndicator and KStatusNotifierItem Support"; on other desktops, add a system tray '
-    "(notification area) to your panel. Then start Reconnect again.",
+    "(notification area) to your panel. Reconnect moves into the tray as soon as there is one.",
+)
+GNOME_HINT = QT_TRANSLATE_NOOP(
+    "ControlWindow",
+    "GNOME shows no system tray by itself, so Reconnect lives in this small window instead "
+    "and keeps planning your breaks. To get a tray, install and turn on the extension "
+    '"AppIndicator and KStatusNotifierItem Support" (on Debian and Ubuntu, the package '
+    "gnome-shell-extension-appindicator), for example in the Extensions app. Reconnect moves "
+    "into the tray as soon as it is there.",
 )
 LIVES_HERE = QT_TRANSLATE_NOOP(
     "ControlWindow",
@@ -57,13 +65,20 @@ class ControlWindow(QWidget):
     open_help = Signal()
     quit_requested = Signal()
     close_explained = Signal()
+    answer_waiting = Signal(str)
 
     def __init__(
-        self, show_hint: bool, explain_close: bool = False, parent: QWidget | None = None
+        self,
+        show_hint: bool,
+        explain_close: bool = False,
+        parent: QWidget | None = None,
+        *,
+        gnome_without_tray: bool = False,
     ) -> None:
         """Args:
         show_hint: say how to get a system tray (the first time there is none).
         explain_close: on the first close by hand, say how to bring the window back.
+        gnome_without_tray: GNOME without its tray extension: say (always) how to add it.
         """
         super().__init__(parent)
         self.setObjectName("controlWindow")
@@ -71,9 +86,11 @@ class ControlWindow(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Reconnect status"))
-        self.hint = QLabel(self.tr(NO_TRAY_HINT))
+        self.hint = QLabel(self.tr(GNOME_HINT if gnome_without_tray else NO_TRAY_HINT))
+        self.hint.setObjectName("noTrayHint")
         self.hint.setWordWrap(True)
-        self.hint.setVisible(show_hint)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint.setVisible(show_hint or gnome_without_tray)
         self.lives_here = QLabel(self.tr(LIVES_HERE))
         self.lives_here.setObjectName("controlLivesHere")
         self.lives_here.setWordWrap(True)
@@ -111,9 +128,23 @@ class ControlWindow(QWidget):
         row2.addStretch(1)
         row2.addWidget(self._button(self.tr("&Quit"), self.quit_requested.emit))
 
+        # The break waiting unseen (offered as a notification): its choices, while it waits.
+        self.waiting_row = QWidget()
+        waiting = QHBoxLayout(self.waiting_row)
+        waiting.setContentsMargins(0, 0, 0, 0)
+        for choice, text in (("start", self.tr("St&art it")), ("default", self.tr("Sho&w it")),
+                             ("another", self.tr("An&other one")),
+                             ("skip", self.tr("&Let it go"))):  # fmt: skip
+            waiting.addWidget(
+                self._button(text, lambda _=False, c=choice: self.answer_waiting.emit(c))
+            )
+        waiting.addStretch(1)
+        self.waiting_row.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.lives_here)
         layout.addWidget(self.status)
+        layout.addWidget(self.waiting_row)
         layout.addLayout(row1)
         layout.addLayout(row2)
         layout.addWidget(self.hint)
@@ -139,6 +170,7 @@ class ControlWindow(QWidget):
             )
         self.snooze_button.setEnabled(state.break_planned)
         self.skip_button.setEnabled(state.break_planned)
+        self.waiting_row.setVisible(state.waiting is not None)
         paused = state.state == "paused"
         self.pause_button.setVisible(not paused)
         self.resume_button.setVisible(paused)
@@ -158,6 +190,13 @@ class ControlWindow(QWidget):
         if needed > self.height():
             self.resize(self.width(), needed)
         self.bring_forward()
+
+    def step_aside(self) -> None:
+        """A tray has come and takes over: close for good, with a note being read."""
+        if self.close_notice is not None:
+            self.close_notice.done(0)
+        self.close()  # not spontaneous: it goes
+        self.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Closing it by hand would leave no way back to Reconnect: minimise instead. Quitting

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, SignalInstance
 
 from reconnect.core.practices import Practice
@@ -121,7 +122,10 @@ class TrayApp(QObject):
         prompt.expired.connect(rhythm.prompt_expired)
 
     def attach(self, surface: Surface) -> None:
-        """Connect the tray (or its stand-in window) to the rhythm's actions."""
+        """Connect the tray (or its stand-in window) to the rhythm's actions; a surface
+        attached before (the stand-in window, when the tray comes later) is let go."""
+        if self.surface is not None:
+            self.state_changed.disconnect(self.surface.refresh)
         self.surface = surface
         widget, rhythm = surface.widget, self.rhythm
         widget.start_practice.connect(lambda pid: rhythm.start_told(pid, Trigger.TRAY))
@@ -133,7 +137,18 @@ class TrayApp(QObject):
         widget.open_settings.connect(self._open_settings)
         widget.open_help.connect(self._open_help)
         widget.quit_requested.connect(rhythm.quit)
+        widget.answer_waiting.connect(rhythm.answer)
         self.state_changed.connect(surface.refresh)
+
+    def open_from_tray(self) -> None:
+        """A left click on the tray: the waiting break's prompt, in front; or the dashboard."""
+        waiting = self.rhythm.current_prompt
+        practice = self.rhythm.library.get(waiting.practice_id) if waiting else None
+        if practice is None:
+            self._show_dashboard()
+            return
+        self.show_offer(practice)
+        self.prompt.activateWindow()  # asked for: it may take the keyboard
 
     def start(self, tidy: bool = True) -> None:
         """Tidy what the last run left (unless the caller does it later), then plan and arm
@@ -169,7 +184,8 @@ class TrayApp(QObject):
             self._prompt.withdraw()
 
     def is_visible(self) -> bool:
-        return self._prompt is not None and self._prompt.isVisible()
+        prompt = self._prompt
+        return prompt is not None and shiboken6.isValid(prompt) and prompt.isVisible()
 
     def start_expiry(self) -> None:
         self.prompt.expiry.start()

@@ -36,6 +36,10 @@ class TrayIcon(QObject):
         start_practice(str): a practice id chosen from the menu.
         snooze(int), pause(str): minutes; a pause like "30m" or "until-tomorrow".
         skip, resume, open_dashboard, open_settings, open_help, quit_requested.
+        answer_waiting(str): a choice for the break waiting unseen ("start", "default" to see
+            it, "another", "skip"; ``services.rhythm_ports.ANSWERS``).
+        open_requested: a left click on the icon (the waiting break's prompt, or else the
+            dashboard, opens).
     """
 
     start_practice = Signal(str)
@@ -47,6 +51,8 @@ class TrayIcon(QObject):
     open_settings = Signal()
     open_help = Signal()
     quit_requested = Signal()
+    open_requested = Signal()
+    answer_waiting = Signal(str)
 
     _ICONS: ClassVar[dict[str, str]] = {
         "active": "tray-active",
@@ -102,10 +108,11 @@ class TrayIcon(QObject):
         self.icon.setToolTip(self.tr("Reconnect\n{summary}").format(summary=state.summary))
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        # A left click opens the menu too: people expect something to happen.
+        # A left click opens a window: people expect something to happen. Not the menu: on
+        # Wayland a menu of ours may only pop up from a click our own window received (Qt:
+        # "Failed to create grabbing popup"), and the tray host shows it on a right click.
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
-            self.rebuild_menu()
-            self.menu.popup(self.icon.geometry().center())
+            self.open_requested.emit()
 
     def rebuild_menu(self) -> None:
         state = self._state()
@@ -115,6 +122,8 @@ class TrayIcon(QObject):
         header = menu.addAction(state.summary)
         header.setEnabled(False)
         menu.addSeparator()
+        if state.waiting is not None:
+            self._add_waiting(state.waiting)
 
         start = menu.addMenu(self.tr("Start a practice now"))
         start.setEnabled(not state.in_practice)
@@ -156,6 +165,19 @@ class TrayIcon(QObject):
         menu.addAction(self.tr("Help and crisis support")).triggered.connect(self.open_help.emit)
         menu.addSeparator()
         menu.addAction(self.tr("Quit Reconnect")).triggered.connect(self.quit_requested.emit)
+
+    def _add_waiting(self, waiting: PracticeItem) -> None:
+        """The waiting break's choices, first: where no window or notification shows them."""
+        menu = self.menu
+        for choice, text in (
+            ("start", self.tr("Start {title}").format(title=waiting.label)),
+            ("default", self.tr("Show the break")),
+            ("another", self.tr("Another one")),
+            ("skip", self.tr("Let this break go")),
+        ):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, c=choice: self.answer_waiting.emit(c))
+        menu.addSeparator()
 
     def action_texts(self) -> list[str]:
         """The top-level menu entries, as shown (for tests and accessibility checks)."""

@@ -1,0 +1,204 @@
+"""Whether the focused window is full screen, from the compositor's list of windows:
+``wlr-foreign-toplevel-management`` (sway, Hyprland, labwc, Wayfire and other wlroots desktops)."""
+
+from __future__ import annotations
+
+import logging
+import select
+import sys
+from typing import Any
+
+from pywayland.client.display import Display
+
+from reconnect.desktop.wayland.bindings.wlr_foreign_toplevel_management_unstable_v1 import (
+    ZwlrForeignToplevelHandleV1,
+    ZwlrForeignToplevelManagerV1,
+)
+
+log = logging.getLogger(__name__)
+
+NAME = "Wayland wlr-foreign-toplevel-management"
+INTERFACE = "zwlr_foreign_toplevel_manager_v1"
+_FULL_SCREEN_SINCE = 2  # the protocol's version that reports the full-screen state
+
+ACTIVATED = int(ZwlrForeignToplevelHandleV1.state.activated)
+FULLSCREEN = int(ZwlrForeignToplevelHandleV1.state.fullscreen)
+
+
+def parse_states(raw: bytes) -> frozenset[int]:
+    """The ``state`` event's array: 32-bit unsigned numbers in the machine's own byte order."""
+    usable = len(raw) - len(raw) % 4
+    return frozenset(int.from_bytes(raw[at : at + 4], sys.byteorder) for at in range(0, usable, 4))
+
+
+class ToplevelStates:
+    """The windows' states as the compositor told them, each applied at its ``done`` event.
+
+    Keys are whatever names a window uniquely (the handle's proxy id).
+    """
+
+    def __init__(self) -> None:
+        self._pending: dict[int, frozenset[int]] = {}
+        self._applied: dict[int, frozenset[int]] = {}
+
+    def state(self, window: int, raw: bytes) -> None:
+        self._pending[window] = parse_states(raw)
+
+    def done(self, window: int) -> None:
+        if window in self._pending:
+            self._applied[window] = self._pending.pop(window)
+
+    def closed(self, window: int) -> None:
+        self._pending.pop(window, None)
+        self._applied.pop(window, None)
+
+    def focused_full_screen(self) -> bool:
+        """Whether a window that has the focus (``activated``) is full screen."""
+        return any(
+            ACTIVATED in states and FULLSCREEN in states for states in self._applied.values()
+        )
+
+    def __len__(self) -> int:
+        return len(self._applied)
+
+
+class WaylandToplevels:
+    """Keeps the windows' states up to date from the compositor's events, without polling.
+
+    The events are read as they come when a Qt event loop runs (a socket notifier on the
+    connection), and in any case whenever ``focused_full_screen`` is asked (a read that never
+    blocks), so the answer is current where no event loop runs (``reconnect doctor``).
+
+    Args:
+        display: the connection, with the manager bound and the first windows read.
+        keep: the protocol objects, kept alive with the connection.
+        states: what the events update.
+    """
+
+    name = NAME
+
+    def __init__(self, display: Display, keep: list[Any], states: ToplevelStates) -> None:
+        self._display = display
+        self._keep = keep
+        self._states = states
+        self._lost = False
+        self._fd = display.get_fd()
+        self._notifier: Any = None
+        self._watch()
+
+    def _watch(self) -> None:
+        from PySide6.QtCore import QCoreApplication, QSocketNotifier
+
+        if QCoreApplication.instance() is None:
+            return  # nothing would dispatch it; focused_full_screen reads the events itself
+        self._notifier = QSocketNotifier(self._fd, QSocketNotifier.Type.Read)
+        self._notifier.activated.connect(self._read_events)
+
+    @property
+    def lost(self) -> bool:
+        """The compositor went away; nothing more will be read."""
+        return self._lost
+
+    def focused_full_screen(self) -> bool | None:
+        """Whether the focused window is full screen; None once the compositor has gone away."""
+        if not self._lost and self._readable():
+            self._read_events()
+        return None if self._lost else self._states.focused_full_screen()
+
+    def _readable(self) -> bool:
+        try:
+            readable, _, _ = select.select([self._fd], [], [], 0)
+        except (OSError, ValueError):
+            return True  # reading will tell what is wrong
+        return bool(readable)
+
+    def _read_events(self) -> None:
+        if self._lost:
+            return
+        try:
+            self._display.read()  # never blocks: the socket has data, or a hang-up to report
+            self._display.dispatch(block=False)
+            if self._display.flush() < 0:
+                raise RuntimeError("the connection is closed")
+        except (RuntimeError, ValueError) as error:
+            self._lost = True
+            if self._notifier is not None:
+                self._notifier.setEnabled(False)
+            log.info("%s: the compositor went away (%s)", NAME, error)
+
+    def close(self) -> None:
+        """Disconnect; the compositor forgets this client's window list with it."""
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        # The windows' handles go before the connection they live on. pywayland files a
+        # handle the compositor made under the first connection it knows of, which may be
+        # another one (idle time's), so disconnecting this one would not free them.
+        for proxy in self._keep:
+            if isinstance(proxy, ZwlrForeignToplevelHandleV1.proxy_class) and not proxy.destroyed:
+                proxy.destroy()
+        self._keep.clear()
+        if not self._lost:
+            self._lost = True
+            self._display.disconnect()
+
+
+def connect_toplevels(display_name: str | None = None) -> WaylandToplevels | str:
+    """Connect to the compositor and read its windows' states.
+
+    Args:
+        display_name: ``WAYLAND_DISPLAY``, a name in ``XDG_RUNTIME_DIR`` or a path; the
+            environment's when None.
+
+    Returns:
+        The window list, or why there is none: the display can't be reached, or the
+        compositor does not offer the protocol (or only a version without full screen).
+    """
+    display = Display(display_name)
+    try:
+        display.connect()
+    except ValueError:
+        return f"the Wayland display {display_name or '(default)'} can't be reached"
+    offered: dict[str, tuple[int, int]] = {}
+    registry = display.get_registry()
+
+    def on_global(_registry: Any, name: int, interface: str, version: int) -> None:
+        offered.setdefault(interface, (name, version))
+
+    registry.dispatcher["global"] = on_global
+    if display.roundtrip() < 0:
+        display.disconnect()
+        return "the Wayland compositor did not answer"
+    if INTERFACE not in offered:
+        display.disconnect()
+        return f"the compositor does not offer {INTERFACE}"
+    name, version = offered[INTERFACE]
+    if version < _FULL_SCREEN_SINCE:
+        display.disconnect()
+        return f"the compositor's {INTERFACE} is version {version}, which does not tell full screen"
+    states = ToplevelStates()
+    keep: list[Any] = [registry]
+    manager = registry.bind(name, ZwlrForeignToplevelManagerV1, _FULL_SCREEN_SINCE)
+    keep.append(manager)
+
+    def on_toplevel(_manager: Any, handle: Any) -> None:
+        window = id(handle)
+        keep.append(handle)
+        handle.dispatcher["state"] = lambda _h, raw: states.state(window, raw)
+        handle.dispatcher["done"] = lambda _h: states.done(window)
+
+        def on_closed(closing: Any) -> None:
+            states.closed(window)
+            closing.destroy()
+            if closing in keep:
+                keep.remove(closing)
+
+        handle.dispatcher["closed"] = on_closed
+
+    manager.dispatcher["toplevel"] = on_toplevel
+    # the windows come after the bind, each with its states and a done
+    if display.roundtrip() < 0 or display.roundtrip() < 0:
+        display.disconnect()
+        return f"the compositor stopped answering after {INTERFACE} was asked"
+    return WaylandToplevels(display, keep, states)
