@@ -148,6 +148,13 @@ class PromptWindow(QWidget):
             self.tr("Start {title}, {meta}").format(title=offer.title, meta=offer.meta)
         )
         self.adjustSize()
+        if QGuiApplication.platformName().startswith("wayland"):
+            # A tiling compositor (sway) floats a window whose size is fixed, instead of giving
+            # a small prompt half the screen.
+            self.setMinimumSize(0, 0)
+            self.setMaximumSize(16_777_215, 16_777_215)
+            self.adjustSize()
+            self.setFixedSize(self.size())
         self.move(self._position(anchor))
         self.start_button.setDefault(True)
         self.show()
