@@ -144,8 +144,10 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
 
     def apply_appearance(chosen: Settings) -> None:
         appearance.apply(chosen["appearance.theme"], chosen["appearance.text_size"], styles)
+        desktop.use_busy_settings(chosen)  # the busy sources switched on or off
 
     desktop = pick_adapters(clock)  # idle, busy, notifications, sleep, sound; and the report
+    desktop.use_busy_settings(settings)
     notifier = desktop.notifier
     url = context.paths.database_url
     local = context.paths.uses_default_database or url.startswith("sqlite")

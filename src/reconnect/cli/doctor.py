@@ -18,6 +18,7 @@ from reconnect.desktop.session import missing_session
 
 if TYPE_CHECKING:
     from reconnect.core.clock import Clock
+    from reconnect.desktop.busy_list import SettingsLike
     from reconnect.desktop.sound_output import SoundOutput
 
 
@@ -140,9 +141,12 @@ _ROLE_TOPICS = {
 }
 
 
-def check_desktop(environ: dict[str, str], clock: Clock) -> list[Finding]:
+def check_desktop(
+    environ: dict[str, str], clock: Clock, settings: SettingsLike | None = None
+) -> list[Finding]:
     """The tray, and the desktop adapters chosen for this session (as the tray app chooses
-    them, see ``pick_adapters``), each with what to do when missing."""
+    them, see ``pick_adapters``), each with what to do when missing; ``settings`` say which
+    busy sources are on (each named with its problem, a broken calendar file among them)."""
     from reconnect.desktop.adapters import pick_adapters
 
     findings: list[Finding] = []
@@ -174,7 +178,7 @@ def check_desktop(environ: dict[str, str], clock: Clock) -> list[Finding]:
                 "'AppIndicator and KStatusNotifierItem Support' extension",
             )
         )
-    adapters = pick_adapters(clock, environ, probe=True)
+    adapters = pick_adapters(clock, environ, probe=True, settings=settings)
     adapters.close()
     report = adapters.report
     for index, finding in enumerate(findings):
@@ -233,6 +237,14 @@ def check_autostart(context: Context) -> Finding:
     )
 
 
+def _settings(context: Context) -> SettingsLike:
+    """The person's settings, as the app reads them (a bad value: its default)."""
+    from reconnect.settings_store import SettingsFile
+
+    settings, _problems = SettingsFile(context.paths.settings_file).load(context.clock.now())
+    return settings
+
+
 def run_doctor(args: argparse.Namespace, context: Context, out: TextIO, err: TextIO) -> int:
     print(
         f"Reconnect {__version__} on Python {sys.version.split()[0]}, {platform.system()}",
@@ -244,7 +256,7 @@ def run_doctor(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
         check_data_folder(context),
         *check_database(context),
         *check_library(context),
-        *check_desktop(dict(os.environ), context.clock),
+        *check_desktop(dict(os.environ), context.clock, _settings(context)),
         check_autostart(context),
     ]
     width = max(len(f.topic) for f in findings)

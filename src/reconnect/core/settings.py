@@ -255,7 +255,8 @@ DECLARATIONS: tuple[Setting, ...] = (
         30,
         QT_TRANSLATE_NOOP(
             "Settings",
-            "While a full-screen window or do-not-disturb is on, a break waits up to this many "
+            "While you are in a call (microphone, camera or screen share in use), in a calendar "
+            "event, in a full-screen window or in do-not-disturb, a break waits up to this many "
             "minutes (0 to 120), then comes as a quiet notification only.",
         ),
         0,

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from reconnect.core.clock import Clock
     from reconnect.desktop.busy import BusyDetector
+    from reconnect.desktop.busy_list import SettingsLike
     from reconnect.desktop.idle import IdleMonitor, IdleSearch
     from reconnect.desktop.notifications import BreakNotice
     from reconnect.desktop.notifier import Notifier
@@ -112,13 +113,16 @@ class DesktopAdapters:
 
     Attributes:
         idle_monitor: reads idle time; None where nothing can.
-        busy: tells full-screen windows and do-not-disturb.
+        busy: tells a call (microphone, camera, screen share), a calendar event, full-screen
+            windows and do-not-disturb.
         notifier: sends notifications.
         sleep_watch: notices sleep, clock jumps and time-zone changes (not started yet).
         make_sound: makes the sound player when the first practice opens.
         report: which was chosen, and why.
         break_notice: offers a break as a notification with actions (Wayland); None: the
             prompt window offers it.
+        use_busy_settings: switches the busy sources on and off as the settings say; called
+            at start and whenever the settings change.
     """
 
     idle_monitor: IdleMonitor | None
@@ -128,6 +132,7 @@ class DesktopAdapters:
     make_sound: SoundFactory
     report: DesktopReport
     break_notice: BreakNotice | None = None  # where a break is offered as a notification
+    use_busy_settings: Callable[[SettingsLike], None] = lambda _settings: None
 
     def close(self) -> None:
         """Let go of what the adapters hold open, for a caller that does not keep them."""
@@ -148,6 +153,7 @@ def pick_adapters(
     system_bus: QDBusConnection | None = None,
     probe: bool = False,
     sound_support: Callable[[], tuple[bool, str]] | None = None,
+    settings: SettingsLike | None = None,
 ) -> DesktopAdapters:
     """Choose the adapters for the session this process runs in, and say which and why.
 
@@ -167,6 +173,8 @@ def pick_adapters(
             buses); with a graphical session, make the QApplication first. Without one, only
             idle detection and sound are asked.
         sound_support: how sound is probed (tests give their own answer).
+        settings: which busy sources are on (``busy.*``), for the report; the app applies its
+            own through ``use_busy_settings``.
     """
     import os
 
@@ -183,6 +191,14 @@ def pick_adapters(
     prompt = Choice(how, why)
     search = search_idle_monitor(session_bus, environ, platform, system_bus=system_bus)
     busy = BusyDetector(session_bus, environ, platform)
+
+    def use_busy_settings(chosen: SettingsLike) -> None:
+        from reconnect.desktop.busy_list import enabled_sources
+
+        busy.use_sources(enabled_sources(chosen, clock.now, seen, platform))
+
+    if settings is not None:
+        use_busy_settings(settings)
     notifier = Notifier()
     sleep_watch = SleepWatch(clock)
     if probe:
@@ -210,7 +226,14 @@ def pick_adapters(
             prompt=prompt,
         )
     return DesktopAdapters(
-        search.monitor, busy, notifier, sleep_watch, make_sound_player, report, notice
+        search.monitor,
+        busy,
+        notifier,
+        sleep_watch,
+        make_sound_player,
+        report,
+        notice,
+        use_busy_settings,
     )
 
 
@@ -244,18 +267,31 @@ def _elsewhere(session: DesktopSession) -> str | None:
     return None
 
 
+def _source_names(busy: BusyDetector, probe: bool = False) -> list[str]:
+    """The busy sources switched on, each with its problem (a broken .ics file named)."""
+    from reconnect.desktop.busy_list import describe_source
+
+    if probe:
+        for source in busy.sources:
+            source.check()  # a source tells its problem once it has tried
+    return [describe_source(source) for source in busy.sources]
+
+
 def _busy(busy: BusyDetector, session: DesktopSession, no_session: bool = False) -> Choice:
     other = _elsewhere(session)
+    sources = _source_names(busy)
     if other is not None:
+        if sources:
+            return Choice("; ".join(sources), f"only these are read on {other}")
         return Choice(None, f"nothing is read on {other} yet, so breaks never wait")
     why = "read from a minute before a break is due; a read that fails counts as not busy"
     if no_session:
         why = "not checked: there is no graphical session here"
-    return Choice("; ".join(busy.planned_sources()), _with_unseen(why, busy))
+    return Choice("; ".join(sources + busy.planned_sources()), _with_unseen(why, busy))
 
 
 def _probed_busy(busy: BusyDetector) -> Choice:
-    found = busy.capabilities()
+    found = _source_names(busy, probe=True) + busy.capabilities()
     if found:
         return Choice("; ".join(found), _with_unseen("could be read just now", busy))
     return Choice(

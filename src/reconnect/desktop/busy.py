@@ -1,4 +1,5 @@
-"""Whether the person is busy now: a full-screen window has the focus, or do-not-disturb is on.
+"""Whether the person is busy now: a call (microphone, camera, screen share), a calendar event,
+a full-screen window with the focus, or do-not-disturb.
 
 Asked when a break is due (and every 30 s while it waits); made ready within a minute before.
 """
@@ -8,9 +9,9 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtDBus import QDBusConnection
 
@@ -47,7 +48,9 @@ class Busy:
 
     Attributes:
         busy: the prompt should wait.
-        reason: ``"a full-screen window"``, ``"do not disturb"``, or ``""`` when not busy.
+        reason: ``"microphone"``, ``"camera"``, ``"screen share"``, a calendar event's title
+            (or ``"a calendar event"``), ``"a full-screen window"``, ``"do not disturb"``; or
+            ``""`` when not busy.
     """
 
     busy: bool
@@ -57,9 +60,22 @@ class Busy:
 NOT_BUSY = Busy(False, "")
 
 
+class BusySource(Protocol):
+    """One thing that can make a due break wait (``desktop.microphone.MicrophoneSource``...)."""
+
+    name: str
+
+    def check(self) -> Busy:
+        """Busy or free now, and why. Never raises."""
+        ...
+
+
 class BusyDetector:
     """Reads what the desktop lets us read about being busy; any failed read means not busy.
 
+    - The sources given to ``use_sources`` (``desktop.busy_list`` makes them from the
+      settings): the microphone, the camera, the screen share, a calendar file; asked in that
+      order, before the desktop's own checks.
     - A full-screen window with the focus: on X11 the window manager's ``_NET_ACTIVE_WINDOW``
       with ``_NET_WM_STATE_FULLSCREEN`` (under Wayland, XWayland's windows only); on wlroots
       desktops the compositor's window list (``wlr-foreign-toplevel-management``); on KDE
@@ -85,6 +101,7 @@ class BusyDetector:
         environ: Mapping[str, str] | None = None,
         platform: str = sys.platform,
     ) -> None:
+        self._sources: list[BusySource] = []
         self._bus = session_bus
         self._environ = os.environ if environ is None else environ
         self._platform = platform
@@ -95,8 +112,29 @@ class BusyDetector:
         self._kwin: KWinWindow | None = None
         self._banners = do_not_disturb.GnomeBanners(self._environ) if self._on_gnome() else None
 
+    def use_sources(self, sources: Sequence[BusySource]) -> None:
+        """Ask these sources from now; the ones asked before let go of what they hold."""
+        for source in self._sources:
+            close = getattr(source, "close", None)
+            if callable(close):
+                close()  # the sound server's connection
+        self._sources = list(sources)
+
+    @property
+    def sources(self) -> list[BusySource]:
+        """The sources asked before the desktop's own checks."""
+        return list(self._sources)
+
     def check(self) -> Busy:
-        """Whether the person is busy now. Never raises."""
+        """Whether the person is busy now: the first source that says so. Never raises."""
+        for source in self._sources:
+            try:
+                answer = source.check()
+            except Exception:
+                log.debug("the %s check failed; taking it as not busy", source.name, exc_info=True)
+                continue
+            if answer.busy:
+                return answer
         try:
             if self._full_screen_active():
                 return Busy(True, FULL_SCREEN)
@@ -176,6 +214,7 @@ class BusyDetector:
         return None
 
     def close(self) -> None:
+        self.use_sources([])
         self.release()
         if self._kwin is not None:
             self._kwin.close()

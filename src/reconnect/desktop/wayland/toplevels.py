@@ -71,7 +71,7 @@ class WaylandToplevels:
 
     Args:
         display: the connection, with the manager bound and the first windows read.
-        keep: the protocol objects, kept alive with the connection.
+        keep: the protocol objects, kept alive with the connection; ``close`` forgets them.
         states: what the events update.
     """
 
@@ -135,13 +135,34 @@ class WaylandToplevels:
         # The windows' handles go before the connection they live on. pywayland files a
         # handle the compositor made under the first connection it knows of, which may be
         # another one (idle time's), so disconnecting this one would not free them.
+        # The registry and the manager are destroyed on this side only (they have no destroy
+        # request), before the connection, so nothing dispatches to them once forgotten.
         for proxy in self._keep:
-            if isinstance(proxy, ZwlrForeignToplevelHandleV1.proxy_class) and not proxy.destroyed:
-                proxy.destroy()
+            forget(proxy, destroy=True)
         self._keep.clear()
         if not self._lost:
             self._lost = True
             self._display.disconnect()
+
+
+def forget(proxy: Any, destroy: bool = False) -> None:
+    """Break the reference cycles a pywayland proxy sits in, so it is freed here and now.
+
+    A proxy holds a cffi handle to itself, and our event handlers hold the list that holds
+    it: left to the garbage collector, it was freed on whatever thread ran the collection
+    (once the sound worker's), and libwayland aborted there. Dropped here, refcounting frees
+    it on the thread that made it.
+
+    Args:
+        proxy: a pywayland proxy of this connection.
+        destroy: also send its ``destroy`` request (a window's handle), unless done already.
+    """
+    if destroy and not proxy.destroyed:
+        proxy.destroy()
+    dispatcher = proxy.dispatcher
+    dispatcher._callback = [None] * len(dispatcher.messages)
+    proxy._handle = None  # the C side dispatches to it no more once the proxy is destroyed
+    proxy.user_data = None
 
 
 def connect_toplevels(display_name: str | None = None) -> WaylandToplevels | str:
@@ -167,18 +188,25 @@ def connect_toplevels(display_name: str | None = None) -> WaylandToplevels | str
         offered.setdefault(interface, (name, version))
 
     registry.dispatcher["global"] = on_global
+
+    def give_up(why: str) -> str:
+        for proxy in keep:
+            forget(proxy, destroy=True)
+        keep.clear()
+        display.disconnect()
+        return why
+
+    keep: list[Any] = [registry]
     if display.roundtrip() < 0:
-        display.disconnect()
-        return "the Wayland compositor did not answer"
+        return give_up("the Wayland compositor did not answer")
     if INTERFACE not in offered:
-        display.disconnect()
-        return f"the compositor does not offer {INTERFACE}"
+        return give_up(f"the compositor does not offer {INTERFACE}")
     name, version = offered[INTERFACE]
     if version < _FULL_SCREEN_SINCE:
-        display.disconnect()
-        return f"the compositor's {INTERFACE} is version {version}, which does not tell full screen"
+        return give_up(
+            f"the compositor's {INTERFACE} is version {version}, which does not tell full screen"
+        )
     states = ToplevelStates()
-    keep: list[Any] = [registry]
     manager = registry.bind(name, ZwlrForeignToplevelManagerV1, _FULL_SCREEN_SINCE)
     keep.append(manager)
 
@@ -190,7 +218,7 @@ def connect_toplevels(display_name: str | None = None) -> WaylandToplevels | str
 
         def on_closed(closing: Any) -> None:
             states.closed(window)
-            closing.destroy()
+            forget(closing, destroy=True)
             if closing in keep:
                 keep.remove(closing)
 
@@ -199,6 +227,5 @@ def connect_toplevels(display_name: str | None = None) -> WaylandToplevels | str
     manager.dispatcher["toplevel"] = on_toplevel
     # the windows come after the bind, each with its states and a done
     if display.roundtrip() < 0 or display.roundtrip() < 0:
-        display.disconnect()
-        return f"the compositor stopped answering after {INTERFACE} was asked"
+        return give_up(f"the compositor stopped answering after {INTERFACE} was asked")
     return WaylandToplevels(display, keep, states)

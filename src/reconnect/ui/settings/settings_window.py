@@ -87,6 +87,13 @@ def choose_with_dialog(parent: QWidget, kind: str, current: str) -> str | None:
                 "Music (*.mp3 *.ogg *.oga *.flac *.wav *.m4a *.opus);;All files (*)",
             ),
         )
+    elif kind == "calendar-file":
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("SettingsWindow", "Choose your calendar"),
+            start,
+            QCoreApplication.translate("SettingsWindow", "Calendars (*.ics);;All files (*)"),
+        )
     elif kind == "music-folder":
         path = QFileDialog.getExistingDirectory(
             parent, QCoreApplication.translate("SettingsWindow", "Choose a folder of music"), start

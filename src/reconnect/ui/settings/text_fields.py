@@ -18,12 +18,16 @@ from reconnect.core.settings import Setting
 from reconnect.ui.settings.field_base import Field, declared_text, describe, label_for
 
 # Text settings that hold a path, and what their "Choose…" button picks.
-PATH_KINDS: dict[str, str] = {"practices.music": "music", "practices.own_folder": "folder"}
+PATH_KINDS: dict[str, str] = {
+    "practices.music": "music",
+    "practices.own_folder": "folder",
+    "busy.calendar": "calendar",
+}
 
 ChoosePath = Callable[[QWidget, str, str], str | None]
 """A file dialog: (parent, kind, current value) → the chosen path, or None when cancelled.
 
-Kinds: ``folder``, ``music-file`` and ``music-folder``.
+Kinds: ``folder``, ``music-file``, ``music-folder`` and ``calendar-file``.
 """
 
 
@@ -69,6 +73,17 @@ class TextField(Field):
             menu.addAction(
                 QCoreApplication.translate("SettingsFields", "A folder of music…"),
                 lambda: pick("music-folder"),
+            )
+            button.setMenu(menu)
+        elif kind == "calendar":
+            menu = QMenu(button)
+            menu.addAction(
+                QCoreApplication.translate("SettingsFields", "A calendar file…"),
+                lambda: pick("calendar-file"),
+            )
+            menu.addAction(
+                QCoreApplication.translate("SettingsFields", "A folder of calendars…"),
+                lambda: pick("folder"),
             )
             button.setMenu(menu)
         else:
