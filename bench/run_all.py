@@ -258,6 +258,17 @@ def document(
         "beside it because they map the same Qt libraries, which would lower everyone's PSS. "
         "They have no target: they are the floor of any app built on PySide6 and APScheduler, "
         "shown beside the PSS target (0.8 times Safe Eyes) in the same run.",
+        "- **Soak** (`bench/bench_soak.py`): a working week of the installed app at "
+        "`RECONNECT_TEST_SPEED=600` on the virtual desktop, driven through its control socket: "
+        "300 prompts (started and checked in, stopped early, skipped, snoozed, timed out, "
+        "deferred while a full-screen window has the focus), 50 dashboards shown on every "
+        "section, 20 settings and 20 help windows. Sampled every 3 s (30 virtual minutes): "
+        "PSS and USS, threads, open descriptors, child processes, sound players, and the live "
+        "Qt objects the app counts itself (`debug counts`: QObjects reachable from the "
+        "application and its top-level widgets; Python objects whose class is PySide6's). "
+        "Growth is counted from the first virtual hour to the end; wake-ups at rest are "
+        "counted over 30 s with the breaks paused, before and after the soak, at the same "
+        "test speed (so not comparable with the idle row's).",
         "- **History and check-in write** (`bench/bench_history.py`): a generated five-year "
         "history (about 14,000 sessions); each figure beside a plain baseline measured in the "
         "same run.",
@@ -325,6 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _failed("History", "no figure lines in its output")
             ]
         outcomes.append(history)
+        outcomes.append(_with_json("Soak", "bench.bench_soak", quick, work))
     rows = [row for outcome in outcomes for row in outcome.rows]
     print("\n=== Summary\n")
     for line in table(rows):

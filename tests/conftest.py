@@ -17,7 +17,7 @@ from tests.support.desktop import DesktopUnavailable, VirtualDesktop
 from tests.support.network_guard import NetworkGuard
 
 # The PostgreSQL server and the fixtures that run a test on SQLite and on PostgreSQL.
-pytest_plugins = ("tests.support.postgres",)
+pytest_plugins = ("tests.support.postgres", "tests.support.pulse")
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

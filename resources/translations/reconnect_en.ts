@@ -124,6 +124,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a calendar event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3142,14 +3150,6 @@ Notice where the music lands in your body, if anywhere.</source>
 <context>
     <name>Rhythm</name>
     <message>
-        <source>{title}. Start it from the Reconnect menu, or let it go.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A small pause is here whenever you like</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Starting {title}. Take it at your own pace.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3198,6 +3198,22 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>It waits while you seem to be in a call ({source}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It waits while a window fills the screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It waits while do not disturb is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It waits until {event} ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A small pause is waiting: {title}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3206,7 +3222,15 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{title}. Start it from the Reconnect menu, or let it go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A small pause, if you&apos;d like one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A small pause is here whenever you like</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3324,7 +3348,7 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>While a full-screen window or do-not-disturb is on, a break waits up to this many minutes (0 to 120), then comes as a quiet notification only.</source>
+        <source>While you are in a call (microphone, camera or screen share in use), in a calendar event, in a full-screen window or in do-not-disturb, a break waits up to this many minutes (0 to 120), then comes as a quiet notification only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3539,6 +3563,14 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A calendar file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder of calendars…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose: {setting}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3603,6 +3635,14 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
     <message>
         <source>Music (*.mp3 *.ogg *.oga *.flac *.wav *.m4a *.opus);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendars (*.ics);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -375,3 +375,29 @@ def test_after_close_nobody_answers(server: ControlServer) -> None:
     probe.connectToServer(server.name)
     assert not probe.waitForConnected(200)
     assert not (Path(QDir.tempPath()) / server.name).exists()
+
+
+def test_debug_is_refused_unless_the_app_was_given_a_test_speed(
+    server: ControlServer, control: FakeControl, qtbot: QtBot
+) -> None:
+    answer = ask(server, qtbot, "debug", {"action": "counts"})
+
+    assert answer == {
+        "ok": False,
+        "error": "debug is answered only when RECONNECT_TEST_SPEED is set",
+    }
+    assert control.calls == []
+
+
+def test_debug_runs_its_action_once_set(server: ControlServer, qtbot: QtBot) -> None:
+    asked: list[str] = []
+
+    def debug(action: str) -> tuple[str, dict[str, Any]]:
+        asked.append(action)
+        return "counted", {"qobjects": 12}
+
+    server.set_debug(debug)
+    answer = ask(server, qtbot, "debug", {"action": "counts"})
+
+    assert answer == {"ok": True, "message": "counted", "data": {"qobjects": 12}}
+    assert asked == ["counts"]

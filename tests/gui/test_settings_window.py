@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -718,14 +719,14 @@ def test_the_tray_apps_settings_menu_opens_this_window(running: Running, qtbot: 
     windows.show_settings()
     window = windows._open["settings"]
     assert isinstance(window, SettingsWindow)
-    qtbot.addWidget(window)
     windows.show_settings()
     assert windows._open["settings"] is window  # one at a time
     interval = window.fields["rhythm.interval_minutes"]
     assert isinstance(interval, IntField)
     interval.spin.setValue(90)
     window.ok_button.click()
-    assert not window.isVisible()
+    # Closed is gone (not left to qtbot, which would close it again).
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window))
     assert running.app.rhythm.status()["next_break_at"] == "2026-11-17T10:30:00+01:00"
 
 
@@ -743,7 +744,6 @@ def test_after_deleting_everything_the_app_closes_without_writing_again(
     windows.show_settings()
     window = windows._open["settings"]
     assert isinstance(window, SettingsWindow)
-    qtbot.addWidget(window)
     window.privacy.delete_button.click()
     dialog = window.privacy.delete_dialog
     assert dialog is not None
@@ -754,6 +754,7 @@ def test_after_deleting_everything_the_app_closes_without_writing_again(
     dialog.close_button.click()
     qtbot.waitUntil(lambda: running.quits == [True])
     assert not root.exists()  # the offered break's answer was not written anywhere
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window))  # closed with the app, and gone
 
 
 # --- start at login --------------------------------------------------------------------------

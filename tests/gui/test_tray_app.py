@@ -49,7 +49,7 @@ class FakeBusy:
     busy: bool = False
 
     def check(self) -> Busy:
-        return Busy(self.busy, "a full-screen window" if self.busy else "")
+        return Busy(self.busy, "full screen" if self.busy else "")
 
     def prepare(self) -> None: ...
 

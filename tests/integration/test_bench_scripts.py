@@ -131,7 +131,7 @@ def test_run_all_quick_writes_its_table_elsewhere_and_leaves_the_docs_alone(
     assert "## Machine" in text
     assert "- PySide6: " in text
     assert "| benchmark | figure | target | measured |" in text
-    for benchmark in ("| Start |", "| Idle |", "| History |", "| Check-in write |"):
+    for benchmark in ("| Start |", "| Idle |", "| History |", "| Check-in write |", "| Soak |"):
         assert benchmark in text, f"{benchmark} missing from the table:\n{text}"
     for figure in (
         "| Start | floor: bare app + APScheduler armed | (no target) |",

@@ -51,3 +51,27 @@ def test_a_crash_leaves_sessions_interrupted_and_prompts_missed(
     assert missed.probability == 0.25
     assert records.last_break_end() == clock.now().astimezone(ZoneInfo("UTC"))
     context.close()
+
+
+def test_a_prompt_held_back_by_a_call_keeps_what_held_it_back(
+    tmp_path: Path, database_environ: dict[str, str]
+) -> None:
+    clock = FakeClock(NOW)
+    context = bootstrap.build(str(tmp_path / "data"), database_environ, clock)
+    factory = context.database().session_factory
+    records = BreakRecords(factory)
+    practice = context.library.get("hand-on-heart")
+    assert practice is not None
+    held = records.offer(practice, clock.now(), 0.25, quiet=True, deferred_because="microphone")
+    long_title = "Weekly planning " * 20  # a calendar event's title longer than the column
+    meeting = records.offer(practice, clock.now(), 0.25, quiet=True, deferred_because=long_title)
+    shown = records.offer(practice, clock.now(), 0.25)
+    records.decide(held.id, PromptFate.MISSED, clock.now() + timedelta(minutes=30))
+
+    with UnitOfWork(factory) as uow:
+        read = {p.id: p for p in (uow.prompts.get(i) for i in (held.id, meeting.id, shown.id)) if p}
+    assert read[held.id].deferred_because == "microphone"
+    assert read[held.id].fate is PromptFate.MISSED and read[held.id].quiet
+    assert read[meeting.id].deferred_because == long_title[:120]
+    assert read[shown.id].deferred_because is None
+    context.close()

@@ -217,7 +217,7 @@ def test_a_bad_import_names_its_lines_and_writes_nothing(
 def test_doctor_reports_a_healthy_folder(cli: Cli, database_backend: str) -> None:
     cli("log", "hand-on-heart", "--spark", "1")
     result = cli("doctor")
-    assert "schema 0004, up to date; 1 session, 1 check-in" in result.out
+    assert "schema 0005, up to date; 1 session, 1 check-in" in result.out
     lines = {
         line.split()[1]: line
         for line in result.out.splitlines()[1:]

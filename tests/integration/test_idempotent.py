@@ -168,6 +168,7 @@ def test_values_the_quick_way_does_not_know_go_the_dialect_s_way(
             "decided_offset": None if n % 3 else 60,
             "session_id": None,
             "computer": "desk",
+            "deferred_because": None if n % 5 else "microphone",
         }
         for n in range(MANY)
     ]

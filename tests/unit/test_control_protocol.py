@@ -152,6 +152,7 @@ def test_every_command_is_known() -> None:
         "open-dashboard",
         "show-controls",
         "reload-settings",
+        "debug",
     }
 
 

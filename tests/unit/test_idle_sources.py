@@ -13,11 +13,13 @@ import pytest
 from pywayland.client.display import Display
 
 from reconnect.core.clock import FakeClock
+from reconnect.core.pace import Pace
 from reconnect.desktop.idle import (
     PROBES,
     IdleMonitor,
     _Missing,
     idle_sources,
+    notify_after,
     search_idle_monitor,
 )
 from reconnect.desktop.logind_idle import hinted_idle_seconds
@@ -233,3 +235,8 @@ def test_each_protocols_licence_header_is_kept_in_its_xml_and_its_bindings() -> 
     bindings = generate.BINDINGS
     assert "Copyright © 2022 Simon Ser" in (bindings / "ext_idle_notify_v1.py").read_text("utf-8")
     assert "LGPL-2.1-or-later" in (bindings / "idle.py").read_text("utf-8")
+
+
+def test_the_compositor_is_asked_for_a_minute_or_a_tests_share_of_it() -> None:
+    assert notify_after() == 60.0
+    assert notify_after(Pace(6)) == 10.0

@@ -38,9 +38,14 @@ class FakeRecords:
         return COUNTS
 
     def offer(
-        self, practice: Practice, now: datetime, probability: float | None, quiet: bool = False
+        self,
+        practice: Practice,
+        now: datetime,
+        probability: float | None,
+        quiet: bool = False,
+        deferred_because: str | None = None,
     ) -> Prompt:
-        self.calls.append(f"offer {practice.id} {probability} {quiet}")
+        self.calls.append(f"offer {practice.id} {probability} {quiet} {deferred_because}")
         return Prompt("p-1", Moment.of(now), practice.id, practice.title, probability, quiet)
 
     def decide(
@@ -121,7 +126,7 @@ def test_a_file_the_first_look_cannot_read_is_asked_through_the_records(
 def test_writes_and_the_outbox_go_to_the_records_as_they_were_asked(tmp_path: Path) -> None:
     records, fake, made = lazy(tmp_path / "reconnect.db")
     practice = Practice("sunlight", "Sunlight", "", ("sight",), Place.DESK, ())
-    prompt = records.offer(practice, NOW, 0.5, quiet=True)
+    prompt = records.offer(practice, NOW, 0.5, quiet=True, deferred_because="camera")
     records.decide(prompt.id, PromptFate.STARTED, NOW, "s-1")
     session = records.start(practice, Trigger.SCHEDULED, NOW, prompt.id)
     records.finish(session.id, NOW, Outcome.COMPLETED)
@@ -129,7 +134,7 @@ def test_writes_and_the_outbox_go_to_the_records_as_they_were_asked(tmp_path: Pa
     assert (records.reach(), records.has_pending(), records.retry_pending()) == (True, False, True)
     assert made == [1]
     assert fake.calls == [
-        "offer sunlight 0.5 True",
+        "offer sunlight 0.5 True camera",
         "decide p-1 started s-1",
         "start sunlight scheduled p-1",
         "finish s-1 completed",

@@ -46,6 +46,9 @@ WRITES: list[Write] = [
     FinishSession("s-1", LATER, Outcome.STOPPED_EARLY),
     SaveCheckIn(CHECKIN),
     SaveCheckIn(CheckIn("c-2", "s-1", LATER, SparkLevel.NOTHING)),
+    OfferPrompt(
+        Prompt("p-3", AT, "sunlight", "Sunlight", 0.5, quiet=True, deferred_because="microphone")
+    ),
 ]
 
 
@@ -106,6 +109,15 @@ OLD_WRITES = {
 @pytest.mark.parametrize("op", list(OLD_LINES))
 def test_a_line_the_previous_version_kept_is_read_as_its_write(op: str) -> None:
     assert read_line(json.loads(OLD_LINES[op])) == OLD_WRITES[op]
+
+
+def test_an_offer_line_kept_before_prompts_said_what_held_them_back_still_reads() -> None:
+    line = json.loads(json.dumps(line_of(WRITES[-1])))
+    assert line["deferred_because"] == "microphone"
+    del line["deferred_because"]  # as a version before the busy sources wrote it
+    write = read_line(line)
+    assert isinstance(write, OfferPrompt) and write.prompt.deferred_because is None
+    assert write.prompt.id == "p-3" and write.prompt.quiet
 
 
 def test_an_outbox_left_by_the_previous_version_is_read_and_rewritten_in_the_new_form(

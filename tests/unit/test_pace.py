@@ -68,6 +68,11 @@ def test_at_speed_60_breaks_snoozes_and_pauses_come_in_seconds(clock: FakeClock)
     assert planner.status(clock.now()).paused_until == clock.now() + timedelta(seconds=30)
 
 
+def test_the_rhythms_checks_come_every_30_seconds_or_every_30_over_the_speed() -> None:
+    assert Pace().poll_milliseconds() == 30_000
+    assert Pace(60).poll_milliseconds() == 500, "a call's end is noticed within half a second"
+
+
 def test_new_settings_keep_the_pace(clock: FakeClock) -> None:
     planner = BreakPlanner(ALL_DAY, random.Random(1), clock.now(), pace=Pace(60))
     planner.set_rhythm(Rhythm(week=ALL_DAY.week, interval=timedelta(minutes=30)), clock.now())

@@ -16,6 +16,7 @@ from reconnect.core.break_planner import BreakPlanner
 from reconnect.core.clock import FakeClock
 from reconnect.core.control_protocol import PauseRequest
 from reconnect.core.errors import InputError
+from reconnect.core.pace import Pace
 from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import Library, Practice
 from reconnect.core.prompts import Prompt, PromptFate
@@ -55,10 +56,18 @@ class FakeHistory:
             raise self.failing
 
     def offer(
-        self, practice: Practice, now: datetime, probability: float | None, quiet: bool = False
+        self,
+        practice: Practice,
+        now: datetime,
+        probability: float | None,
+        quiet: bool = False,
+        deferred_because: str | None = None,
     ) -> Prompt:
         self._write()
-        prompt = Prompt(new_id(), Moment.of(now), practice.id, practice.title, probability, quiet)
+        prompt = Prompt(
+            new_id(), Moment.of(now), practice.id, practice.title, probability, quiet,
+            deferred_because=deferred_because,
+        )  # fmt: skip
         self.prompts[prompt.id] = prompt
         return prompt
 
@@ -107,9 +116,10 @@ class Answer:
 @dataclass
 class FakeBusy:
     busy: bool = False
+    reason: str = "full screen"
 
     def check(self) -> Answer:
-        return Answer(self.busy, "a full-screen window" if self.busy else "")
+        return Answer(self.busy, self.reason if self.busy else "")
 
     listening: bool = False
 
@@ -341,12 +351,48 @@ def test_the_busy_check_listens_only_near_a_break_and_while_one_waits(world: Wor
     world.clock.advance(timedelta(seconds=30))
     world.rhythm.poll()
     assert world.busy.listening, "the break waits for the busy screen"
-    assert world.status("waiting_because") == "a full-screen window"
+    assert world.status("waiting_because") == "full screen"
     world.busy.busy = False
     world.clock.advance(timedelta(seconds=30))
     world.rhythm.poll()
     assert world.status("waiting_because") is None
     assert not world.busy.listening, "shown: the next break is far"
+
+
+def test_a_call_on_the_microphone_holds_the_break_back_and_says_so(world: World) -> None:
+    world.busy.busy, world.busy.reason = True, "microphone"
+    world.fire_wakeup()
+    [prompt] = world.history.prompts.values()
+    assert world.status("waiting_because") == "microphone"
+    assert prompt.deferred_because == "microphone", "the history keeps what held it back"
+    assert world.rhythm.brief_state().summary == (
+        f"A small pause is waiting: {prompt.practice_title}. "
+        "It waits while you seem to be in a call (microphone)."
+    )
+    assert world.prompt.shown == [] and world.notifier.sent == []
+    world.busy.busy = False  # the call ends
+    world.clock.advance(timedelta(seconds=30))
+    world.rhythm.poll()
+    assert world.prompt.on_screen == prompt.practice_id
+    assert world.status("waiting_because") is None
+
+
+def test_a_calendar_event_and_do_not_disturb_are_named_in_the_tooltip(world: World) -> None:
+    world.busy.busy, world.busy.reason = True, "a calendar event"
+    world.fire_wakeup()
+    assert world.rhythm.brief_state().summary.endswith("It waits until a calendar event ends.")
+    world.busy.reason = "do not disturb"
+    world.clock.advance(timedelta(seconds=30))
+    world.rhythm.poll()
+    assert world.status("waiting_because") == "do not disturb"
+    assert world.rhythm.brief_state().summary.endswith("It waits while do not disturb is on.")
+
+
+def test_a_break_shown_at_once_is_not_marked_as_held_back(world: World) -> None:
+    world.fire_wakeup()
+    [prompt] = world.history.prompts.values()
+    assert prompt.deferred_because is None and not prompt.quiet
+    assert "It waits" not in world.rhythm.brief_state().summary
 
 
 def test_a_busy_screen_that_clears_shows_the_window_without_a_notification(world: World) -> None:
@@ -385,6 +431,28 @@ def test_being_away_is_a_natural_break(world: World) -> None:
     assert not world.prompt.visible
     expected = world.clock.now() + timedelta(hours=1)
     assert world.status("next_break_at") == expected.isoformat(timespec="seconds")
+
+
+def test_status_says_whether_the_person_is_away(world: World) -> None:
+    assert world.status("away") is False
+    world.idle.seconds = 5 * 60
+    world.rhythm.poll()
+    assert world.status("away") is True
+    world.idle.seconds = 1
+    world.rhythm.poll()
+    assert world.status("away") is False
+
+
+def test_at_a_tests_pace_away_comes_as_many_times_sooner(world: World) -> None:
+    world.rhythm.planner = BreakPlanner(
+        Settings().rhythm(), random.Random(4), world.clock.now(), pace=Pace(60)
+    )
+    world.idle.seconds = 4  # rhythm.idle_minutes: 5 minutes, so 5 seconds at this pace
+    world.rhythm.poll()
+    assert world.status("away") is False
+    world.idle.seconds = 5
+    world.rhythm.poll()
+    assert world.status("away") is True
 
 
 def test_without_idle_detection_nobody_is_ever_away(world: World) -> None:

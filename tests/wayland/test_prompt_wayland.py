@@ -35,12 +35,21 @@ def midday_zone(now: datetime) -> str:
 class RunningApp:
     """``python -m reconnect`` natively on the desktop, with a data folder of its own."""
 
-    def __init__(self, desktop: WaylandDesktop, folder: Path) -> None:
+    def __init__(
+        self,
+        desktop: WaylandDesktop,
+        folder: Path,
+        settings: dict[str, object] | None = None,
+        environ: dict[str, str] | None = None,
+    ) -> None:
+        """``settings`` and ``environ`` are added to the app's own (every day's working
+        hours, away after an hour; the desktop's environment)."""
         data = folder / "data"
         data.mkdir(parents=True)
         (data / FIRST_RUN_MARKER).touch()  # about the break, not the welcome
-        settings: dict[str, object] = {f"rhythm.{day}": "00:00-23:59" for day in DAYS}
-        settings["rhythm.idle_minutes"] = 60
+        chosen: dict[str, object] = {f"rhythm.{day}": "00:00-23:59" for day in DAYS}
+        chosen["rhythm.idle_minutes"] = 60
+        settings = chosen | (settings or {})
         (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
         self.env = desktop.app_environ()
         self.env = {k: v for k, v in self.env.items() if not k.startswith("RECONNECT_")}
@@ -49,6 +58,7 @@ class RunningApp:
             TZ=midday_zone(datetime.now(UTC)),
             DBUS_SYSTEM_BUS_ADDRESS=f"unix:path={folder / 'no-system-bus'}",
         )
+        self.env.update(environ or {})
         self.log = folder / "app.log"
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(

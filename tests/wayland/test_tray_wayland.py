@@ -1,6 +1,6 @@
 """The tray on real Wayland desktops: Reconnect's item registers, the host's left click
 (StatusNotifierItem.Activate) opens the dashboard without a word from Qt about popups, and on
-sway a panel that starts after Reconnect takes it from its small window into the tray."""
+sway and KDE a panel that starts after Reconnect takes it from its small window into the tray."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reconnect.ui.care.first_run import FIRST_RUN_MARKER
-from tests.support.wayland import SwayDesktop, WaylandDesktop, wait_until
+from tests.support.wayland import KdeDesktop, SwayDesktop, WaylandDesktop, wait_until
 
 pytestmark = [pytest.mark.wayland, pytest.mark.slow]
 
@@ -95,13 +95,21 @@ def test_a_left_click_on_the_tray_item_opens_the_dashboard(
     assert "grabbing popup" not in app.output()
 
 
-@pytest.fixture(scope="module")
-def sway_without_tray() -> Iterator[SwayDesktop]:
-    """sway as at a login where Reconnect starts before the panel: no waybar yet."""
-    reason = SwayDesktop.unavailable_reason()
+LATE_HOSTS: dict[str, type[SwayDesktop] | type[KdeDesktop]] = {
+    "sway": SwayDesktop,
+    "kde": KdeDesktop,
+}
+
+
+@pytest.fixture(scope="module", params=list(LATE_HOSTS))
+def desktop_without_tray(request: pytest.FixtureRequest) -> Iterator[SwayDesktop | KdeDesktop]:
+    """A desktop as at a login where Reconnect starts before the panel: on sway no waybar yet, on
+    KDE neither kded5 (the StatusNotifierWatcher) nor plasmashell."""
+    kind = LATE_HOSTS[request.param]
+    reason = kind.unavailable_reason()
     if reason:
         pytest.skip(reason)
-    desktop = SwayDesktop(tray_host=False).start()
+    desktop = kind(tray_host=False).start()
     try:
         yield desktop
     finally:
@@ -109,20 +117,20 @@ def sway_without_tray() -> Iterator[SwayDesktop]:
 
 
 def test_a_panel_that_starts_later_takes_reconnect_into_its_tray(
-    sway_without_tray: SwayDesktop, tmp_path: Path, reconnect_on: list[Reconnect]
+    desktop_without_tray: SwayDesktop | KdeDesktop, tmp_path: Path, reconnect_on: list[Reconnect]
 ) -> None:
-    desktop = sway_without_tray
+    desktop = desktop_without_tray
     assert not desktop.has_owner("org.kde.StatusNotifierWatcher")
     app = Reconnect(desktop, tmp_path)
     reconnect_on.append(app)
     wait_until(f"the small window ({app.output()})", lambda: SMALL_WINDOW in app.titles(), 60)
-    desktop.screenshot(tmp_path / "before-the-panel.png")
+    desktop.screenshot(tmp_path / f"before-the-panel-{desktop.kind}.png")
 
     desktop.start_tray_host()
 
     wait_until(f"Reconnect's tray item ({app.output()})", app.tray_item, 60)
     wait_until("the small window to go", lambda: SMALL_WINDOW not in app.titles(), 30)
-    desktop.screenshot(tmp_path / "after-the-panel.png")
+    desktop.screenshot(tmp_path / f"after-the-panel-{desktop.kind}.png")
     app.click_in_tray()
     wait_until(f"the dashboard ({app.output()})", lambda: DASHBOARD in app.titles(), 60)
     assert "grabbing popup" not in app.output()

@@ -90,9 +90,14 @@ class LazyRecords:
     # --- everything else is the records' own ---------------------------------------------------
 
     def offer(
-        self, practice: Practice, now: datetime, probability: float | None, quiet: bool = False
+        self,
+        practice: Practice,
+        now: datetime,
+        probability: float | None,
+        quiet: bool = False,
+        deferred_because: str | None = None,
     ) -> Prompt:
-        return self.made().offer(practice, now, probability, quiet)
+        return self.made().offer(practice, now, probability, quiet, deferred_because)
 
     def decide(
         self, prompt_id: str, fate: PromptFate, now: datetime, session_id: str | None = None

@@ -118,6 +118,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from reconnect.app.windows import Windows
     from reconnect.core.break_planner import BreakPlanner
     from reconnect.core.control_protocol import server_name
+    from reconnect.core.pace import SPEED_VARIABLE
     from reconnect.core.sessions import Trigger
     from reconnect.desktop.adapters import pick_adapters
     from reconnect.desktop.control_server import ControlServer
@@ -146,7 +147,8 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         appearance.apply(chosen["appearance.theme"], chosen["appearance.text_size"], styles)
         desktop.use_busy_settings(chosen)  # the busy sources switched on or off
 
-    desktop = pick_adapters(clock)  # idle, busy, notifications, sleep, sound; and the report
+    # idle, busy, notifications, sleep, sound; and the report
+    desktop = pick_adapters(clock, pace=context.pace)
     desktop.use_busy_settings(settings)
     notifier = desktop.notifier
     url = context.paths.database_url
@@ -197,6 +199,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         open_settings=windows.show_settings,
         open_help=windows.show_help,
     )
+    tray_app.poll_timer.setInterval(context.pace.poll_milliseconds())  # faster only in tests
     tray_available = QSystemTrayIcon.isSystemTrayAvailable()
     gnome_without_tray = desktop.report.session.kind is SessionKind.GNOME and (
         not desktop.report.tray.found
@@ -208,6 +211,10 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     appearance.changed.connect(lambda _scheme: windows.refresh_dashboard())
     server = ControlServer(server_name(context.paths.root), rhythm, desktop=desktop.report)
     running = RunningApp(tray_app, server, surface, problems, context, desktop=desktop)
+    if context.environ.get(SPEED_VARIABLE):  # benchmarks and tests only (docs/testing.md)
+        from reconnect.app.debug_control import DebugControl
+
+        server.set_debug(DebugControl(running, windows, app))
     if not tray_available:
         running.tray_watch = _watch_for_tray(running, windows, notifier)
 

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -48,13 +49,27 @@ class Windows:
         self._app = tray_app
 
     def _bring(self, key: str, make: Callable[[], QWidget]) -> QWidget:
-        window = self._open.get(key)
+        window = self.open_window(key)
         if window is None or not window.isVisible():
             window = make()
+            # Closed is gone: the signals a window connects to closures that hold it would
+            # otherwise keep every closed one alive for the rest of the run (the soak
+            # benchmark saw a dashboard, its menus and its figures left per opening).
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._open[key] = window
         window.show()
         window.raise_()
         window.activateWindow()
+        return window
+
+    def open_window(self, key: str) -> QWidget | None:
+        """The window ``key`` (dashboard, settings, help...) while it exists, shown or not."""
+        window = self._open.get(key)
+        if window is not None and not shiboken6.isValid(window):  # closed, so deleted
+            # Forgotten here, not on its destroyed signal: dropping the last reference while
+            # Qt deletes it would delete it twice.
+            del self._open[key]
+            return None
         return window
 
     def show_dashboard(self, section: str | None = None) -> None:
@@ -70,7 +85,7 @@ class Windows:
         """A practice ended or the history changed elsewhere: an open dashboard reads again."""
         from reconnect.ui.dashboard.dashboard_window import DashboardWindow
 
-        window = self._open.get("dashboard")
+        window = self.open_window("dashboard")
         if isinstance(window, DashboardWindow) and window.isVisible():
             window.refresh()
 

@@ -10,6 +10,9 @@ from reconnect.core.i18n import QT_TRANSLATE_NOOP
 MICROPHONE = QT_TRANSLATE_NOOP("Busy", "microphone")
 CAMERA = QT_TRANSLATE_NOOP("Busy", "camera")
 SCREEN_SHARE = QT_TRANSLATE_NOOP("Busy", "screen share")
+FULL_SCREEN = QT_TRANSLATE_NOOP("Busy", "full screen")
+DO_NOT_DISTURB = QT_TRANSLATE_NOOP("Busy", "do not disturb")
+CALL_SOURCES = (MICROPHONE, CAMERA, SCREEN_SHARE)  # what says the person seems to be in a call
 
 # The settings of the busy sources, as (key, kind, default, description, label) for
 # ``core.settings.Setting``; kept here so the settings module stays one readable page.

@@ -39,6 +39,8 @@ COMMANDS: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
     # a missing tray, else the dashboard.
     "show-controls": _NO_ARGS,
     "reload-settings": _NO_ARGS,
+    # Benchmarks and tests only: answered while RECONNECT_TEST_SPEED is set (docs/testing.md).
+    "debug": {"action": ((str,), True)},
 }
 
 # The commands that bring a window to the front: they may carry the activation token of the

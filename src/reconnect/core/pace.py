@@ -16,6 +16,7 @@ from reconnect.core.clock import Clock
 from reconnect.core.errors import InputError
 
 SPEED_VARIABLE = "RECONNECT_TEST_SPEED"
+POLL_MS = 30_000  # the rhythm's checks (idle, busy, the clock): never more often in real time
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,10 @@ class Pace:
     def milliseconds(self, real: int) -> int:
         """A timer's interval at this pace, never below one millisecond."""
         return max(1, real // self.speed)
+
+    def poll_milliseconds(self) -> int:
+        """How often the rhythm checks idle time, a busy call and the clock at this pace."""
+        return self.milliseconds(POLL_MS)
 
     def rhythm(self, rhythm: Rhythm) -> Rhythm:
         """``rhythm`` with every duration (interval, randomness, quiet edges, grace) divided;

@@ -28,6 +28,9 @@ class Prompt:
             later analysis of what helps stays honest; None when the person chose it.
         quiet: True when it came as a notification only (a full-screen window or
             do-not-disturb was on for too long).
+        deferred_because: what held it back when it came due (``"microphone"``, ``"camera"``,
+            ``"screen share"``, a calendar event, ``"full screen"``, ``"do not disturb"``):
+            it waited unseen; None when it was shown at once.
         session_id: the session it started, if it did.
     """
 
@@ -40,3 +43,4 @@ class Prompt:
     fate: PromptFate | None = None
     decided: Moment | None = None
     session_id: str | None = None
+    deferred_because: str | None = None

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
 
     from reconnect.core.clock import Clock
+    from reconnect.core.pace import Pace
     from reconnect.desktop.busy import BusyDetector
     from reconnect.desktop.busy_list import SettingsLike
     from reconnect.desktop.idle import IdleMonitor, IdleSearch
@@ -154,6 +155,7 @@ def pick_adapters(
     probe: bool = False,
     sound_support: Callable[[], tuple[bool, str]] | None = None,
     settings: SettingsLike | None = None,
+    pace: Pace | None = None,
 ) -> DesktopAdapters:
     """Choose the adapters for the session this process runs in, and say which and why.
 
@@ -175,11 +177,12 @@ def pick_adapters(
         sound_support: how sound is probed (tests give their own answer).
         settings: which busy sources are on (``busy.*``), for the report; the app applies its
             own through ``use_busy_settings``.
+        pace: the run's pace; a test's makes the compositor say "idled" sooner (real when None).
     """
     import os
 
     from reconnect.desktop.busy import BusyDetector
-    from reconnect.desktop.idle import search_idle_monitor
+    from reconnect.desktop.idle import notify_after, search_idle_monitor
     from reconnect.desktop.notifications import prompt_choice
     from reconnect.desktop.notifier import Notifier
     from reconnect.desktop.sleep_watch import SleepWatch
@@ -189,7 +192,10 @@ def pick_adapters(
     tray = _tray(session, session_bus, seen)
     notice, how, why = prompt_choice(session, session_bus, probe)
     prompt = Choice(how, why)
-    search = search_idle_monitor(session_bus, environ, platform, system_bus=system_bus)
+    search = search_idle_monitor(
+        session_bus, environ, platform, system_bus=system_bus,
+        notify_after=notify_after() if pace is None else notify_after(pace),
+    )  # fmt: skip
     busy = BusyDetector(session_bus, environ, platform)
 
     def use_busy_settings(chosen: SettingsLike) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtDBus import QDBusConnection
 
+from reconnect.core import busy_sources
 from reconnect.desktop import do_not_disturb
 from reconnect.desktop.session import DesktopSession, SessionKind, detect_session
 from reconnect.desktop.xlib import XA_ATOM, XA_WINDOW, X11Unavailable, XDisplay
@@ -25,8 +26,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FULL_SCREEN = "a full-screen window"
-DO_NOT_DISTURB = "do not disturb"
+# The short words of ``status --json``'s ``waiting_because`` (``core.busy_sources`` has them all).
+FULL_SCREEN = busy_sources.FULL_SCREEN
+DO_NOT_DISTURB = busy_sources.DO_NOT_DISTURB
 
 # What can be read, as ``capabilities`` and ``planned_sources`` name it.
 X11_FULL_SCREEN = "full-screen windows (X11 window manager)"
@@ -49,7 +51,7 @@ class Busy:
     Attributes:
         busy: the prompt should wait.
         reason: ``"microphone"``, ``"camera"``, ``"screen share"``, a calendar event's title
-            (or ``"a calendar event"``), ``"a full-screen window"``, ``"do not disturb"``; or
+            (or ``"a calendar event"``), ``"full screen"``, ``"do not disturb"``; or
             ``""`` when not busy.
     """
 

@@ -136,6 +136,12 @@ class ControlServer(QObject):
         self._connections: set[_Connection] = set()
         self._front: FrontDoor | None = None
         self._forward: Forward | None = None
+        self._debug: Callable[[str], tuple[str, dict[str, Any]]] | None = None
+
+    def set_debug(self, debug: Callable[[str], tuple[str, dict[str, Any]]] | None) -> None:
+        """Answer ``debug`` through ``debug`` (an action in, a line and figures out); without
+        it, ``debug`` is refused. Set only while RECONNECT_TEST_SPEED is (docs/testing.md)."""
+        self._debug = debug
 
     def set_front(self, front: FrontDoor, forward: Forward | None = None) -> None:
         """Answer ``open-dashboard`` and ``show-controls`` through ``front`` from now on; with
@@ -269,6 +275,10 @@ class ControlServer(QObject):
                 return (front.show_controls() if front else control.open_dashboard()), {}
             case "reload-settings":
                 return control.reload_settings(), {}
+            case "debug":
+                if self._debug is None:
+                    raise InputError("debug is answered only when RECONNECT_TEST_SPEED is set")
+                return self._debug(args["action"])
         raise ProtocolError(f"unknown command {request.command!r}")  # decode_request checked
 
 

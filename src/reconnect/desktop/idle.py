@@ -12,11 +12,13 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import PurePath
 from typing import NamedTuple, Protocol
 
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 
+from reconnect.core.pace import REAL_TIME, Pace
 from reconnect.desktop.xlib import X11Unavailable, XDisplay, load_library, xlib
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,10 @@ log = logging.getLogger(__name__)
 MUTTER_SERVICE = "org.gnome.Mutter.IdleMonitor"
 MUTTER_PATH = "/org/gnome/Mutter/IdleMonitor/Core"
 MUTTER_INTERFACE = "org.gnome.Mutter.IdleMonitor"
+
+NOTIFY_AFTER = timedelta(minutes=1)
+"""How long without input before a Wayland compositor is to say so: the shortest away threshold
+(``rhythm.idle_minutes``), divided like it at a test's pace (:func:`notify_after`)."""
 
 
 class IdleMonitor(Protocol):
@@ -314,6 +320,11 @@ PROBES: dict[str, _Probe] = {
 """Every way of reading idle time, by the name :func:`idle_sources` gives it."""
 
 
+def notify_after(pace: Pace = REAL_TIME) -> float:
+    """Seconds the compositor waits before saying "idled": :data:`NOTIFY_AFTER` at ``pace``."""
+    return pace.duration(NOTIFY_AFTER).total_seconds()
+
+
 def idle_sources(environ: Mapping[str, str], platform: str = sys.platform) -> tuple[str, ...]:
     """The ways of reading idle time worth trying here, best first (keys of :data:`PROBES`).
 
@@ -364,7 +375,7 @@ def search_idle_monitor(
     platform: str = sys.platform,
     *,
     system_bus: QDBusConnection | None = None,
-    notify_after: float = 60.0,
+    notify_after: float = NOTIFY_AFTER.total_seconds(),
     monotonic: Callable[[], float] = time.monotonic,
     probes: Mapping[str, _Probe] | None = None,
 ) -> IdleSearch:

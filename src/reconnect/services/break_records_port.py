@@ -32,8 +32,15 @@ class BreakRecordsPort(Protocol):
         ...
 
     def offer(
-        self, practice: Practice, now: datetime, probability: float | None, quiet: bool = False
-    ) -> Prompt: ...
+        self,
+        practice: Practice,
+        now: datetime,
+        probability: float | None,
+        quiet: bool = False,
+        deferred_because: str | None = None,
+    ) -> Prompt:
+        """Write an offer; ``deferred_because``: what it waits for, unseen (a call...)."""
+        ...
 
     def decide(
         self, prompt_id: str, fate: PromptFate, now: datetime, session_id: str | None = None

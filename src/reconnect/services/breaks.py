@@ -176,7 +176,12 @@ class BreakRecords:
     # --- writing ------------------------------------------------------------------------------
 
     def offer(
-        self, practice: Practice, now: datetime, probability: float | None, quiet: bool = False
+        self,
+        practice: Practice,
+        now: datetime,
+        probability: float | None,
+        quiet: bool = False,
+        deferred_because: str | None = None,
     ) -> Prompt:
         prompt = Prompt(
             id=new_id(),
@@ -185,6 +190,7 @@ class BreakRecords:
             practice_title=practice.title,
             probability=probability,
             quiet=quiet,
+            deferred_because=deferred_because,
         )
         self._write(OfferPrompt(prompt))
         return prompt

@@ -166,6 +166,7 @@ def line_of(write: Kept) -> object:
                 "practice_title": prompt.practice_title,
                 "probability": prompt.probability,
                 "quiet": prompt.quiet,
+                "deferred_because": prompt.deferred_because,
             }
         case DecidePrompt(prompt_id=prompt_id, fate=fate, at=at, session_id=session_id):
             return {
@@ -254,6 +255,8 @@ def _prompt_of(data: dict[str, Any]) -> Prompt:
         practice_title=_text(data["practice_title"]),
         probability=None if data["probability"] is None else float(data["probability"]),
         quiet=bool(data["quiet"]),
+        # Lines kept by older versions have no such field: their prompts were not held back.
+        deferred_because=_text(data["deferred_because"]) if data.get("deferred_because") else None,
     )
 
 

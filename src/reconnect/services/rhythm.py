@@ -20,7 +20,7 @@ from reconnect.core.sessions import Trigger
 from reconnect.core.settings import Settings
 from reconnect.core.suggestion import Suggestion
 from reconnect.services.rhythm_menu import MenuState, brief_state, menu_state
-from reconnect.services.rhythm_offer import show_offer, withdraw_offer
+from reconnect.services.rhythm_offer import offer_quietly, show_offer, withdraw_offer
 from reconnect.services.rhythm_ports import (
     SNOOZE_MINUTES,
     BreakHistory,
@@ -85,7 +85,7 @@ class Rhythm:
 
         self.current_prompt: Prompt | None = None
         self._waiting_since: datetime | None = None  # a due break waiting for a busy screen
-        self._waiting_because = ""  # what it waits for: "a full-screen window", ...
+        self._waiting_because = ""  # what it waits for: "microphone", "full screen", ...
         self._away = False
         self._manual = False  # the open prompt was asked for (break-now), not planned
         self.active_session: str | None = None
@@ -156,7 +156,8 @@ class Rhythm:
         idle = presence.idle_seconds() if presence is not None else None
         if idle is None:
             return
-        threshold = self.settings["rhythm.idle_minutes"] * 60
+        minutes = timedelta(minutes=self.settings["rhythm.idle_minutes"])
+        threshold = self.planner.pace.duration(minutes).total_seconds()
         if idle >= threshold and not self._away:
             self._away = True
             self.planner.away(now, since=now - timedelta(seconds=idle))
@@ -217,13 +218,7 @@ class Rhythm:
             self._show(self.current_prompt, notify=True)
         elif now - self._waiting_since >= limit:
             self._waiting_since = None
-            # Still busy: a quiet notification, and the prompt stays available in the tray.
-            later = translate("Rhythm", "{title}. Start it from the Reconnect menu, or let it go.")
-            self.desktop.notifier.notify(
-                translate("Rhythm", "A small pause is here whenever you like"),
-                later.format(title=self.current_prompt.practice_title),
-            )
-            self._prompt.start_expiry()
+            offer_quietly(self.current_prompt.practice_title, self.desktop, self._prompt)
 
     def _present(
         self, suggestion: Suggestion, now: datetime, show_window: bool, quiet: bool, notify: bool
@@ -231,7 +226,10 @@ class Rhythm:
         """Record the offer and show it; False when it could not be recorded (and was told)."""
         practice = suggestion.practice
         try:
-            self.current_prompt = self.records.offer(practice, now, suggestion.probability, quiet)
+            held_back = self._waiting_because if quiet else None
+            self.current_prompt = self.records.offer(
+                practice, now, suggestion.probability, quiet, deferred_because=held_back
+            )
         except DatabaseProblem as error:
             self._problems.failed(error)
             return False
@@ -477,6 +475,7 @@ class Rhythm:
         data["prompt_waiting"] = self.current_prompt is not None  # offered, not yet answered
         presence = self.desktop.presence
         data["idle_detection"] = presence.name if presence is not None else None
+        data["away"] = self._away  # time without input, counted as a natural break
         data["waiting_because"] = self._waiting_because if self._waiting_since else None
         return data
 
@@ -484,7 +483,10 @@ class Rhythm:
         """The icon's state and the tooltip: the planner, and a break waiting unseen."""
         waiting = self._waiting()  # asked first: no window is asked about without a break
         waiting = None if waiting is None or self._prompt.is_visible() else waiting
-        return brief_state(self.planner, self.clock.now(), self.active_session is not None, waiting)
+        because = self._waiting_because if self._waiting_since else None
+        return brief_state(
+            self.planner, self.clock.now(), self.active_session is not None, waiting, because
+        )
 
     def menu_state(self) -> MenuState:
         """Everything the menu shows, the suggestion and the library included."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from reconnect.core.break_planner import BreakPlanner, Mode
+from reconnect.core.busy_sources import CALL_SOURCES, DO_NOT_DISTURB, FULL_SCREEN
 from reconnect.core.i18n import translate
 from reconnect.core.practices import Library, Practice
 from reconnect.core.vocabulary import SENSES
@@ -58,16 +59,38 @@ def practices_by_sense(
     return tuple((sense, tuple(items)) for sense, items in groups.items() if items)
 
 
+def why_waiting(because: str) -> str:
+    """The tooltip's sentence for what a due break waits for (``waiting_because``)."""
+    if because in CALL_SOURCES:
+        sentence = translate("Rhythm", "It waits while you seem to be in a call ({source}).")
+        return sentence.format(source=translate("Busy", because))
+    if because == FULL_SCREEN:
+        return translate("Rhythm", "It waits while a window fills the screen.")
+    if because == DO_NOT_DISTURB:
+        return translate("Rhythm", "It waits while do not disturb is on.")
+    # A calendar event: its title, or "a calendar event" when titles are private.
+    return translate("Rhythm", "It waits until {event} ends.").format(event=because)
+
+
 def brief_state(
-    planner: BreakPlanner, now: datetime, in_practice: bool, waiting: Practice | None = None
+    planner: BreakPlanner,
+    now: datetime,
+    in_practice: bool,
+    waiting: Practice | None = None,
+    because: str | None = None,
 ) -> MenuState:
-    """The icon's state and the tooltip: the planner, and the break waiting unseen, if any."""
+    """The icon's state and the tooltip: the planner, and the break waiting unseen, if any,
+    with what it waits for (``because``: a busy source's word) when it is held back."""
     status = planner.status(now)
     if waiting is not None:
-        summary = translate("Rhythm", "A small pause is waiting: {title}.")
+        summary = translate("Rhythm", "A small pause is waiting: {title}.").format(
+            title=waiting.title
+        )
+        if because:
+            summary = f"{summary} {why_waiting(because)}"
         return MenuState(
             state=Mode.DUE.value,
-            summary=summary.format(title=waiting.title),
+            summary=summary,
             break_planned=True,
             in_practice=in_practice,
             waiting=item_of(waiting),

@@ -36,6 +36,15 @@ def show_offer(
         )
 
 
+def offer_quietly(title: str, desktop: Desktop, prompt: PromptSurface) -> None:
+    """Still busy at the end of the wait: a quiet notification; the offer stays in the tray."""
+    later = translate("Rhythm", "{title}. Start it from the Reconnect menu, or let it go.")
+    desktop.notifier.notify(
+        translate("Rhythm", "A small pause is here whenever you like"), later.format(title=title)
+    )
+    prompt.start_expiry()
+
+
 def withdraw_offer(desktop: Desktop, prompt: PromptSurface) -> None:
     """The offer goes from wherever it shows."""
     prompt.withdraw()

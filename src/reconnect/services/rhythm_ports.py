@@ -21,7 +21,12 @@ class BreakHistory(Protocol):
     """
 
     def offer(
-        self, practice: Practice, now: datetime, probability: float | None, quiet: bool = False
+        self,
+        practice: Practice,
+        now: datetime,
+        probability: float | None,
+        quiet: bool = False,
+        deferred_because: str | None = None,
     ) -> Prompt: ...
 
     def decide(self, prompt_id: str, fate: PromptFate, now: datetime) -> None: ...

@@ -11,7 +11,7 @@ from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.sessions import Moment
 from reconnect.storage.database import computer_of
 from reconnect.storage.idempotent import insert_new
-from reconnect.storage.schema import PromptRow
+from reconnect.storage.schema import DEFERRED_LENGTH, PromptRow
 
 
 def _naive(moment: Moment) -> datetime:
@@ -34,6 +34,7 @@ def _to_prompt(row: PromptRow) -> Prompt:
         fate=PromptFate(row.fate) if row.fate else None,
         decided=decided,
         session_id=row.session_id,
+        deferred_because=row.deferred_because,
     )
 
 
@@ -66,6 +67,7 @@ class PromptRepository:
                     "decided_at": _naive(prompt.decided) if prompt.decided else None,
                     "decided_offset": prompt.decided.offset_minutes if prompt.decided else None,
                     "session_id": prompt.session_id,
+                    "deferred_because": (prompt.deferred_because or "")[:DEFERRED_LENGTH] or None,
                     "computer": self._computer,
                 }
             ],

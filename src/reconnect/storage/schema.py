@@ -32,6 +32,7 @@ NAMING = {
 
 # The longest computer name (``core.settings.COMPUTER_NAME_LENGTH``).
 COMPUTER_LENGTH = 64
+DEFERRED_LENGTH = 120  # a calendar event's title is cut to fit
 
 
 class Base(DeclarativeBase):
@@ -145,3 +146,5 @@ class PromptRow(Base):
     decided_offset: Mapped[int | None] = mapped_column(Integer)
     session_id: Mapped[str | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"))
     computer: Mapped[str] = mapped_column(String(COMPUTER_LENGTH), server_default="")
+    # What held the prompt back unseen when it came due (a call, a calendar event...).
+    deferred_because: Mapped[str | None] = mapped_column(String(DEFERRED_LENGTH))

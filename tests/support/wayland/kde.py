@@ -49,6 +49,12 @@ class KdeDesktop(WaylandDesktop):
         "setpriv": "util-linux",
     }  # fmt: skip
 
+    def __init__(self, width: int = 1280, height: int = 800, tray_host: bool = True) -> None:
+        """``tray_host=False``: start without kded5 and plasmashell (so without a tray and a
+        notification server); ``start_tray_host`` starts them later, as at a slow login."""
+        super().__init__(width, height)
+        self.with_tray_host = tray_host
+
     @classmethod
     def unavailable_reason(cls) -> str | None:
         reason = super().unavailable_reason()
@@ -102,6 +108,20 @@ class KdeDesktop(WaylandDesktop):
             60,
         )
         self.wayland_display = str(socket)
+        if self.with_tray_host:
+            self.start_tray_host()
+        self.spawn("konsole", ["konsole"], **KDE_ENV)
+        wait_until(
+            "konsole to have the keyboard",
+            lambda: self.kwin_script("const out = workspace.activeClient ? "
+                                     "workspace.activeClient.resourceClass : null;")
+            == self.terminal,
+            60,
+        )  # fmt: skip
+
+    def start_tray_host(self) -> None:
+        """Start kded5 (the StatusNotifierWatcher) and plasmashell (the panel with its tray, and
+        the notifications), as a login does, and wait for all three."""
         self.spawn("kded", ["kded5"], **KDE_ENV)
         self.spawn("plasmashell", ["plasmashell"], **KDE_ENV)
         wait_until(
@@ -119,14 +139,6 @@ class KdeDesktop(WaylandDesktop):
             lambda: self.has_owner("org.freedesktop.Notifications"),
             60,
         )
-        self.spawn("konsole", ["konsole"], **KDE_ENV)
-        wait_until(
-            "konsole to have the keyboard",
-            lambda: self.kwin_script("const out = workspace.activeClient ? "
-                                     "workspace.activeClient.resourceClass : null;")
-            == self.terminal,
-            60,
-        )  # fmt: skip
 
     def _build_kwinput(self) -> None:
         build = self.folder / "build"

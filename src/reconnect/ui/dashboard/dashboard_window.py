@@ -438,7 +438,8 @@ class DashboardWindow(QMainWindow):
             else:
                 self.helps.show_report(figures, report)
             return
-        QTimer.singleShot(0, self.report)
+        # With the window as context: closed (and deleted) meanwhile, it is not asked at all.
+        QTimer.singleShot(0, self, self.report)
 
     def show_section(self, name: str) -> None:
         self.tabs.setCurrentIndex(self.SECTIONS.index(name))

@@ -13,12 +13,11 @@ from typing import Any, Protocol
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, SignalInstance
 
+from reconnect.core.pace import POLL_MS  # the app sets its paced interval (tests run faster)
 from reconnect.core.practices import Practice
 from reconnect.core.sessions import Trigger
 from reconnect.services.rhythm import Rhythm
 from reconnect.ui.tray.prompt_window import Offer, PromptWindow
-
-POLL_MS = 30_000  # idle, busy and clock checks: never more often than this
 
 
 class WakeupScheduler(Protocol):

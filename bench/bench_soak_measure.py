@@ -1,0 +1,180 @@
+"""What the soak benchmark looks at and how it judges it: samples of one process tree over the
+soak, their growth per (virtual) hour after the first hour, each against its target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from bench.bench_idle import snapshot
+from bench.harness import process_tree, read_quietly
+
+# The processes playsound3 starts to play a sound (desktop/sound_processes.py).
+SOUND_PLAYERS = frozenset({"aplay", "mpg123", "gst-play-1.0", "ffplay", "paplay", "pw-play"})
+PSS_GROWTH_MB = 3.0
+# Wake-ups at rest after the soak "as before it": within this many a minute, or a tenth more.
+WAKEUPS_SLACK = 2.0
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One look at the app, ``virtual_h`` (virtual) hours into the soak."""
+
+    virtual_h: float
+    pss_mb: float
+    uss_mb: float
+    threads: int
+    fds: int
+    children: int
+    sound_players: int
+    qobjects: int
+    wrappers: int
+
+
+def look(pid: int, virtual_h: float, counts: dict[str, int]) -> Sample:
+    """A sample of the app ``pid`` and what it started; ``counts`` is the debug count."""
+    shot = snapshot(pid)
+    tree = process_tree(pid)
+    players = sum(
+        read_quietly(Path(f"/proc/{member}/comm")).strip() in SOUND_PLAYERS
+        for member in tree
+        if member != pid
+    )
+    try:
+        fds = sum(1 for _ in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        fds = -1
+    try:
+        threads = sum(1 for _ in Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        threads = -1
+    return Sample(
+        virtual_h=virtual_h,
+        pss_mb=shot.pss_kb / 1024,
+        uss_mb=shot.uss_kb / 1024,
+        threads=threads,
+        fds=fds,
+        children=len(tree) - 1,
+        sound_players=players,
+        qobjects=counts.get("qobjects", -1),
+        wrappers=counts.get("wrappers", -1),
+    )
+
+
+@dataclass(frozen=True)
+class Growth:
+    """One figure's growth from the first hour's sample to the last.
+
+    Attributes:
+        figure: its name and unit.
+        start: its value at the end of the first (virtual) hour; end: at the end of the soak.
+        per_hour: (end - start) / the (virtual) hours between them.
+        target: what is allowed, in words; met: whether it was.
+    """
+
+    figure: str
+    start: float
+    end: float
+    per_hour: float
+    target: str
+    met: bool | None
+
+
+# (field, label, unit, allowed growth after the first hour; None: shown, no target)
+FIGURES: tuple[tuple[str, str, str, float | None], ...] = (
+    ("pss_mb", "PSS", "MB", PSS_GROWTH_MB),
+    ("uss_mb", "USS", "MB", None),
+    ("threads", "threads", "", 0.0),
+    ("fds", "open file descriptors", "", 0.0),
+    ("children", "child processes", "", 0.0),
+    ("sound_players", "sound players left", "", 0.0),
+    ("qobjects", "live QObjects (reachable)", "", None),
+    ("wrappers", "PySide6 wrappers (gc)", "", None),
+)
+
+
+def reference(samples: Sequence[Sample], settle_h: float) -> Sample:
+    """The first sample at or after ``settle_h`` virtual hours (the last, if none is)."""
+    return next((s for s in samples if s.virtual_h >= settle_h), samples[-1])
+
+
+def growth(samples: Sequence[Sample], settle_h: float) -> list[Growth]:
+    """Each figure's growth from the sample after the first ``settle_h`` hours to the last."""
+    first, last = reference(samples, settle_h), samples[-1]
+    hours = max(last.virtual_h - first.virtual_h, 1e-9)
+    rows = []
+    for name, label, unit, allowed in FIGURES:
+        start, end = float(getattr(first, name)), float(getattr(last, name))
+        grown = end - start
+        if allowed is None:
+            target, met = "(shown, no target)", None
+        elif allowed == 0:
+            target, met = "no growth", grown <= 0
+        else:
+            target, met = f"<= {allowed:g} {unit} growth", grown <= allowed
+        figure = f"{label} ({unit})" if unit else label
+        rows.append(Growth(figure, start, end, grown / hours, target, met))
+    return rows
+
+
+def wakeups_met(before: float, after: float) -> bool:
+    """Wake-ups a minute at rest after the soak are as before it (within the slack)."""
+    return after <= max(before * 1.1, before + WAKEUPS_SLACK)
+
+
+def verdict(met: bool | None) -> str:
+    return "" if met is None else ("PASS" if met else "MISS")
+
+
+def table(rows: Sequence[Growth], before: float, after: float, settle_h: float) -> list[str]:
+    """The printed table: each figure at the first hour and at the end, growth per hour."""
+    out = [
+        f"{'figure':30} {'at ' + format(settle_h, 'g') + ' h':>10} {'at end':>10} "
+        f"{'growth/h':>10}  target",
+    ]
+    for row in rows:
+        out.append(
+            f"{row.figure:30} {row.start:10.1f} {row.end:10.1f} {row.per_hour:10.3f}  "
+            f"{row.target:22} {verdict(row.met)}"
+        )
+    out.append(
+        f"{'wake-ups at rest (/min)':30} {before:10.1f} {after:10.1f} {'':10}  "
+        f"{'as before (+10% or +2)':22} {verdict(wakeups_met(before, after))}"
+    )
+    return out
+
+
+def json_rows(
+    rows: Sequence[Growth], before: float, after: float, settle_h: float, what: str
+) -> list[dict[str, object]]:
+    """Rows for bench/run_all.py's table (its row format)."""
+    out: list[dict[str, object]] = []
+    for row in rows:
+        out.append(
+            {
+                "benchmark": "Soak",
+                "figure": f"{row.figure} growth after the first {settle_h:g} h",
+                "target": row.target,
+                "measured": f"{row.end - row.start:+.1f} ({row.per_hour:+.3f}/h; "
+                f"{row.start:.1f} -> {row.end:.1f})",
+                "peer": what,
+                "met": row.met,
+            }
+        )
+    out.append(
+        {
+            "benchmark": "Soak",
+            "figure": "wake-ups at rest after the soak",
+            "target": "as before it (+10% or +2/min)",
+            "measured": f"{after:.1f}/min",
+            "peer": f"before the soak {before:.1f}/min",
+            "met": wakeups_met(before, after),
+        }
+    )
+    return out
+
+
+def samples_json(samples: Sequence[Sample]) -> list[dict[str, object]]:
+    return [asdict(s) for s in samples]

@@ -1,0 +1,162 @@
+"""The ``debug`` command of the control socket, for benchmarks and tests only: it presses the
+prompt's, player's and check-in's buttons, opens and closes windows, and counts live Qt objects.
+Answered only when ``RECONNECT_TEST_SPEED`` is set (docs/testing.md).
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+from reconnect.core.errors import InputError
+
+# What ``debug`` takes, each in a word: the benchmark's whole vocabulary.
+ACTIONS = (
+    "state",
+    "start",
+    "stop",
+    "check-in",
+    "dashboard",
+    "settings",
+    "help",
+    "close-windows",
+    "counts",
+)
+CHECKIN_LEVEL = 2
+
+
+class DebugControl:
+    """Runs ``debug`` actions against the running app's windows.
+
+    Args:
+        running: the running app (``app.tray.RunningApp``): its tray app and practice flow.
+        windows: the app's ``Windows``, which opens the dashboard, settings and help.
+        app: the QApplication.
+    """
+
+    def __init__(self, running: Any, windows: Any, app: Any) -> None:
+        self._running = running
+        self._windows = windows
+        self._app = app
+
+    def __call__(self, action: str) -> tuple[str, dict[str, Any]]:
+        """Run one action; returns a line and the state after it (``state``'s figures).
+
+        Raises:
+            InputError: an unknown action, or one that can't be done now (no prompt shown...).
+        """
+        match action:
+            case "state":
+                pass
+            case "start":
+                prompt = self._visible_prompt()
+                prompt.start_button.click()
+            case "stop":
+                flow = self._running.flow
+                if flow is None or flow.player is None:
+                    raise InputError("no practice is under way")
+                flow.player.stop()
+            case "check-in":
+                flow = self._running.flow
+                dialog = None if flow is None else flow.checkin
+                if dialog is None:
+                    raise InputError("no check-in is open")
+                dialog.choose_level(CHECKIN_LEVEL)
+                dialog.save_button.click()
+            case "dashboard":
+                self._every_section()
+            case "settings":
+                self._windows.show_settings()
+            case "help":
+                self._windows.show_help()
+            case "close-windows":
+                self._close_windows()
+            case "counts":
+                return "counted", self.counts()
+            case _:
+                raise InputError(f"debug takes one of {', '.join(ACTIONS)}; got {action!r}")
+        return action, self.state()
+
+    def state(self) -> dict[str, Any]:
+        """What is showing: the prompt, the player, the check-in, other windows open."""
+        tray = self._running.tray_app
+        flow = self._running.flow
+        prompt = tray._prompt  # not made until the first break; the property would make it
+        return {
+            "prompt": bool(prompt is not None and prompt.isVisible()),
+            "player": bool(flow is not None and flow.player is not None),
+            "checkin": bool(flow is not None and flow.checkin is not None),
+            "windows": sorted(type(w).__name__ for w in self._open_windows()),
+        }
+
+    def counts(self) -> dict[str, int]:
+        """Live Qt objects, counted two ways.
+
+        ``qobjects``: the QObjects reachable from the QApplication and its top-level widgets
+        through their children (hidden windows included: a window closed but kept is counted).
+        ``wrappers``: Python objects the collector tracks whose type comes from PySide6 (the
+        Python side of Qt objects, kept alive by a reference somewhere). ``top_level``: the
+        top-level widgets, shown or not; ``top_level KIND`` and ``wrappers KIND`` by class.
+        """
+        from PySide6.QtCore import QObject
+
+        tops = list(self._app.topLevelWidgets())
+        seen: set[int] = set()
+        queue: list[Any] = [self._app, *tops]
+        while queue:
+            item = queue.pop()
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            queue.extend(item.findChildren(QObject))
+        by_kind: dict[str, int] = {}
+        for thing in gc.get_objects():
+            kind = type(thing)
+            if _from_pyside(kind):
+                by_kind[kind.__name__] = by_kind.get(kind.__name__, 0) + 1
+        wrappers = sum(by_kind.values())
+        kinds: dict[str, int] = {}
+        for top in tops:
+            kinds[type(top).__name__] = kinds.get(type(top).__name__, 0) + 1
+        return {
+            "qobjects": len(seen),
+            "wrappers": wrappers,
+            "top_level": len(tops),
+            **{f"top_level {kind}": n for kind, n in sorted(kinds.items())},
+            **{f"wrappers {kind}": n for kind, n in sorted(by_kind.items())},
+        }
+
+    def _visible_prompt(self) -> Any:
+        prompt = self._running.tray_app._prompt
+        if prompt is None or not prompt.isVisible():
+            raise InputError("no prompt is shown")
+        return prompt
+
+    def _every_section(self) -> None:
+        self._windows.show_dashboard()
+        window = self._windows.open_window("dashboard")
+        tabs = getattr(window, "tabs", None)
+        if tabs is None:
+            raise InputError("the dashboard did not open")
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            self._app.processEvents()
+
+    def _open_windows(self) -> list[Any]:
+        prompt = self._running.tray_app._prompt
+        return [
+            w
+            for w in self._app.topLevelWidgets()
+            if w.isVisible() and w is not prompt and w.isWindow() and w.windowTitle()
+        ]
+
+    def _close_windows(self) -> None:
+        for key in ("dashboard", "settings", "help"):
+            window = self._windows.open_window(key)
+            if window is not None and window.isVisible():
+                window.close()
+
+
+def _from_pyside(kind: type) -> bool:
+    module = getattr(kind, "__module__", None)  # None, or not text, for some odd types
+    return isinstance(module, str) and module.startswith("PySide6")
