@@ -12,9 +12,16 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from bench.learning_people import BUCKETS, Person, true_best
-from reconnect.core.overview import HELPS_MIN_CHANCE, seems_to_help
+from reconnect.core.overview import helps_more_than_usual
 from reconnect.core.practices import Practice
-from reconnect.core.spark_stats import PracticeCounts, PracticeStats, compute
+from reconnect.core.spark_stats import (
+    PracticeCounts,
+    PracticeStats,
+    Prior,
+    compute,
+    usual_prior,
+    usual_rate,
+)
 from reconnect.core.suggestion import (
     EXPLORE_SHARE,
     Posterior,
@@ -35,18 +42,31 @@ CHECKIN_GRID = (
 ORDERINGS = ("lower end of 80% range", "middle (posterior mean)", "chance above usual")
 # How many check-ins the practice's overall rate is worth when pooled into an hour bucket.
 HOUR_POOL = 10.0
+# The rule for "helps more than usual" before the study: a chance above usual of 60%.
+OLD_HELPS_MIN_CHANCE = 0.6
 
 
 @dataclass(frozen=True)
 class Policy:
     """A way of choosing the offer: Thompson sampling (``top_two`` or not), its fixed share
-    of even offers, the prior's strength, and whether hours of the day are told apart."""
+    of even offers, the prior, and whether hours of the day are told apart.
+
+    ``strength`` None is the core's prior (``spark_stats.usual_prior``); a number is the prior
+    of before the study, the usual rate worth that many check-ins, judged with the overview's
+    rule of then (``OLD_HELPS_MIN_CHANCE``).
+    """
 
     name: str
     explore: float = EXPLORE_SHARE
-    strength: float = 4.0
+    strength: float | None = None
     top_two: bool = False
     hours: bool = False
+
+    def prior(self, counts: list[PracticeCounts]) -> Prior:
+        if self.strength is None:
+            return usual_prior(counts)
+        checkins = sum(c.checkins for c in counts)
+        return Prior(usual_rate(checkins, sum(c.sparks for c in counts)), self.strength)
 
 
 @dataclass
@@ -63,6 +83,7 @@ class Outcome:
         claimed, claimable: [checkpoint]: practices said to help more than usual (the
             overview's rule), and practices past still learning.
         named: [checkpoint]: the overview names a practice that seems to help.
+        named_best: [checkpoint]: it names one, and it is among the true best three.
     """
 
     expected: np.ndarray
@@ -75,6 +96,7 @@ class Outcome:
     claimed: np.ndarray
     claimable: np.ndarray
     named: np.ndarray
+    named_best: np.ndarray
     sparks: int = 0
     checkins: int = 0
     extra: dict[str, float] = field(default_factory=dict)
@@ -149,6 +171,7 @@ def run(person: Person, practices: list[Practice], policy: Policy, seed: int) ->
         claimed=np.full(grid, np.nan),
         claimable=np.full(grid, np.nan),
         named=np.full(grid, np.nan),
+        named_best=np.full(grid, np.nan),
     )
     counts: dict[str, PracticeCounts] = {}
     by_hour: list[dict[str, PracticeCounts]] = [{} for _ in range(BUCKETS)]
@@ -168,7 +191,8 @@ def run(person: Person, practices: list[Practice], policy: Policy, seed: int) ->
         if where not in chances:
             chances[where] = person.chance[:, where[0], where[1]].tolist()
         chance = chances[where]
-        posteriors, prior = beliefs(list(counts.values()), policy.strength)
+        history = list(counts.values())
+        posteriors, prior = beliefs(history, policy.prior(history))
         if policy.hours:
             posteriors = _hour_posteriors(posteriors, prior, by_hour[moment.bucket])
         suggestion = _choose(policy, candidates, posteriors, prior, rng, offered[-RECENT:])
@@ -222,7 +246,7 @@ def _record(
     best: set[int],
     truth_sum: dict[str, float],
 ) -> None:
-    report = compute(counts, policy.strength)
+    report = compute(counts, policy.prior(counts))
     rated = report.rated
     out.first_in_best[look] = _look(rated, index, best)
     covered = 0
@@ -233,5 +257,10 @@ def _record(
     out.ranges[look] = len(rated)
     settled = [p for p in rated if not p.still_learning]
     out.claimable[look] = len(settled)
-    out.claimed[look] = sum(p.p_better_than_usual >= HELPS_MIN_CHANCE for p in settled)
-    out.named[look] = seems_to_help(report) is not None
+    if policy.strength is None:
+        helpers = helps_more_than_usual(report)
+    else:
+        helpers = [p for p in settled if p.p_better_than_usual >= OLD_HELPS_MIN_CHANCE]
+    out.claimed[look] = len(helpers)
+    out.named[look] = bool(helpers)
+    out.named_best[look] = bool(helpers) and index[helpers[0].id] in best

@@ -22,7 +22,6 @@ from bench.learning_study_measures import Result
 from bench.learning_study_report import write_report
 from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import Practice
-from reconnect.core.spark_stats import PRIOR_STRENGTH
 from reconnect.core.suggestion import EXPLORE_SHARE
 from reconnect.paths import practices_dir
 
@@ -32,23 +31,23 @@ PLOTS = ROOT / "docs" / "learning"
 SEED = 20250106
 BEGIN, END = "<!-- study:begin -->", "<!-- study:end -->"
 
-# Run on every person: the policy before the study, and the policy for finding the best.
+# Run on every person: the policy before the study, one made for finding the best, and now.
+# A number as strength is the prior of before the study: the usual rate, worth that many.
 MAIN = (
-    Policy("before the study: Thompson, 15% even, prior 4", explore=0.15, strength=4.0),
-    Policy("top-two Thompson, prior 4", explore=0.0, strength=4.0, top_two=True),
+    Policy("before the study: Thompson, 15% even, prior 4 on the usual rate", 0.15, 4.0),
+    Policy("top-two Thompson, estimated prior", explore=0.0, top_two=True),
+    Policy(f"now: Thompson, {EXPLORE_SHARE:.0%} even, estimated prior", EXPLORE_SHARE),
 )
-NOW = Policy("now: the core's defaults", explore=EXPLORE_SHARE, strength=PRIOR_STRENGTH)
-if (NOW.explore, NOW.strength) != (MAIN[0].explore, MAIN[0].strength):
-    MAIN = (*MAIN, NOW)
+NOW = MAIN[-1]
 # Run on a share of the people, to tune one knob at a time around the core's defaults.
 SWEEP = (
-    Policy("Thompson, 0% even", explore=0.0, strength=PRIOR_STRENGTH),
-    Policy("Thompson, 5% even", explore=0.05, strength=PRIOR_STRENGTH),
-    Policy("Thompson, 30% even", explore=0.30, strength=PRIOR_STRENGTH),
-    Policy("prior worth 1", explore=EXPLORE_SHARE, strength=1.0),
-    Policy("prior worth 2", explore=EXPLORE_SHARE, strength=2.0),
-    Policy("prior worth 8", explore=EXPLORE_SHARE, strength=8.0),
-    Policy("hours of the day, pooled", explore=EXPLORE_SHARE, strength=PRIOR_STRENGTH, hours=True),
+    Policy("Thompson, 0% even", explore=0.0),
+    Policy("Thompson, 15% even", explore=0.15),
+    Policy("Thompson, 30% even", explore=0.30),
+    Policy(f"{EXPLORE_SHARE:.0%} even, prior 2 on the usual rate", EXPLORE_SHARE, 2.0),
+    Policy(f"{EXPLORE_SHARE:.0%} even, prior 4 on the usual rate", EXPLORE_SHARE, 4.0),
+    Policy(f"{EXPLORE_SHARE:.0%} even, prior 8 on the usual rate", EXPLORE_SHARE, 8.0),
+    Policy("hours of the day, pooled", explore=EXPLORE_SHARE, hours=True),
 )
 
 

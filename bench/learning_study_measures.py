@@ -100,6 +100,20 @@ def claims(result: Result, checkins: int | None) -> tuple[float, float, int]:
     return claimed / max(settled, 1), named / max(people, 1), int(people)
 
 
+def named_best(result: Result, checkins: int | None) -> float:
+    """For people for whom a few practices clearly help, at ``checkins`` (None: the year's
+    end): the share the overview names a practice for that is among their true best three."""
+    values = []
+    for person, outcome in zip(result.people, result.outcomes, strict=True):
+        if person.kind is not Kind.CLEAR:
+            continue
+        reached = np.flatnonzero(~np.isnan(outcome.named_best))
+        at = (reached[-1] if len(reached) else None) if checkins is None else _grid_index(checkins)
+        if at is not None and not np.isnan(outcome.named_best[at]):
+            values.append(outcome.named_best[at])
+    return float(np.mean(values)) if values else float("nan")
+
+
 def sparks_gain(result: Result, base: Result, hour_effect: bool) -> float:
     """Expected sparks of ``result`` over ``base`` in the year, as a share of ``base``'s,
     among clearly-helped people with (or without) an hour-of-day effect."""

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ArmsTable</name>
+    <message>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chose another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something stirred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: offered {offered}, done {done}, let go {declined}, chose another {other}; something stirred in {sparks} of {checkins}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Bootstrap</name>
     <message>
         <source>Your shared history is out of reach for now</source>
@@ -404,6 +451,57 @@ Noticing is itself the practice, and you have been doing it, whatever you found.
     </message>
 </context>
 <context>
+    <name>ComparisonCard</name>
+    <message>
+        <source>“Let go” counts offers that were skipped, snoozed or left to pass. They are counted apart, never as “nothing”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{a}” and “{b}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{offered} of 1 break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{offered} of {count} breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{when}. Stopped after {how_far}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{when}, {how_far}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far the comparison is: {how_far}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference, {a} minus {b}: {middle} percentage points. 80% likely between {low} and {high}; 95% likely between {low95} and {high95}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chance that something stirs more often with {a} than with {b}: {chance}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ControlWindow</name>
     <message>
         <source>This desktop shows no system tray, so Reconnect lives in this small window instead and keeps planning your breaks. To get a tray: on GNOME, add the extension &quot;AppIndicator and KStatusNotifierItem Support&quot;; on other desktops, add a system tray (notification area) to your panel. Reconnect moves into the tray as soon as there is one.</source>
@@ -629,6 +727,10 @@ on the floor and something solid under your hand.&lt;/li&gt;
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Com&amp;pare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -819,6 +921,183 @@ If you might want to look back at your history one day, you could export it firs
     </message>
     <message>
         <source>&lt;p&gt;Reconnect closes now. Take good care of yourself.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentDialog</name>
+    <message>
+        <source>Compare two practices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your next breaks offer one of these two practices, in a random order, half each. You can still skip a break or choose another practice; that is counted apart. After a practice, “nothing” is an answer too. You can stop at any time and keep what was learnt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of breaks to compare over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {low} to {high} breaks. More breaks make a clearer answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First practice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Second practice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over the next &amp;breaks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tart comparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start comparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing needs two practices in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different practices to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentSection</name>
+    <message>
+        <source>more than 99%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than 1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare two practices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wondering whether one practice brings you more than another? Reconnect can offer one of two practices at your next {count} breaks (or as many as you choose), in a random order, half each. You can still skip a break or choose something else; that is counted apart. After a practice, “nothing” is an answer too, and it counts. You can stop at any time, and what was learnt so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare two p&amp;ractices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop compar&amp;ing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop comparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The breaks go back to the usual suggestions; what was learnt is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier comparisons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing two practices isn&apos;t available here. Everything else works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{a} and {b} are being compared now, and one comparison runs at a time. To start another, stop this one first; what it showed so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Experiments</name>
+    <message>
+        <source>more than 99%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about {percent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too early to tell: no check-ins after either practice yet. With a few after each, a picture starts to form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too early to tell: {a} has {a_checkins} and {b} has {b_checkins} so far. With a few more check-ins after each, a picture starts to form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>So far {more} seems to bring a spark more often than {less} for you (a chance of {chance} that it does). It is a hint from your own check-ins, not a certainty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>So far {a} and {b} seem to bring a spark about equally often for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clear difference yet between {a} and {b}: either could bring a spark more often. More breaks with them would tell more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 offer was let go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} offers were let go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another practice was chosen once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another practice was chosen {count} times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}; that is fine, and it is counted apart, not as “nothing”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of breaks can be between {low} and {high}, not {breaks}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different practices to compare ({id} was named twice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comparison of {a} and {b} is under way, and one runs at a time. You can stop it in the dashboard&apos;s Compare tab or with &apos;reconnect experiment stop&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1317,6 +1596,26 @@ and never connects to the internet.&lt;/p&gt;
     </message>
     <message>
         <source>What helps, most surely first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with another practice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the chosen practice with another practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the practice chosen above (the first, if none is) with another: your next breaks offer each in turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare with another practice…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2362,6 +2661,14 @@ Notice where the music lands in your body, if anywhere.</source>
         <source>Change {title}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Compare with…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare {title} with another practice</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PracticeForm</name>
@@ -3099,6 +3406,38 @@ Notice where the music lands in your body, if anywhere.</source>
         <source>The period</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Comparing {a} and {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{offered} of 1 break offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{offered} of {count} breaks offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under way since {day}: {offered}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {day} to {end}, stopped early: {offered}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {day} to {end}: {offered}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{a}: {a_done} done, {a_sparks} of {a_checkins} check-ins with a spark. {b}: {b_done} done, {b_sparks} of {b_checkins} check-ins with a spark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The difference in spark rate ({a} minus {b}) likely lies between {low80} and {high80} points (80%), or between {low95} and {high95} points (95%).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
@@ -3547,6 +3886,22 @@ Notice where the music lands in your body, if anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The other busy checks keep working. You can fix the file or choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{setting}: a file to look at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>And 1 more file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>And {count} more files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3603,6 +3958,10 @@ Notice where the music lands in your body, if anywhere.</source>
     </message>
     <message>
         <source>Pla&amp;ce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;alls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -13,13 +13,9 @@ from pytestqt.qtbot import QtBot
 from reconnect.app import bootstrap
 from reconnect.core.clock import FakeClock
 from reconnect.core.recording import logged_session
-from reconnect.core.spark_stats import compute
-from reconnect.services.dashboard import DashboardReader
-from reconnect.services.history_edits import HistoryBook
 from reconnect.storage.unit_of_work import UnitOfWork
-from reconnect.ui.dashboard.dashboard_window import DashboardActions, DashboardWindow
-from reconnect.ui.dashboard.history_page import HistoryPage
-from reconnect.ui.dashboard.library_page import LibraryPage
+from reconnect.ui.dashboard.dashboard_window import DashboardWindow
+from tests.support.dashboard import shown_dashboard
 
 
 @pytest.fixture
@@ -46,24 +42,7 @@ def write(context: bootstrap.Context, computer: str, levels: list[int]) -> None:
 
 
 def dashboard(qtbot: QtBot, context: bootstrap.Context) -> DashboardWindow:
-    factory = context.database().session_factory
-    library = context.library
-    actions = DashboardActions(
-        today=lambda: context.clock.now().date(),
-        export_history=lambda _parent: None,
-        import_history=lambda _parent: False,
-        open_help=lambda: None,
-        make_history_page=lambda: HistoryPage(
-            HistoryBook(factory), {p.id: p.title for p in library}
-        ),
-        make_library_page=lambda: LibraryPage(library, lambda: None),
-        compute_report=lambda counts, deliver: deliver(compute(counts)),
-    )
-    window = DashboardWindow(DashboardReader(factory), actions)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_dashboard(qtbot, context)
 
 
 def week_figures(window: DashboardWindow) -> list[str]:

@@ -949,3 +949,16 @@ def test_problem_notes_are_quiet_labels(open_window: Callable[..., Opened], qtbo
     assert field.problem.objectName() == "settingProblem"
     assert "red" not in opened.window.styleSheet().lower()
     assert field.problem.accessibleDescription() == field.problem.text()
+
+
+def test_every_tab_has_a_title_of_its_own_and_a_key_of_its_own(
+    open_window: Callable[..., Opened],
+) -> None:
+    from reconnect.ui.settings.settings_window import GROUP_TITLES
+
+    assert {s.group for s in DECLARATIONS} <= set(GROUP_TITLES)
+    window = open_window().window
+    texts = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+    assert len(keys) == len(texts), texts
+    assert len(set(keys)) == len(keys), texts

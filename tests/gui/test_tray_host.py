@@ -119,6 +119,7 @@ def test_a_tray_that_starts_later_takes_the_app_from_its_small_window(
         assert isinstance(window, ControlWindow)
         qtbot.waitExposed(window)
         assert running.tray_watch is not None
+        assert not running.desktop.report.tray.found
 
         without_tray.start_tray()  # the panel, late: as at a login where Reconnect came first
 
@@ -127,6 +128,7 @@ def test_a_tray_that_starts_later_takes_the_app_from_its_small_window(
         assert tray.icon.isVisible()
         qtbot.waitUntil(lambda: not shown(ControlWindow), timeout=20_000)
         assert running.tray_watch is None
+        assert running.desktop.report.tray.found  # status names the tray now
         # The tray is wired: the state reaches it, and its left click opens the dashboard.
         running.tray_app.state_changed.emit()
         tray.icon.activated.emit(LEFT_CLICK)

@@ -18,6 +18,7 @@ from reconnect.core.clock import FakeClock
 from reconnect.core.control_protocol import PauseRequest, server_name
 from reconnect.desktop.adapters import DesktopAdapters, pick_adapters
 from reconnect.desktop.control_server import ControlServer
+from reconnect.paths import resolve_data_paths
 from tests.conftest import CliResult
 from tests.support.desktop import VirtualDesktop
 
@@ -154,3 +155,19 @@ def test_status_json_has_the_desktop_report(
     )
     assert desktop["notifications"]["adapter"] == "the desktop's notification service"
     assert desktop["sound"]["adapter"] == "playsound3"
+
+
+@pytest.mark.usefixtures("kde_on_x11")
+def test_doctor_names_a_broken_calendar_file_and_the_busy_check_still_works(
+    cli: Any, data_dir: Path
+) -> None:
+    broken = data_dir.parent / "work.ics"
+    broken.write_text("BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n", encoding="utf-8")
+    settings_file = resolve_data_paths(data_dir, {}).settings_file
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text(json.dumps({"busy.calendar": str(broken)}), encoding="utf-8")
+    busy = doctor_lines(cli("doctor").out)["busy detection"]
+
+    assert busy.startswith("ok "), busy  # the other checks still answer
+    assert "calendar (work.ics can't be read: it holds no calendar" in busy, busy
+    assert "; camera;" in busy, busy  # named without a problem: it keeps working

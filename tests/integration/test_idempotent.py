@@ -169,6 +169,7 @@ def test_values_the_quick_way_does_not_know_go_the_dialect_s_way(
             "session_id": None,
             "computer": "desk",
             "deferred_because": None if n % 5 else "microphone",
+            "experiment_id": None,
         }
         for n in range(MANY)
     ]

@@ -7,7 +7,14 @@ import pytest
 from bench.learning_people import Kind
 from bench.learning_sim import CHECKIN_GRID, Policy
 from bench.learning_study import NOW, simulate
-from bench.learning_study_measures import captured, claims, coverage, first_in_best, until_stays
+from bench.learning_study_measures import (
+    captured,
+    claims,
+    coverage,
+    first_in_best,
+    named_best,
+    until_stays,
+)
 from bench.learning_study_report import write_report
 
 PEOPLE = 12
@@ -59,6 +66,8 @@ def test_ranges_rankings_and_claims_are_shares(results):
             practices, people, looked_at = claims(result, at)
             assert 0 <= practices <= 1 and 0 <= people <= 1
             assert looked_at == sum(p.no_real_differences for p in result.people)
+            named = named_best(result, at)
+            assert np.isnan(named) or 0 <= named <= 1
 
 
 def test_the_report_is_written_from_the_measures(results):

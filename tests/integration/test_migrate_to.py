@@ -19,7 +19,13 @@ from reconnect.core.clock import FakeClock
 from reconnect.core.prompts import PromptFate
 from reconnect.core.sessions import Outcome, Trigger
 from reconnect.services.breaks import BreakRecords
-from reconnect.storage.schema import CheckInMarkRow, CheckInRow, PromptRow, SessionRow
+from reconnect.storage.schema import (
+    CheckInMarkRow,
+    CheckInRow,
+    ExperimentRow,
+    PromptRow,
+    SessionRow,
+)
 from tests.conftest import CliResult
 from tests.support.postgres import PostgresServer
 
@@ -35,7 +41,7 @@ def counts_at(url: str) -> dict[str, int]:
                 row.__tablename__: int(
                     connection.execute(select(func.count()).select_from(row)).scalar_one()
                 )
-                for row in (SessionRow, CheckInRow, CheckInMarkRow, PromptRow)
+                for row in (SessionRow, CheckInRow, CheckInMarkRow, PromptRow, ExperimentRow)
             }
     finally:
         engine.dispose()
@@ -76,7 +82,9 @@ def test_a_local_history_goes_to_postgresql_and_back(
     before = cli("history", "--json", "--limit", "50").out
     local_digest = digest(local)
     expected = counts_at(f"sqlite:///{local}")
-    assert expected == {"sessions": 5, "checkins": 3, "checkin_marks": 3, "prompts": 2}
+    assert expected == {
+        "sessions": 5, "checkins": 3, "checkin_marks": 3, "prompts": 2, "experiments": 0,
+    }  # fmt: skip
 
     server = postgres.create_database(migrated=False)
     with_password = server.replace("postgres@", f"postgres:{SECRET}@")
@@ -208,7 +216,9 @@ def test_what_the_running_app_writes_during_the_copy_waits_for_the_next_one(
         target = f"sqlite:///{tmp_path / 'copy.db'}"
         report = copy_history(database.engine, target, "laptop", progress=meanwhile)
         assert written
-        assert report.counts == {"sessions": 5, "checkins": 3, "checkin_marks": 3, "prompts": 2}
+        assert report.counts == {
+            "sessions": 5, "checkins": 3, "checkin_marks": 3, "prompts": 2, "experiments": 0,
+        }  # fmt: skip
         assert counts_at(target) == report.counts  # one moment's history, whole
     finally:
         context.close()

@@ -141,3 +141,53 @@ def test_the_command_works_without_a_display(context: bootstrap.Context, tmp_pat
     assert done.stderr == ""
     pages, text = text_of(path)
     assert 2 <= pages <= 3 and "What helped" in text
+
+
+def test_an_experiment_of_the_period_is_shown_with_its_titles_and_ranges(
+    context: bootstrap.Context, cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    from reconnect.core.experiments import Experiment
+    from reconnect.core.prompts import Prompt, PromptFate
+    from reconnect.core.sessions import Moment
+    from reconnect.storage.unit_of_work import UnitOfWork
+
+    fill(context, 60)
+    started = datetime(2026, 10, 1, 9, 0, tzinfo=BERLIN)
+    experiment = Experiment(
+        "e-1", "sunlight", "Step into daylight", "short-walk", "A short walk", 20, 5, started,
+        started + timedelta(days=10), False,
+    )  # fmt: skip
+    sessions, offers = [], []
+    for index in range(20):
+        practice = context.library.get(("sunlight", "short-walk")[index % 2])
+        assert practice is not None
+        at = started + timedelta(hours=12 * index)
+        level = 2 if practice.id == "sunlight" or index % 4 == 1 else 0
+        session = logged_session(practice, at, level, (), (), None, at)
+        sessions.append(session)
+        offers.append(
+            Prompt(
+                f"p-{index}",
+                Moment.of(at),
+                practice.id,
+                practice.title,
+                0.5,
+                fate=PromptFate.STARTED,
+                decided=Moment.of(at),
+                session_id=session.id,
+                experiment_id="e-1",
+            )
+        )
+    write(context, sessions)
+    with UnitOfWork(context.database().session_factory) as uow:
+        uow.experiments.add(experiment)
+        for offer in offers:
+            uow.prompts.add(offer)
+        uow.commit()
+    path = tmp_path / "experiment.pdf"
+    assert cli("report", "--since", "2026-09-01", "-o", str(path)).code == 0
+    _pages, text = text_of(path)
+    assert "Comparing Step into daylight and A short walk" in text
+    assert "20 of 20 breaks offered" in text
+    assert "seems to bring a spark more often than A short walk" in text
+    assert re.search(r"likely lies between \+\d+ and \+\d+ points \(80%\)", text), text

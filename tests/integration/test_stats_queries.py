@@ -166,6 +166,12 @@ def test_stats_json_has_the_documented_shape(context: bootstrap.Context) -> None
 
     # 4 sparks in 6 check-ins: the usual rate is (4 + 1) / (6 + 2), inside [0.02, 0.98].
     r0 = 5 / 8
+    # The prior's mean is the two practices' average, each pulled by one check-in towards r0;
+    # 3 of 4 and 1 of 2 differ less than chance would make them, so its strength is the
+    # ceiling, 300, weighed against 4 by 3 check-ins each against 3 and 2 practices (1 against
+    # 2): a weight of 1/6 (see tests/unit/test_spark_prior.py).
+    m = ((3 + r0) / 5 + (1 + r0) / 3) / 2
+    worth = 300 ** (1 / 6) * 4 ** (5 / 6)
     assert data == {
         "range": {"since": "2026-11-01", "until": "2026-11-12"},
         "overall": {
@@ -173,7 +179,8 @@ def test_stats_json_has_the_documented_shape(context: bootstrap.Context) -> None
             "sparks": 4,
             "spark_rate": pytest.approx(4 / 6),
             "usual_rate": pytest.approx(r0),
-            "prior_strength": 4,
+            "prior_mean": pytest.approx(m),
+            "prior_strength": pytest.approx(worth),
         },
         "practices": [
             {
@@ -187,7 +194,7 @@ def test_stats_json_has_the_documented_shape(context: bootstrap.Context) -> None
                 "mean_level": pytest.approx(1.5),
                 "spark_rate": pytest.approx(0.75),
                 "still_learning": True,
-                **posterior(4 * r0 + 3, 4 * (1 - r0) + 1, r0),
+                **posterior(worth * m + 3, worth * (1 - m) + 1, m),
             },
             {
                 "id": "box-breath",
@@ -200,7 +207,7 @@ def test_stats_json_has_the_documented_shape(context: bootstrap.Context) -> None
                 "mean_level": pytest.approx(0.5),
                 "spark_rate": pytest.approx(0.5),
                 "still_learning": True,
-                **posterior(4 * r0 + 1, 4 * (1 - r0) + 1, r0),
+                **posterior(worth * m + 1, worth * (1 - m) + 1, m),
             },
         ],
     }
@@ -216,6 +223,7 @@ def test_stats_json_over_a_range(context: bootstrap.Context) -> None:
         "sparks": 1,
         "spark_rate": 1.0,
         "usual_rate": pytest.approx(2 / 3),
+        "prior_mean": pytest.approx(2 / 3),  # one practice: the usual rate
         "prior_strength": 4,
     }
     assert [p["id"] for p in data["practices"]] == ["box-breath"]
@@ -250,7 +258,9 @@ def test_stats_table(context: bootstrap.Context) -> None:
     assert lines[3].split()[3:6] == ["4", "3", "75%"]
     assert lines[3].endswith("still learning")
     assert lines[4].startswith("Square breathing")
-    lo, hi = beta.ppf([0.1, 0.9], 4 * 5 / 8 + 3, 4 * 3 / 8 + 1)  # usual rate 5/8
+    # The prior of test_stats_json_has_the_documented_shape: mean m, worth 300^(1/6) 4^(5/6).
+    m, worth = ((3 + 5 / 8) / 5 + (1 + 5 / 8) / 3) / 2, 300 ** (1 / 6) * 4 ** (5 / 6)
+    lo, hi = beta.ppf([0.1, 0.9], worth * m + 3, worth * (1 - m) + 1)
     assert f"{round(lo * 100)}-{round(hi * 100)}%" in lines[3]
     assert lines[-1] == ORDERING_SENTENCE
     assert all(line == line.rstrip() for line in lines)
@@ -289,6 +299,7 @@ def test_an_empty_history_gets_a_kind_sentence(context: bootstrap.Context) -> No
             "sparks": 0,
             "spark_rate": None,
             "usual_rate": 0.5,
+            "prior_mean": 0.5,
             "prior_strength": 4,
         },
         "practices": [],

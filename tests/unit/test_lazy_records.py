@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reconnect.app.records import LazyRecords
+from reconnect.core.experiments import Offer
 from reconnect.core.practices import Place, Practice
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.recording import make_checkin
@@ -37,6 +38,10 @@ class FakeRecords:
         self.calls.append("practice_counts")
         return COUNTS
 
+    def experiment_offer(self) -> Offer | None:
+        self.calls.append("experiment_offer")
+        return None
+
     def offer(
         self,
         practice: Practice,
@@ -44,6 +49,7 @@ class FakeRecords:
         probability: float | None,
         quiet: bool = False,
         deferred_because: str | None = None,
+        experiment_id: str | None = None,
     ) -> Prompt:
         self.calls.append(f"offer {practice.id} {probability} {quiet} {deferred_because}")
         return Prompt("p-1", Moment.of(now), practice.id, practice.title, probability, quiet)

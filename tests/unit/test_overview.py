@@ -1,12 +1,19 @@
+from dataclasses import replace
+
+import pytest
+
 from reconnect.core.overview import (
+    FALSE_CLAIM_SHARE,
     PeriodCounts,
+    helps_min_chance,
+    helps_more_than_usual,
     observations,
     overview,
     period_sentence,
     period_summary,
     seems_to_help,
 )
-from reconnect.core.spark_stats import PracticeCounts, compute
+from reconnect.core.spark_stats import PracticeCounts, Report, compute
 from reconnect.core.time_patterns import MarkCounts
 
 NO_MARKS = MarkCounts(body=[], feelings=[])
@@ -63,6 +70,50 @@ def test_a_practice_is_named_only_when_it_surely_helps() -> None:
     said = observations(sure, MarkCounts(body=[("chest", 5), ("hands", 2)], feelings=[]))
     assert said[0].startswith("Stretch has brought something most surely so far: likely ")
     assert said[1] == "Where you felt it most: chest and hands."
+
+
+@pytest.mark.parametrize(
+    ("compared", "needed"), [(0, 0.9), (1, 0.9), (2, 0.95), (24, 1 - 0.1 / 24)]
+)
+def test_helping_more_than_usual_must_be_surer_the_more_practices_are_compared(
+    compared: int, needed: float
+) -> None:
+    assert FALSE_CLAIM_SHARE == 0.10
+    assert helps_min_chance(compared) == pytest.approx(needed)
+
+
+def test_one_lucky_practice_among_many_alike_is_not_said_to_help_more() -> None:
+    # 23 practices bring a spark 5 times in 20; one brought 9 in 20, which happens by luck to
+    # one practice in many. Its chance above the average is about 73%: once enough (60%),
+    # now short of 1 - 0.10/24.
+    alike = [counts(f"p{i:02}", 20, 5) for i in range(23)]
+    report = compute([*alike, counts("lucky", 20, 9)])
+    (lucky,) = (p for p in report.practices if p.id == "lucky")
+    assert 0.6 < lucky.p_better_than_usual < helps_min_chance(24)
+    assert helps_more_than_usual(report) == []
+    assert seems_to_help(report) is None
+    assert observations(report, NO_MARKS)[0].startswith("No practice stands out yet.")
+
+
+def test_a_practice_that_really_helps_is_still_named_among_many() -> None:
+    alike = [counts(f"p{i:02}", 20, 5) for i in range(22)]
+    report = compute([*alike, counts("lucky", 20, 9), counts("stretch", 20, 16)])
+    assert [p.id for p in helps_more_than_usual(report)] == ["stretch"]
+    helper = seems_to_help(report)
+    assert helper is not None and helper.id == "stretch"
+
+
+def test_practices_still_learning_are_not_compared() -> None:
+    # Two settled practices: the bar is 1 - 0.10/2 = 0.95, whatever the practices still
+    # learning (with them counted it would be 1 - 0.10/12, above 0.96).
+    base = compute([counts("stretch", 12, 10), counts("breath", 20, 4)])
+    stretch, breath = (replace(p, p_better_than_usual=0.96) for p in base.practices)
+    breath = replace(breath, p_better_than_usual=0.5)
+    learning = [replace(stretch, id=f"new{i}", checkins=2, still_learning=True) for i in range(10)]
+    report = Report(base.overall, (stretch, breath, *learning))
+    assert [p.id for p in helps_more_than_usual(report)] == ["stretch"]
+    nearly = replace(stretch, p_better_than_usual=0.94)
+    assert helps_more_than_usual(Report(base.overall, (nearly, breath, *learning))) == []
 
 
 def test_no_standout_is_said_kindly_and_nothing_said_without_checkins() -> None:

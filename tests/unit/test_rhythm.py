@@ -12,10 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from reconnect.core import i18n
 from reconnect.core.break_planner import BreakPlanner
+from reconnect.core.calendar_busy import BusyEvent, waiting_reason
 from reconnect.core.clock import FakeClock
 from reconnect.core.control_protocol import PauseRequest
 from reconnect.core.errors import InputError
+from reconnect.core.experiments import Offer
 from reconnect.core.pace import Pace
 from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import Library, Practice
@@ -50,6 +53,7 @@ class FakeHistory:
     failing: DatabaseProblem | None = None
     unreadable: DatabaseProblem | None = None
     left_open: tuple[int, int] = (0, 0)
+    experiment: Offer | None = None  # a running experiment's next offer
 
     def _write(self) -> None:
         if self.failing is not None:
@@ -62,11 +66,12 @@ class FakeHistory:
         probability: float | None,
         quiet: bool = False,
         deferred_because: str | None = None,
+        experiment_id: str | None = None,
     ) -> Prompt:
         self._write()
         prompt = Prompt(
             new_id(), Moment.of(now), practice.id, practice.title, probability, quiet,
-            deferred_because=deferred_because,
+            deferred_because=deferred_because, experiment_id=experiment_id,
         )  # fmt: skip
         self.prompts[prompt.id] = prompt
         return prompt
@@ -89,6 +94,11 @@ class FakeHistory:
         if self.unreadable is not None:
             raise self.unreadable
         return []
+
+    def experiment_offer(self) -> Offer | None:
+        if self.unreadable is not None:
+            raise self.unreadable
+        return self.experiment
 
     def tidy_after_last_run(self, now: datetime) -> tuple[int, int]:
         self._write()
@@ -386,6 +396,31 @@ def test_a_calendar_event_and_do_not_disturb_are_named_in_the_tooltip(world: Wor
     world.rhythm.poll()
     assert world.status("waiting_because") == "do not disturb"
     assert world.rhythm.brief_state().summary.endswith("It waits while do not disturb is on.")
+
+
+def test_a_private_calendar_event_stays_in_english_for_status_json_and_the_history(
+    world: World,
+) -> None:
+    german = {
+        ("Busy", "a calendar event"): "ein Termin",
+        ("Rhythm", "It waits until {event} ends."): "Sie wartet, bis {event} vorbei ist.",
+    }
+    i18n.install(lambda context, text: german.get((context, text), text))
+    moment = world.clock.now()
+    event = BusyEvent("Therapy session", moment, moment + timedelta(hours=1))
+    world.busy.busy, world.busy.reason = True, waiting_reason(event, show_titles=False)
+    world.fire_wakeup()
+    [prompt] = world.history.prompts.values()
+    assert world.status("waiting_because") == "a calendar event", "stable words for scripts"
+    assert prompt.deferred_because == "a calendar event"
+    assert world.rhythm.brief_state().summary.endswith("Sie wartet, bis ein Termin vorbei ist.")
+    world.busy.reason = waiting_reason(event, show_titles=True)
+    world.clock.advance(timedelta(seconds=30))
+    world.rhythm.poll()
+    assert world.status("waiting_because") == "Therapy session"
+    assert world.rhythm.brief_state().summary.endswith(
+        "Sie wartet, bis Therapy session vorbei ist."
+    ), "a title is shown as written"
 
 
 def test_a_break_shown_at_once_is_not_marked_as_held_back(world: World) -> None:

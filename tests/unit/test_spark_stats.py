@@ -74,6 +74,7 @@ def test_an_empty_report_has_no_practices() -> None:
             "sparks": 0,
             "spark_rate": None,
             "usual_rate": 0.5,
+            "prior_mean": 0.5,
             "prior_strength": 4,
         },
         "practices": [],
@@ -186,7 +187,7 @@ def test_usual_rate(checkins: int, sparks: int, expected: float) -> None:
 
 def test_the_usual_prior_is_worth_four_checkins() -> None:
     assert PRIOR_STRENGTH == 4
-    prior = usual_prior(1, 1)
+    prior = usual_prior([counts("sunlight", 1, 1)])
     assert (prior.rate, prior.strength) == (pytest.approx(2 / 3), 4)
     assert (prior.a, prior.b) == (pytest.approx(8 / 3), pytest.approx(4 / 3))
 
@@ -195,21 +196,32 @@ def test_a_better_practice_is_more_likely_better_than_usual() -> None:
     report = compute([counts("often", 10, 9), counts("rarely", 10, 1)])
     often, rarely = report.practices
     assert often.id == "often"
-    # r0 = 10/20 = 0.5; often: Beta(2 + 9, 2 + 1), rarely: Beta(2 + 1, 2 + 9).
-    assert often.p_better_than_usual == pytest.approx(beta.sf(0.5, 11, 3))
-    assert rarely.p_better_than_usual == pytest.approx(beta.sf(0.5, 3, 11))
+    # The practices' average is 0.5; they differ so much that the prior is worth little: its
+    # floor, 2, weighed against 4 by 10 check-ins each against 3 and by two practices (1
+    # against 2): a weight of 10/13 * 1/3 (see test_spark_prior.py).
+    weight = 10 / 13 / 3
+    worth = 2**weight * 4 ** (1 - weight)
+    assert report.overall.prior_mean == pytest.approx(0.5)
+    assert report.overall.prior_strength == pytest.approx(worth)
+    half = worth / 2
+    assert often.p_better_than_usual == pytest.approx(beta.sf(0.5, half + 9, half + 1))
+    assert rarely.p_better_than_usual == pytest.approx(beta.sf(0.5, half + 1, half + 9))
     assert often.p_better_than_usual == pytest.approx(1 - rarely.p_better_than_usual)
     assert often.lift > 1 > rarely.lift
 
 
 def test_many_steady_checkins_outrank_a_lucky_few() -> None:
-    # 3 of 3 has the higher mean, but 13 of 20 has the surer (higher) lower end.
-    report = compute([counts("lucky", 3, 3), counts("steady", 20, 13), counts("rare", 20, 2)])
+    # 3 of 3 has the higher mean, but 13 of 20 has the surer (higher) lower end, among
+    # practices that mostly bring a spark one time in five (the prior is estimated from them).
+    usual = [counts(f"usual-{i}", 20, 4) for i in range(5)]
+    lucky, steady, rare = counts("lucky", 3, 3), counts("steady", 20, 13), counts("rare", 20, 2)
+    report = compute([lucky, steady, *usual, rare])
     lucky = next(p for p in report.practices if p.id == "lucky")
     steady = next(p for p in report.practices if p.id == "steady")
     assert lucky.posterior_mean > steady.posterior_mean
     assert steady.interval80[0] > lucky.interval80[0]
-    assert [p.id for p in report.practices] == ["steady", "lucky", "rare"]
+    assert [p.id for p in report.practices][:2] == ["steady", "lucky"]
+    assert report.practices[-1].id == "rare"
 
 
 def test_equal_practices_are_ordered_by_id() -> None:
@@ -244,6 +256,7 @@ def test_report_to_dict_has_the_documented_shape() -> None:
         "sparks": 4,
         "spark_rate": pytest.approx(0.4),
         "usual_rate": pytest.approx(5 / 12),
+        "prior_mean": pytest.approx(5 / 12),  # one practice: the usual rate
         "prior_strength": 4,
     }
     practices = data["practices"]

@@ -1,9 +1,11 @@
 """The tray on real Wayland desktops: Reconnect's item registers, the host's left click
-(StatusNotifierItem.Activate) opens the dashboard without a word from Qt about popups, and on
-sway and KDE a panel that starts after Reconnect takes it from its small window into the tray."""
+(StatusNotifierItem.Activate) opens the dashboard without a word from Qt about popups, and a
+panel that starts after Reconnect (on GNOME: the tray extension turned on) takes it from its
+small window into the tray."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -13,7 +15,13 @@ from pathlib import Path
 import pytest
 
 from reconnect.ui.care.first_run import FIRST_RUN_MARKER
-from tests.support.wayland import KdeDesktop, SwayDesktop, WaylandDesktop, wait_until
+from tests.support.wayland import (
+    GnomeDesktop,
+    KdeDesktop,
+    SwayDesktop,
+    WaylandDesktop,
+    wait_until,
+)
 
 pytestmark = [pytest.mark.wayland, pytest.mark.slow]
 
@@ -34,6 +42,7 @@ class Reconnect:
         environ["RECONNECT_DATA_DIR"] = str(data)
         # no system bus on these desktops: logind is not looked for on the machine's own
         environ["DBUS_SYSTEM_BUS_ADDRESS"] = f"unix:path={folder / 'no-system-bus'}"
+        self.environ = environ
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "reconnect"],
@@ -48,6 +57,16 @@ class Reconnect:
     def titles(self) -> list[str]:
         assert self.process.poll() is None, f"Reconnect ended: {self.output()}"
         return [window.title for window in self.desktop.windows()]
+
+    def tray_report(self) -> dict[str, str | None]:
+        """``status --json``'s word on the tray: the host in use ("adapter") and why."""
+        done = subprocess.run(
+            [sys.executable, "-m", "reconnect", "status", "--json"],
+            env=self.environ, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr + self.output()
+        tray: dict[str, str | None] = json.loads(done.stdout)["desktop"]["tray"]
+        return tray
 
     def tray_item(self) -> tuple[str, str] | None:
         """Reconnect's item in the tray: its bus name and object path; None while not there."""
@@ -95,16 +114,19 @@ def test_a_left_click_on_the_tray_item_opens_the_dashboard(
     assert "grabbing popup" not in app.output()
 
 
-LATE_HOSTS: dict[str, type[SwayDesktop] | type[KdeDesktop]] = {
+LateHost = SwayDesktop | KdeDesktop | GnomeDesktop
+LATE_HOSTS: dict[str, type[LateHost]] = {
     "sway": SwayDesktop,
     "kde": KdeDesktop,
+    "gnome": GnomeDesktop,
 }
 
 
 @pytest.fixture(scope="module", params=list(LATE_HOSTS))
-def desktop_without_tray(request: pytest.FixtureRequest) -> Iterator[SwayDesktop | KdeDesktop]:
+def desktop_without_tray(request: pytest.FixtureRequest) -> Iterator[LateHost]:
     """A desktop as at a login where Reconnect starts before the panel: on sway no waybar yet, on
-    KDE neither kded5 (the StatusNotifierWatcher) nor plasmashell."""
+    KDE neither kded5 (the StatusNotifierWatcher) nor plasmashell; GNOME with its AppIndicator
+    extension turned off, as a person has it before following the app's advice."""
     kind = LATE_HOSTS[request.param]
     reason = kind.unavailable_reason()
     if reason:
@@ -117,7 +139,7 @@ def desktop_without_tray(request: pytest.FixtureRequest) -> Iterator[SwayDesktop
 
 
 def test_a_panel_that_starts_later_takes_reconnect_into_its_tray(
-    desktop_without_tray: SwayDesktop | KdeDesktop, tmp_path: Path, reconnect_on: list[Reconnect]
+    desktop_without_tray: LateHost, tmp_path: Path, reconnect_on: list[Reconnect]
 ) -> None:
     desktop = desktop_without_tray
     assert not desktop.has_owner("org.kde.StatusNotifierWatcher")
@@ -125,12 +147,17 @@ def test_a_panel_that_starts_later_takes_reconnect_into_its_tray(
     reconnect_on.append(app)
     wait_until(f"the small window ({app.output()})", lambda: SMALL_WINDOW in app.titles(), 60)
     desktop.screenshot(tmp_path / f"before-the-panel-{desktop.kind}.png")
+    before = app.tray_report()
+    assert before["adapter"] is None
+    if desktop.kind == "gnome":  # the small window says the same: how to get a tray
+        assert "AppIndicator" in str(before["why"])
 
     desktop.start_tray_host()
 
     wait_until(f"Reconnect's tray item ({app.output()})", app.tray_item, 60)
     wait_until("the small window to go", lambda: SMALL_WINDOW not in app.titles(), 30)
     desktop.screenshot(tmp_path / f"after-the-panel-{desktop.kind}.png")
+    assert app.tray_report()["adapter"] is not None, "status still says there is no tray"
     app.click_in_tray()
     wait_until(f"the dashboard ({app.output()})", lambda: DASHBOARD in app.titles(), 60)
     assert "grabbing popup" not in app.output()

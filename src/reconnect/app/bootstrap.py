@@ -28,6 +28,7 @@ from reconnect.paths import (
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from reconnect.services.experiments import Experiments
     from reconnect.storage.database import Database
 
 
@@ -90,6 +91,16 @@ class Context:
                 self.paths, now=self.clock.now(), computer=self.computer_name()
             )
         return self._database
+
+    def experiments(self) -> Experiments:
+        """Comparing two practices (``services.experiments``), on the open database.
+
+        Raises:
+            DatabaseProblem: the database can't be used.
+        """
+        from reconnect.services.experiments import Experiments
+
+        return Experiments(self.database().session_factory, self.clock, self.library)
 
     def computer_name(self) -> str:
         """This computer's name in a shared history (``sync.computer_name``)."""

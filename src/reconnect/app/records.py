@@ -13,6 +13,7 @@ from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
 from reconnect.storage.first_look import UNKNOWN, FirstLook
 
 if TYPE_CHECKING:
+    from reconnect.core.experiments import Offer
     from reconnect.core.practices import Practice
     from reconnect.core.prompts import Prompt, PromptFate
     from reconnect.core.sessions import BreakSession, CheckIn, Outcome, Trigger
@@ -87,6 +88,14 @@ class LazyRecords:
                 return counts
         return self.made().practice_counts()
 
+    def experiment_offer(self) -> Offer | None:
+        if (first := self._first_look()) is not None:
+            offer = first.experiment_offer()
+            if offer is not UNKNOWN:
+                self.read_first = True
+                return offer
+        return self.made().experiment_offer()
+
     # --- everything else is the records' own ---------------------------------------------------
 
     def offer(
@@ -96,8 +105,9 @@ class LazyRecords:
         probability: float | None,
         quiet: bool = False,
         deferred_because: str | None = None,
+        experiment_id: str | None = None,
     ) -> Prompt:
-        return self.made().offer(practice, now, probability, quiet, deferred_because)
+        return self.made().offer(practice, now, probability, quiet, deferred_because, experiment_id)
 
     def decide(
         self, prompt_id: str, fate: PromptFate, now: datetime, session_id: str | None = None

@@ -269,6 +269,12 @@ def _watch_for_tray(running: RunningApp, windows: Any, notifier: Any) -> Any:
         running.tray_watch = None
         running.surface = windows.move_into_tray(running.tray_app)
         log.info("a tray has come: Reconnect moved into it from its small window")
+        if running.desktop is not None:  # what status says of the tray, anew
+            from reconnect.desktop.adapters import look_for_tray_again
+
+            report = look_for_tray_again(running.desktop.report, running.context.environ)
+            running.desktop.report = report
+            running.server.set_desktop(report)
         notifier.notify(
             QCoreApplication.translate("Tray", "Reconnect is in your tray now"),
             QCoreApplication.translate(

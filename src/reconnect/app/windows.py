@@ -101,6 +101,7 @@ class Windows:
         from reconnect.core.sessions import Moment, Trigger
         from reconnect.desktop.stats_process import StatsProcess
         from reconnect.services.dashboard import QUIET_NOTE_MARKER, DashboardReader, QuietNoteMarker
+        from reconnect.services.experiments import Experiments
         from reconnect.services.history import HistoryFiles
         from reconnect.services.history_edits import HistoryBook
         from reconnect.services.range_memory import RANGE_MEMORY, RangeMemory
@@ -127,7 +128,7 @@ class Windows:
             make_history_page=lambda: HistoryPage(
                 HistoryBook(factory), {p.id: p.title for p in library}, load_now=False
             ),
-            make_library_page=lambda: LibraryPage(library, suggestion),
+            make_library_page=lambda: LibraryPage(library, suggestion, comparing=True),
             compute_report=stats.compute,
             open_practice_form=self.show_practice_form,
             open_help_on=self.show_help,
@@ -136,6 +137,8 @@ class Windows:
             kept=self._kept_figures,
             range_memory=RangeMemory(self._context.paths.root / RANGE_MEMORY),
             make_report=report_maker(self._context, stats.compute),
+            experiments=Experiments(factory, clock, library),
+            library=library,
         )
         window = DashboardWindow(DashboardReader(factory), actions)
         # A process still working when the window goes is stopped, not left to Qt's warning.
@@ -224,6 +227,7 @@ class Windows:
 
         from reconnect.core.sessions import Moment
         from reconnect.desktop import autostart
+        from reconnect.desktop.busy_list import calendar_problems
         from reconnect.paths import default_data_dir, icons_dir
         from reconnect.services.history import HistoryFiles
         from reconnect.settings_store import SettingsFile
@@ -277,6 +281,7 @@ class Windows:
                 export_history=transfer.export,
                 open_folder=_open_folder,
                 open_practice_form=lambda: self.show_practice_form(),
+                check_paths={"busy.calendar": lambda text: calendar_problems(text, clock.now)},
             )
 
         self._bring("settings", make)

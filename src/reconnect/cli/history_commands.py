@@ -291,4 +291,7 @@ def run_import(args: argparse.Namespace, context: Context, out: TextIO, err: Tex
     imported = plural(report.added, "Imported 1 session", "Imported {count} sessions")
     with_checkins = plural(report.added_checkins, "1 with a check-in", "{count} with check-ins")
     print(f"{imported} ({with_checkins}){already}.", file=out)
+    if report.added_experiments:
+        compared = plural(report.added_experiments, "1 experiment", "{count} experiments")
+        print(f"Also {compared} comparing two practices.", file=out)
     return EXIT_OK

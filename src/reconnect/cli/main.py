@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         autostart_commands,
         backup_commands,
         doctor,
+        experiment_commands,
         history_commands,
         library_commands,
         migrate_commands,
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings_commands.register(commands, [common])
     stats_commands.register(commands, [common])
     report_commands.register(commands, [common])
+    experiment_commands.register(commands, [common])
     autostart_commands.register(commands, [common])
     doctor.register(commands, [common])
     return parser

@@ -16,13 +16,14 @@ from reconnect.core.errors import InputError
 from reconnect.core.exit_codes import EXIT_OK
 from reconnect.core.i18n import plural
 
-_ORDER = ("sessions", "checkins", "checkin_marks", "prompts")
+_ORDER = ("sessions", "checkins", "checkin_marks", "experiments", "prompts")
 # Each counted thing when there is just one of it (``transfer.WHAT`` says the many).
 _ONE = {
     "sessions": "session",
     "checkins": "check-in",
     "checkin_marks": "body area or feeling word",
     "prompts": "prompt",
+    "experiments": "experiment",
 }
 
 
@@ -60,7 +61,9 @@ def run_migrate_to(args: argparse.Namespace, context: Context, out: TextIO, err:
     database = context.database()
     report = copy_history(database.engine, target, database.computer)
     counts = ", ".join(
-        plural(report.counts[name], f"1 {_ONE[name]}", f"{{count}} {WHAT[name]}") for name in _ORDER
+        plural(report.counts[name], f"1 {_ONE[name]}", f"{{count}} {WHAT[name]}")
+        for name in _ORDER
+        if name != "experiments" or report.counts.get(name)  # named once there are any
     )
     kept_in = str(database.file) if database.file is not None else hide_password(source)
     print(f"Copied to {report.target}: {counts}. The counts match.", file=out)

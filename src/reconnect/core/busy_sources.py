@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from reconnect.core.i18n import QT_TRANSLATE_NOOP
 
-# What a break waits for, as the tooltip and ``status --json`` (``waiting_because``) say it.
+# What a break waits for, as ``status --json`` (``waiting_because``) and the history keep it:
+# in English always; the tooltip translates it where a person reads it (``rhythm_menu``).
 MICROPHONE = QT_TRANSLATE_NOOP("Busy", "microphone")
 CAMERA = QT_TRANSLATE_NOOP("Busy", "camera")
 SCREEN_SHARE = QT_TRANSLATE_NOOP("Busy", "screen share")
 FULL_SCREEN = QT_TRANSLATE_NOOP("Busy", "full screen")
 DO_NOT_DISTURB = QT_TRANSLATE_NOOP("Busy", "do not disturb")
+CALENDAR_EVENT = QT_TRANSLATE_NOOP("Busy", "a calendar event")  # a busy event, its title private
 CALL_SOURCES = (MICROPHONE, CAMERA, SCREEN_SHARE)  # what says the person seems to be in a call
 
 # The settings of the busy sources, as (key, kind, default, description, label) for

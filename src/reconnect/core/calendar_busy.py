@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from reconnect.core.i18n import QT_TRANSLATE_NOOP, translate
+from reconnect.core.busy_sources import CALENDAR_EVENT
+from reconnect.core.i18n import translate
 
 # What a busy calendar event is called where its title is kept private (the default).
-PRIVATE_EVENT = QT_TRANSLATE_NOOP("Busy", "a calendar event")
+PRIVATE_EVENT = CALENDAR_EVENT
 
 # An event "covers now" when it overlaps this short span from now on.
 _MOMENT = timedelta(seconds=1)
@@ -101,10 +102,11 @@ def busy_events_at(calendar: Calendar, now: datetime) -> list[BusyEvent]:
 
 
 def waiting_reason(event: BusyEvent, show_titles: bool) -> str:
-    """What the tooltip and ``status --json`` say a break waits for."""
+    """What a break waits for, as ``status --json`` says it: the title, or ``"a calendar
+    event"`` in English (the tooltip translates it, ``services.rhythm_menu.why_waiting``)."""
     if show_titles and event.title.strip():
         return " ".join(event.title.split())
-    return translate("Busy", PRIVATE_EVENT)
+    return PRIVATE_EVENT
 
 
 def _busy(occurrences: Iterable[Any], now: datetime) -> Iterable[BusyEvent]:

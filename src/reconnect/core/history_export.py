@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from reconnect.core.history_experiments import ExportedExperiment, experiments_json
 from reconnect.core.history_format import (
     CHECKIN_COLUMNS,
     CSV_COLUMNS,
@@ -46,13 +47,19 @@ def session_to_dict(session: BreakSession) -> dict[str, Any]:
     }
 
 
-def to_json(sessions: Sequence[BreakSession], exported_at: Moment, app_version: str) -> str:
+def to_json(
+    sessions: Sequence[BreakSession],
+    exported_at: Moment,
+    app_version: str,
+    experiments: Sequence[ExportedExperiment] = (),
+) -> str:
     """Write sessions as a JSON history, one session per line.
 
     Args:
         sessions: the sessions, with their check-ins, in the order to write them.
         exported_at: when the export is made.
         app_version: the version of Reconnect writing the file.
+        experiments: experiments with their offers, after the sessions (only when there are).
 
     Returns:
         The file's text; encode it as UTF-8.
@@ -69,7 +76,7 @@ def to_json(sessions: Sequence[BreakSession], exported_at: Moment, app_version: 
     # One session per line keeps the file readable and lets import name lines.
     lines = [json.dumps(session_to_dict(s), ensure_ascii=False) for s in sessions]
     body = ",\n".join(lines) + "\n" if lines else ""
-    return f'{head[:-1]}, "sessions": [\n{body}]}}\n'
+    return f'{head[:-1]}, "sessions": [\n{body}]{experiments_json(experiments)}}}\n'
 
 
 def to_csv(sessions: Sequence[BreakSession]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from reconnect.core.history_checks import (
     kind,
     show,
 )
+from reconnect.core.history_experiments import ExportedExperiment, parse_experiments
 from reconnect.core.history_format import (
     CHECKIN_COLUMNS,
     CSV_COLUMNS,
@@ -45,7 +46,7 @@ _INTERNAL_ERROR = "Reconnect could not read this file because of a fault of its 
 # A session's own fields are the CSV's first columns, under the JSON's names.
 _SESSION_KEYS = dict.fromkeys(("id", *CSV_COLUMNS[1 : CSV_COLUMNS.index("checkin_id")], "checkin"))
 _CHECKIN_KEYS = dict.fromkeys(("id", "at", "level", "body_areas", "feelings", "note"))
-_TOP_KEYS = ("format", "version", "exported_at", "app_version", "sessions")
+_TOP_KEYS = ("format", "version", "exported_at", "app_version", "sessions", "experiments")
 
 # Problems name fields as the file spells them; the checks use the CSV column names.
 _JSON_NAMES = {
@@ -67,11 +68,14 @@ class ParsedHistory:
         format: ``"json"`` or ``"csv"``.
         sessions: the sessions, in file order; empty whenever there is any problem.
         problems: everything wrong in the file.
+        experiments: the experiments compared in it, with their offers (JSON only; files
+            from before experiments have none).
     """
 
     format: str
     sessions: tuple[BreakSession, ...]
     problems: tuple[ImportProblem, ...]
+    experiments: tuple[ExportedExperiment, ...] = ()
 
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -189,7 +193,10 @@ def _check_json_header(data: Mapping[str, Any], out: Collector) -> None:
         )
 
 
-def _parse_json(text: str, out: Collector) -> list[BreakSession]:
+def _parse_json(
+    text: str, out: Collector, experiments: list[ExportedExperiment] | None = None
+) -> list[BreakSession]:
+    """The sessions of a JSON file; its experiments are added to ``experiments``."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -216,6 +223,8 @@ def _parse_json(text: str, out: Collector) -> list[BreakSession]:
             sessions.append(session)
         if out.full:
             break
+    if "experiments" in data and experiments is not None:
+        experiments.extend(parse_experiments(data["experiments"], out))
     return sessions
 
 
@@ -398,13 +407,11 @@ def _parse(raw: bytes) -> ParsedHistory:
     if text is None:
         return ParsedHistory("csv", (), tuple(out.problems))
     flavour = "json" if text.lstrip().startswith("{") else "csv"
-    parse: Callable[[str, Collector], list[BreakSession]] = (
-        _parse_json if flavour == "json" else _parse_csv
-    )
-    sessions = parse(text, out)
+    experiments: list[ExportedExperiment] = []
+    sessions = _parse_json(text, out, experiments) if flavour == "json" else _parse_csv(text, out)
     if out.problems:
         return ParsedHistory(flavour, (), tuple(out.problems))
-    return ParsedHistory(flavour, tuple(sessions), ())
+    return ParsedHistory(flavour, tuple(sessions), (), tuple(experiments))
 
 
 def parse_history(raw: bytes) -> ParsedHistory:

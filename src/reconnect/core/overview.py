@@ -13,8 +13,11 @@ from reconnect.core.spark_stats import TOO_EARLY_SENTENCE, PracticeStats, Report
 from reconnect.core.time_patterns import MarkCounts
 from reconnect.core.vocabulary import body_area_text, feeling_text
 
-# A practice is named as the one that seems to help only when its likely range says so.
-HELPS_MIN_CHANCE = 0.6
+# A practice is said to help more than usual only when the chance that its rate is above the
+# practices' average is sure enough for the number of practices compared: with k of them, at
+# least 1 - FALSE_CLAIM_SHARE / k, so that when all practices are alike it is said of about
+# one person in ten at most, not of one practice in every person (see docs/learning.md).
+FALSE_CLAIM_SHARE = 0.10
 WORDS_SHOWN = 3
 
 
@@ -176,12 +179,23 @@ def period_summary(title: str, name: str, counts: PeriodCounts) -> PeriodSummary
     return PeriodSummary(title, period_sentence(name, counts), figures)
 
 
+def helps_min_chance(compared: int) -> float:
+    """How sure "helps more than usual" must be when ``compared`` practices are compared."""
+    return 1.0 - FALSE_CLAIM_SHARE / max(compared, 1)
+
+
+def helps_more_than_usual(report: Report) -> list[PracticeStats]:
+    """The practices past still learning that surely help more than the practices' average,
+    in dashboard order."""
+    settled = [p for p in report.rated if not p.still_learning]
+    needed = helps_min_chance(len(settled))
+    return [p for p in settled if p.p_better_than_usual >= needed]
+
+
 def seems_to_help(report: Report) -> PracticeStats | None:
     """The practice that has most surely brought something, if any is clearly above usual."""
-    for practice in report.rated:
-        if not practice.still_learning and practice.p_better_than_usual >= HELPS_MIN_CHANCE:
-            return practice
-    return None
+    helpers = helps_more_than_usual(report)
+    return helpers[0] if helpers else None
 
 
 def _words(pairs: Sequence[tuple[str, int]]) -> str:

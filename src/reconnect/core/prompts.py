@@ -31,6 +31,8 @@ class Prompt:
         deferred_because: what held it back when it came due (``"microphone"``, ``"camera"``,
             ``"screen share"``, a calendar event, ``"full screen"``, ``"do not disturb"``):
             it waited unseen; None when it was shown at once.
+        experiment_id: the experiment comparing two practices this offer belonged to
+            (``core.experiments``); None for the usual offers.
         session_id: the session it started, if it did.
     """
 
@@ -44,3 +46,4 @@ class Prompt:
     decided: Moment | None = None
     session_id: str | None = None
     deferred_because: str | None = None
+    experiment_id: str | None = None

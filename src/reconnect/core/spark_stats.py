@@ -1,10 +1,11 @@
-"""What helps most: spark rates per practice, gently pulled towards the person's usual rate.
+"""What helps most: spark rates per practice, gently pulled towards the practices' average.
 
 Plain numbers in, plain numbers out; scipy is imported only inside the functions that need it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -12,9 +13,15 @@ from typing import Any
 
 from reconnect.core.i18n import QT_TRANSLATE_NOOP
 
-# How many check-ins the prior is worth: a few, so a practice's own check-ins soon dominate.
-# 4 until the learning study (a later issue) shows another value predicts better.
+# How many check-ins the prior is worth while there are few check-ins; past that it is estimated
+# from how much the person's practices differ (see ``usual_prior`` and docs/learning.md).
 PRIOR_STRENGTH = 4.0
+# The estimated strength is kept within these: a floor, so a few lucky check-ins never outweigh
+# the prior altogether, and a ceiling, so practices that seem alike are never taken as identical.
+PRIOR_STRENGTH_BOUNDS = (2.0, 300.0)
+# When the practices checked in on have this many check-ins each on average, the estimated
+# strength and ``PRIOR_STRENGTH`` weigh the same (less than that with only a few practices).
+PRIOR_SETTLES_AFTER = 3.0
 # The usual rate is kept off 0 and 1, so the prior stays a proper Beta and lift stays finite.
 PRIOR_RATE_BOUNDS = (0.02, 0.98)
 # The rate assumed before there is any check-in at all; (0 + 1) / (0 + 2) gives it too.
@@ -91,8 +98,9 @@ class PracticeStats:
         mean_level: the mean check-in level, or None without check-ins.
         posterior_mean: the mean of Beta(a0 + s, b0 + n - s).
         interval80: the 10th and 90th percentiles of that posterior.
-        lift: posterior_mean / r0, where r0 is the clamped overall rate (the prior's mean).
-        p_better_than_usual: the posterior chance that the practice's rate exceeds r0.
+        lift: posterior_mean / the prior's mean (the practices' average rate).
+        p_better_than_usual: the posterior chance that the practice's rate exceeds the prior's
+            mean: that it helps more than the person's practices usually do.
         still_learning: fewer than ``STILL_LEARNING_BELOW`` check-ins.
     """
 
@@ -118,8 +126,11 @@ class Overall:
 
     Attributes:
         spark_rate: all sparks / all check-ins, or None without check-ins.
-        prior_rate: the usual rate r0, the prior's mean (see ``usual_rate``).
+        prior_rate: the usual rate r0 over all check-ins (see ``usual_rate``): "your usual
+            rate" on the dashboard, and what the time patterns are evened out towards.
         prior_strength: how many check-ins the prior is worth.
+        prior_mean: the prior's mean, the practices' average rate (see ``usual_prior``);
+            None in reports made before it was kept apart (then ``prior_rate``).
     """
 
     checkins: int
@@ -127,6 +138,7 @@ class Overall:
     spark_rate: float | None
     prior_rate: float
     prior_strength: float = PRIOR_STRENGTH
+    prior_mean: float | None = None
 
     @property
     def too_early(self) -> bool:
@@ -180,13 +192,58 @@ class Prior:
         return self.strength * (1.0 - self.rate)
 
 
-def usual_prior(checkins: int, sparks: int, strength: float = PRIOR_STRENGTH) -> Prior:
-    """The prior of stats, What helps and suggestions, from all check-ins and sparks."""
-    return Prior(usual_rate(checkins, sparks), strength)
+def _clamped(rate: float) -> float:
+    low, high = PRIOR_RATE_BOUNDS
+    return min(max(rate, low), high)
+
+
+def usual_prior(counts: Sequence[PracticeCounts]) -> Prior:
+    """The prior of stats, What helps and suggestions, estimated from the person's practices.
+
+    Its mean is the practices' unweighted average rate, each pulled towards the usual rate by
+    one check-in (an average over check-ins would climb as the suggestion settles on what
+    helps). Its strength comes from how much the practices' rates differ beyond what their
+    numbers of check-ins explain (empirical Bayes, by a one-way analysis of variance), within
+    ``PRIOR_STRENGTH_BOUNDS``, and is drawn towards ``PRIOR_STRENGTH`` while each practice
+    has few check-ins or there are few practices. With fewer than two practices checked in
+    on, or fewer than ``TOO_EARLY_BELOW`` check-ins, it is the usual rate worth
+    ``PRIOR_STRENGTH``.
+    """
+    rated = [c for c in counts if c.checkins > 0]
+    checkins = sum(c.checkins for c in rated)
+    usual = usual_rate(checkins, sum(c.sparks for c in rated))
+    if len(rated) < 2 or checkins < TOO_EARLY_BELOW:
+        return Prior(usual, PRIOR_STRENGTH)
+    mean = _clamped(sum((c.sparks + usual) / (c.checkins + 1) for c in rated) / len(rated))
+    estimated = _moment_strength(rated)
+    # Their spread says little while each has few check-ins, or when there are few practices.
+    each, compared = checkins / len(rated), len(rated)
+    weight = each / (each + PRIOR_SETTLES_AFTER) * (compared - 1) / (compared + 1)
+    strength = math.exp(weight * math.log(estimated) + (1 - weight) * math.log(PRIOR_STRENGTH))
+    return Prior(mean, strength)
+
+
+def _moment_strength(rated: Sequence[PracticeCounts]) -> float:
+    """The Beta strength whose spread matches how much more the practices' rates differ than
+    their check-ins alone explain (one-way analysis of variance); within the bounds."""
+    low, high = PRIOR_STRENGTH_BOUNDS
+    checkins = sum(c.checkins for c in rated)
+    if checkins <= len(rated):
+        return PRIOR_STRENGTH  # one check-in each: spread and noise cannot be told apart
+    pooled = sum(c.sparks for c in rated) / checkins
+    between = sum(c.checkins * (c.sparks / c.checkins - pooled) ** 2 for c in rated)
+    between /= len(rated) - 1
+    within = sum(c.sparks * (c.checkins - c.sparks) / c.checkins for c in rated)
+    within /= checkins - len(rated)
+    size = (checkins - sum(c.checkins**2 for c in rated) / checkins) / (len(rated) - 1)
+    spread = (between - within) / size
+    if spread <= 0 or within <= 0:
+        return high
+    return min(max(within / spread - 1, low), high)  # spread / (spread + within) = 1 / (s + 1)
 
 
 def practice_stats(counts: PracticeCounts, prior: Prior) -> PracticeStats:
-    """The posterior of one practice under a Beta prior centred on the usual rate.
+    """The posterior of one practice under a Beta prior centred on the practices' average.
 
     Args:
         counts: the practice's counts.
@@ -228,21 +285,22 @@ def in_dashboard_order(practices: Iterable[PracticeStats]) -> list[PracticeStats
     return sorted(practices, key=lambda p: (-p.interval80[0], -p.posterior_mean, p.id))
 
 
-def compute(counts: Sequence[PracticeCounts], strength: float = PRIOR_STRENGTH) -> Report:
+def compute(counts: Sequence[PracticeCounts], prior: Prior | None = None) -> Report:
     """The report: the overall rate, and each practice's posterior in dashboard order.
 
     Args:
-        strength: how many check-ins the prior is worth (the learning study tries others).
+        prior: the prior, when not ``usual_prior(counts)`` (the learning study tries others).
     """
     checkins = sum(c.checkins for c in counts)
     sparks = sum(c.sparks for c in counts)
-    prior = usual_prior(checkins, sparks, strength)
+    prior = usual_prior(counts) if prior is None else prior
     overall = Overall(
         checkins=checkins,
         sparks=sparks,
         spark_rate=sparks / checkins if checkins else None,
-        prior_rate=prior.rate,
+        prior_rate=usual_rate(checkins, sparks),
         prior_strength=prior.strength,
+        prior_mean=prior.rate,
     )
     return Report(overall, tuple(in_dashboard_order(practice_stats(c, prior) for c in counts)))
 
@@ -259,6 +317,7 @@ def report_to_dict(report: Report, since: date | None, until: date | None) -> di
             "sparks": report.overall.sparks,
             "spark_rate": report.overall.spark_rate,
             "usual_rate": report.overall.prior_rate,
+            "prior_mean": report.overall.prior_mean,
             "prior_strength": report.overall.prior_strength,
         },
         "practices": [

@@ -10,7 +10,7 @@ from datetime import datetime
 from reconnect.core.daylight import Coordinates
 from reconnect.core.daylight import is_daylight as is_daylight  # where it was before
 from reconnect.core.practices import Practice
-from reconnect.core.spark_stats import PRIOR_STRENGTH, PracticeCounts, usual_prior
+from reconnect.core.spark_stats import PracticeCounts, Prior, usual_prior
 from reconnect.core.vocabulary import Place
 
 
@@ -57,7 +57,8 @@ def suggest(
     return Suggestion(rng.choice(pool), 1 / len(pool))
 
 
-EXPLORE_SHARE = 0.15
+# The share of offers drawn evenly; the learning study (docs/learning.md) points to 5%.
+EXPLORE_SHARE = 0.05
 _ESTIMATE_DRAWS = 2000
 
 
@@ -119,14 +120,15 @@ def suggest_learning(
 
 
 def beliefs(
-    counts: Sequence[PracticeCounts], strength: float = PRIOR_STRENGTH
+    counts: Sequence[PracticeCounts], given: Prior | None = None
 ) -> tuple[dict[str, Posterior], Posterior]:
     """Each practice's Beta posterior from its check-ins, and the prior for untried ones.
 
-    The prior is the dashboard's (``spark_stats.usual_prior``): the person's usual rate as
-    its mean, worth ``strength`` check-ins (``PRIOR_STRENGTH`` unless a study says otherwise).
+    The prior is the dashboard's (``spark_stats.usual_prior``): the practices' average rate
+    as its mean, worth as many check-ins as their differences suggest; ``given`` replaces it
+    (the learning study tries others).
     """
-    usual = usual_prior(sum(c.checkins for c in counts), sum(c.sparks for c in counts), strength)
+    usual = usual_prior(counts) if given is None else given
     prior = Posterior(usual.a, usual.b)
     return (
         {c.id: Posterior(prior.a + c.sparks, prior.b + c.checkins - c.sparks) for c in counts},

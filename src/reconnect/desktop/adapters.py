@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from reconnect.desktop.session import DesktopSession, SessionKind, detect_session
@@ -241,6 +241,11 @@ def pick_adapters(
         notice,
         use_busy_settings,
     )
+
+
+def look_for_tray_again(report: DesktopReport, environ: Mapping[str, str]) -> DesktopReport:
+    """The report with its tray looked for anew (a tray host that came after the start)."""
+    return replace(report, tray=_tray(report.session, None, environ))
 
 
 def _tray(

@@ -50,6 +50,18 @@ def enabled_sources(
     return sources
 
 
+def calendar_problems(path: str, now: Callable[[], datetime]) -> list[str]:
+    """What is wrong with a calendar file or folder, one line per file, for the settings
+    window; empty when every file reads well (or no calendar is chosen)."""
+    if not path.strip():
+        return []
+    from reconnect.desktop.calendar_source import CalendarSource
+
+    source = CalendarSource(path.strip(), now)
+    source.check()  # a repeat rule that can't be understood shows only when asked about now
+    return source.problems()
+
+
 def problems_of(source: BusySource) -> list[str]:
     """What keeps ``source`` from telling busy, one line each; empty when it works."""
     problems = getattr(source, "problems", None)

@@ -138,6 +138,10 @@ class ControlServer(QObject):
         self._forward: Forward | None = None
         self._debug: Callable[[str], tuple[str, dict[str, Any]]] | None = None
 
+    def set_desktop(self, desktop: DesktopReport) -> None:
+        """What ``status`` says of the desktop from now on (a tray host came, say)."""
+        self._desktop = desktop
+
     def set_debug(self, debug: Callable[[str], tuple[str, dict[str, Any]]] | None) -> None:
         """Answer ``debug`` through ``debug`` (an action in, a line and figures out); without
         it, ``debug`` is refused. Set only while RECONNECT_TEST_SPEED is (docs/testing.md)."""

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
+from reconnect.core.experiments import Offer
 from reconnect.core.practices import Practice
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.sessions import BreakSession, CheckIn, Outcome, Trigger
@@ -31,6 +32,10 @@ class BreakRecordsPort(Protocol):
         """Sessions, check-ins and sparks per practice over the whole history."""
         ...
 
+    def experiment_offer(self) -> Offer | None:
+        """What the next break offers while an experiment runs; None when none runs."""
+        ...
+
     def offer(
         self,
         practice: Practice,
@@ -38,6 +43,7 @@ class BreakRecordsPort(Protocol):
         probability: float | None,
         quiet: bool = False,
         deferred_because: str | None = None,
+        experiment_id: str | None = None,
     ) -> Prompt:
         """Write an offer; ``deferred_because``: what it waits for, unseen (a call...)."""
         ...

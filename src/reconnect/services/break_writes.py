@@ -75,6 +75,8 @@ def apply(uow: UnitOfWork, write: Write) -> None:
     match write:
         case OfferPrompt(prompt=prompt):
             uow.prompts.add(prompt)
+            if prompt.experiment_id is not None:  # its last planned break ends it
+                uow.experiments.end_when_complete(prompt.experiment_id, prompt.offered)
         case DecidePrompt(prompt_id=prompt_id, fate=fate, at=at, session_id=session_id):
             uow.prompts.decide(prompt_id, fate, at, session_id)
         case StartSession(session=session, prompt_id=prompt_id):

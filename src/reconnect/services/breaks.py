@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from reconnect.core.experiments import Offer
 from reconnect.core.practices import Practice
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.recording import make_checkin
@@ -26,6 +27,7 @@ from reconnect.services.break_writes import (
     Write,
     apply,
 )
+from reconnect.services.experiments import read_offer
 from reconnect.services.outbox import Kept, Outbox, Unreadable
 from reconnect.storage.problems import DatabaseProblem, OutOfReach, StatementFailed
 from reconnect.storage.stats_queries import practice_counts
@@ -165,6 +167,16 @@ class BreakRecords:
             self._unless_out_of_reach(problem)
         return list(self._counts)
 
+    def experiment_offer(self) -> Offer | None:
+        """What the next break offers while an experiment runs; None when none runs (or the
+        history is out of reach: the usual suggestion then)."""
+        try:
+            with UnitOfWork(self._factory, reading=True) as uow:
+                return read_offer(uow.experiments)
+        except DatabaseProblem as problem:
+            self._unless_out_of_reach(problem)
+        return None
+
     def _unless_out_of_reach(self, problem: DatabaseProblem) -> None:
         """Let a problem through, unless it is a shared history out of reach (then log it)."""
         if self._outbox is None or not isinstance(problem, OutOfReach):
@@ -182,6 +194,7 @@ class BreakRecords:
         probability: float | None,
         quiet: bool = False,
         deferred_because: str | None = None,
+        experiment_id: str | None = None,
     ) -> Prompt:
         prompt = Prompt(
             id=new_id(),
@@ -191,6 +204,7 @@ class BreakRecords:
             probability=probability,
             quiet=quiet,
             deferred_because=deferred_because,
+            experiment_id=experiment_id,
         )
         self._write(OfferPrompt(prompt))
         return prompt

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect.core.errors import InputError
+from reconnect.core.history_experiments import ExportedExperiment
 from reconnect.core.history_export import to_csv, to_json
 from reconnect.core.history_import import ImportProblem, parse_history
 from reconnect.core.i18n import plural
@@ -31,9 +33,13 @@ def export(factory: sessionmaker[Session], fmt: str, now: Moment, app_version: s
     """The whole history as CSV or JSON text (see docs/history-format.md)."""
     with UnitOfWork(factory, reading=True) as uow:
         sessions = uow.history.all_in_order()
-    if fmt == "csv":
-        return to_csv(sessions)
-    return to_json(sessions, now, app_version)
+        if fmt == "csv":
+            return to_csv(sessions)
+        experiments = [
+            ExportedExperiment(e, tuple(uow.prompts.of_experiment(e.id)))
+            for e in uow.experiments.all()
+        ]
+    return to_json(sessions, now, app_version, experiments)
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,7 @@ class ImportReport:
     added: int
     added_checkins: int
     already_present: int
+    added_experiments: int = 0
 
 
 class ImportRefused(InputError):
@@ -82,12 +89,43 @@ def import_history(factory: sessionmaker[Session], raw: bytes) -> ImportReport:
                 "the file clashes with this history; nothing was imported", problems
             )
         uow.history.add_many(new)
+        sessions = present | {s.id for s in new}
+        added_experiments = _add_experiments(uow, parsed.experiments, sessions)
         uow.commit()
     return ImportReport(
         added=len(new),
         added_checkins=sum(1 for s in new if s.checkin),
         already_present=len(present),
+        added_experiments=added_experiments,
     )
+
+
+def _add_experiments(
+    uow: UnitOfWork, experiments: Sequence[ExportedExperiment], sessions: set[str]
+) -> int:
+    """Add the file's experiments and their offers that are not here yet; how many were new.
+
+    One experiment runs at a time: one still running in the file, while another runs here,
+    comes in ended at its last offer. An offer whose session is in neither the file nor this
+    history keeps its fate without the session.
+    """
+    known = {e.id for e in uow.experiments.all()}
+    running = uow.experiments.running()
+    for exported in experiments:
+        experiment = exported.experiment
+        if experiment.id in known:
+            continue
+        if experiment.running and running is not None:
+            last = max((o.offered.local for o in exported.offers), default=experiment.started_at)
+            experiment = replace(experiment, ended_at=last, stopped_early=True)
+        elif experiment.running:
+            running = experiment
+        uow.experiments.add(experiment)
+        for offer in exported.offers:
+            if offer.session_id is not None and offer.session_id not in sessions:
+                offer = replace(offer, session_id=None)
+            uow.prompts.add(offer)
+    return len({e.experiment.id for e in experiments} - known)
 
 
 class HistoryFiles:

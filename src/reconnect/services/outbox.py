@@ -167,6 +167,7 @@ def line_of(write: Kept) -> object:
                 "probability": prompt.probability,
                 "quiet": prompt.quiet,
                 "deferred_because": prompt.deferred_because,
+                "experiment_id": prompt.experiment_id,
             }
         case DecidePrompt(prompt_id=prompt_id, fate=fate, at=at, session_id=session_id):
             return {
@@ -257,6 +258,7 @@ def _prompt_of(data: dict[str, Any]) -> Prompt:
         quiet=bool(data["quiet"]),
         # Lines kept by older versions have no such field: their prompts were not held back.
         deferred_because=_text(data["deferred_because"]) if data.get("deferred_because") else None,
+        experiment_id=_text(data["experiment_id"]) if data.get("experiment_id") else None,
     )
 
 

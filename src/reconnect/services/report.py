@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect.core import time_patterns as tp
+from reconnect.core.experiments import ExperimentResult
 from reconnect.core.i18n import number, plural, translate
 from reconnect.core.overview import PeriodCounts, seems_to_help
 from reconnect.core.spark_stats import (
@@ -30,6 +31,7 @@ from reconnect.core.vocabulary import (
     feeling_text,
 )
 from reconnect.services.database_problems import as_problem
+from reconnect.services.report_experiments import ExperimentSummary, experiment_summary
 from reconnect.storage import pattern_queries, report_queries, stats_queries
 
 NOTES_SHOWN = 10  # the latest notes, so the report stays at three pages
@@ -64,6 +66,7 @@ class ReportData:
     with_notes: bool = False
     notes: tuple[Note, ...] = ()
     notes_total: int = 0
+    experiments: tuple[ExperimentResult, ...] = ()
 
 
 class ReportReader:
@@ -100,9 +103,10 @@ class ReportReader:
             total, rows = (
                 report_queries.notes(session, since, until, NOTES_SHOWN) if with_notes else (0, [])
             )
+            experiments = report_queries.experiments(session, since, until)
         return ReportData(
             since, until, totals, counts, grid, months, marks, with_notes,
-            tuple(Note(*row) for row in rows), total,
+            tuple(Note(*row) for row in rows), total, experiments,
         )  # fmt: skip
 
 
@@ -153,20 +157,10 @@ class ReportContent:
     pages: tuple[tuple[Section, ...], ...]
 
 
-@dataclass(frozen=True)
-class ExperimentSummary:
-    """One comparison of two practices and its plain result (issue 18, part 2)."""
-
-    heading: str
-    sentences: tuple[str, ...]
-
-
 def experiments_in(data: ReportData) -> tuple[ExperimentSummary, ...]:
-    """The experiments run in the period: none until experiments are built.
-
-    The hook for comparing two practices; its section is left out while this returns nothing.
-    """
-    return ()
+    """The experiments run in the period, each with how far it went, its plain result and,
+    once there are enough check-ins, its likely ranges; the section is left out without any."""
+    return tuple(experiment_summary(found) for found in data.experiments)
 
 
 def _percent(rate: float) -> str:

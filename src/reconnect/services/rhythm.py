@@ -31,7 +31,7 @@ from reconnect.services.rhythm_ports import (
     Unseen,
 )
 from reconnect.services.rhythm_problems import HistoryProblems
-from reconnect.services.rhythm_suggestions import Suggestions
+from reconnect.services.rhythm_suggestions import Suggestions, experiment_of
 from reconnect.storage.problems import DatabaseProblem
 
 log = logging.getLogger(__name__)
@@ -228,7 +228,7 @@ class Rhythm:
         try:
             held_back = self._waiting_because if quiet else None
             self.current_prompt = self.records.offer(
-                practice, now, suggestion.probability, quiet, deferred_because=held_back
+                practice, now, suggestion.probability, quiet, held_back, experiment_of(suggestion)
             )
         except DatabaseProblem as error:
             self._problems.failed(error)

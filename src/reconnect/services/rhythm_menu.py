@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from reconnect.core.break_planner import BreakPlanner, Mode
-from reconnect.core.busy_sources import CALL_SOURCES, DO_NOT_DISTURB, FULL_SCREEN
+from reconnect.core.busy_sources import CALENDAR_EVENT, CALL_SOURCES, DO_NOT_DISTURB, FULL_SCREEN
 from reconnect.core.i18n import translate
 from reconnect.core.practices import Library, Practice
 from reconnect.core.vocabulary import SENSES
@@ -68,8 +68,9 @@ def why_waiting(because: str) -> str:
         return translate("Rhythm", "It waits while a window fills the screen.")
     if because == DO_NOT_DISTURB:
         return translate("Rhythm", "It waits while do not disturb is on.")
-    # A calendar event: its title, or "a calendar event" when titles are private.
-    return translate("Rhythm", "It waits until {event} ends.").format(event=because)
+    # A calendar event: its title as written, or "a calendar event" when titles are private.
+    event = translate("Busy", CALENDAR_EVENT) if because == CALENDAR_EVENT else because
+    return translate("Rhythm", "It waits until {event} ends.").format(event=event)
 
 
 def brief_state(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from reconnect.core.experiments import Offer
 from reconnect.core.practices import Practice
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.sessions import BreakSession, Trigger
@@ -27,6 +28,7 @@ class BreakHistory(Protocol):
         probability: float | None,
         quiet: bool = False,
         deferred_because: str | None = None,
+        experiment_id: str | None = None,
     ) -> Prompt: ...
 
     def decide(self, prompt_id: str, fate: PromptFate, now: datetime) -> None: ...
@@ -36,6 +38,10 @@ class BreakHistory(Protocol):
     ) -> BreakSession: ...
 
     def practice_counts(self) -> Sequence[PracticeCounts]: ...
+
+    def experiment_offer(self) -> Offer | None:
+        """What the next break offers while an experiment runs (``core.experiments``)."""
+        ...
 
     def tidy_after_last_run(self, now: datetime) -> tuple[int, int]: ...
 

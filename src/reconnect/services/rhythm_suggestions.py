@@ -1,14 +1,17 @@
-"""Which practice the next break offers: learnt from the history, never one just offered."""
+"""Which practice the next break offers: learnt from the history, never one just offered; or,
+while an experiment compares two practices, the one its random order gives."""
 
 from __future__ import annotations
 
 import logging
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reconnect.core.clock import Clock
 from reconnect.core.daylight import chosen_place
-from reconnect.core.practices import Library
+from reconnect.core.experiments import Offer
+from reconnect.core.practices import Library, Practice
 from reconnect.core.settings import Settings
 from reconnect.core.suggestion import Suggestion, beliefs, fitting, suggest_learning
 from reconnect.services.rhythm_ports import BreakHistory
@@ -17,6 +20,21 @@ from reconnect.storage.problems import DatabaseProblem, explain
 log = logging.getLogger(__name__)
 
 RECENT = 3  # a practice offered among the last few is not offered again
+# The chance of an experiment's practice: half of the breaks offer each (permuted pairs); the
+# other one, offered because the first can't be now, is offered for certain.
+ASSIGNED_CHANCE = 0.5
+
+
+@dataclass(frozen=True)
+class ExperimentSuggestion(Suggestion):
+    """A practice offered for an experiment (``core.experiments``); its offer is marked."""
+
+    experiment_id: str = ""
+
+
+def experiment_of(suggestion: Suggestion) -> str | None:
+    """The experiment a suggestion's offer belongs to; None for the usual suggestions."""
+    return suggestion.experiment_id if isinstance(suggestion, ExperimentSuggestion) else None
 
 
 class Suggestions:
@@ -43,7 +61,15 @@ class Suggestions:
         self._next: Suggestion | None = None
 
     def next(self) -> Suggestion | None:
-        """The practice the next break would offer; None when none fits now."""
+        """The practice the next break would offer; None when none fits now.
+
+        While an experiment runs, the practice its order gives (asked of the history each
+        time, so one started from the command line counts from the next break on), even if
+        offered just before; the other one when that can't be offered now; the usual
+        suggestion, not counted, when neither can.
+        """
+        if (chosen := self._for_experiment()) is not None:
+            return chosen
         if self._next is None or self._next.practice.id not in self._library:
             self._next = self._pick(avoid=self._offered[-RECENT:])
         return self._next
@@ -59,15 +85,33 @@ class Suggestions:
         """Another practice than the one on offer, for "Another one"."""
         return self._pick(avoid=[practice_id, *self._offered[-RECENT:]])
 
-    def _pick(self, avoid: list[str]) -> Suggestion | None:
+    def _fitting(self) -> list[Practice]:
         settings = self._settings()
-        candidates = fitting(
+        return fitting(
             self._library,
             self._clock.now(),
             settings["practices.have_headphones"],
             settings["practices.disabled"],
             chosen_place(settings["place.latitude"], settings["place.longitude"]),
         )
+
+    def _for_experiment(self) -> ExperimentSuggestion | None:
+        try:
+            offer: Offer | None = self._history.experiment_offer()
+        except DatabaseProblem as error:
+            log.warning("the history could not be read: %s", explain(error, reading=True))
+            return None
+        if offer is None:
+            return None
+        fits = {practice.id: practice for practice in self._fitting()}
+        for practice_id, chance in ((offer.practice_id, ASSIGNED_CHANCE), (offer.other_id, 1.0)):
+            if practice_id in fits:
+                return ExperimentSuggestion(fits[practice_id], chance, offer.experiment_id)
+        log.info("neither practice of the experiment fits now; the usual suggestion instead")
+        return None
+
+    def _pick(self, avoid: list[str]) -> Suggestion | None:
+        candidates = self._fitting()
         try:
             counts = list(self._history.practice_counts())
         except DatabaseProblem as error:

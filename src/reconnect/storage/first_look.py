@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Final, Literal, TypeVar
 
+from reconnect.core.experiments import Experiment, Offer, next_offer
 from reconnect.core.spark_stats import PracticeCounts, counts_of_row
 from reconnect.storage.revision import HEAD_REVISION
 
@@ -60,6 +61,10 @@ class FirstLook:
     def practice_counts(self) -> list[PracticeCounts] | NotSure:
         """Sessions, check-ins and sparks per practice (every computer's)."""
         return practice_counts(self.file)
+
+    def experiment_offer(self) -> Offer | NotSure | None:
+        """What the next break offers while an experiment runs; None when none runs."""
+        return experiment_offer(self.file)
 
 
 def _read(file: Path, read: Callable[[sqlite3.Connection], T]) -> T | NotSure:
@@ -144,5 +149,37 @@ def practice_counts(file: Path) -> list[PracticeCounts] | NotSure:
 
     def read(connection: sqlite3.Connection) -> list[PracticeCounts]:
         return [counts_of_row(row) for row in connection.execute(COUNTS)]
+
+    return _read(file, read)
+
+
+# The running experiment (as ``ExperimentRepository.running``) and how many breaks it offered.
+RUNNING = """
+SELECT e.id, e.practice_a, e.practice_b, e.breaks, e.seed, e.started_at,
+       (SELECT count(*) FROM prompts AS p WHERE p.experiment_id = e.id)
+FROM experiments AS e WHERE e.ended_at IS NULL
+ORDER BY e.started_at DESC, e.id DESC LIMIT 1
+"""
+
+
+def experiment_offer(file: Path) -> Offer | NotSure | None:
+    """The running experiment's next offer; None when none runs; ``UNKNOWN`` when unsure."""
+
+    def read(connection: sqlite3.Connection) -> Offer | None:
+        row = connection.execute(RUNNING).fetchone()
+        if row is None:
+            return None
+        identity, a, b, breaks, seed, started, offered = row
+        experiment = Experiment(
+            id=str(identity),
+            practice_a=str(a),
+            title_a="",
+            practice_b=str(b),
+            title_b="",
+            breaks=int(breaks),
+            seed=int(seed),
+            started_at=datetime.fromisoformat(started).replace(tzinfo=UTC),
+        )
+        return next_offer(experiment, int(offered))
 
     return _read(file, read)

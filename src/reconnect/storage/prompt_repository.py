@@ -35,6 +35,7 @@ def _to_prompt(row: PromptRow) -> Prompt:
         decided=decided,
         session_id=row.session_id,
         deferred_because=row.deferred_because,
+        experiment_id=row.experiment_id,
     )
 
 
@@ -68,6 +69,7 @@ class PromptRepository:
                     "decided_offset": prompt.decided.offset_minutes if prompt.decided else None,
                     "session_id": prompt.session_id,
                     "deferred_because": (prompt.deferred_because or "")[:DEFERRED_LENGTH] or None,
+                    "experiment_id": prompt.experiment_id,
                     "computer": self._computer,
                 }
             ],
@@ -130,6 +132,15 @@ class PromptRepository:
     def get(self, prompt_id: str) -> Prompt | None:
         row = self._db.get(PromptRow, prompt_id)
         return _to_prompt(row) if row else None
+
+    def of_experiment(self, experiment_id: str) -> list[Prompt]:
+        """The offers of an experiment, oldest first."""
+        rows = self._db.execute(
+            select(PromptRow)
+            .where(PromptRow.experiment_id == experiment_id)
+            .order_by(PromptRow.offered_at, PromptRow.id)
+        ).scalars()
+        return [_to_prompt(r) for r in rows]
 
     def recent(self, limit: int = 50) -> list[Prompt]:
         rows = self._db.execute(

@@ -1,4 +1,5 @@
-"""Read side of the shared report: the notes written with check-ins over a range of local dates."""
+"""Read side of the shared report: the notes written with check-ins over a range of local dates,
+and the experiments run in it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from reconnect.core.experiments import ArmCounts, ExperimentResult, result
+from reconnect.storage.experiment_repository import ExperimentRepository
 from reconnect.storage.schema import CheckInRow, SessionRow
 
 
@@ -31,3 +34,26 @@ def notes(
     total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     rows = session.execute(query.order_by(SessionRow.started_at.desc()).limit(limit))
     return int(total), [(d, str(t), int(level), str(note)) for d, t, level, note in rows]
+
+
+def experiments(
+    session: Session, since: date | None, until: date | None
+) -> tuple[ExperimentResult, ...]:
+    """The experiments that ran on some day of [since, until] (local dates), oldest first,
+    with their results."""
+    repository = ExperimentRepository(session)
+    found = []
+    for experiment in repository.all():
+        if until is not None and experiment.started_at.date() > until:
+            continue
+        if since is not None and experiment.ended_at and experiment.ended_at.date() < since:
+            continue
+        counts = repository.arm_counts(experiment.id)
+        found.append(
+            result(
+                experiment,
+                counts.get(experiment.practice_a, ArmCounts()),
+                counts.get(experiment.practice_b, ArmCounts()),
+            )
+        )
+    return tuple(found)

@@ -148,3 +148,34 @@ class PromptRow(Base):
     computer: Mapped[str] = mapped_column(String(COMPUTER_LENGTH), server_default="")
     # What held the prompt back unseen when it came due (a call, a calendar event...).
     deferred_because: Mapped[str | None] = mapped_column(String(DEFERRED_LENGTH))
+    # The experiment this offer belonged to (``core.experiments``); None for the usual offers.
+    experiment_id: Mapped[str | None] = mapped_column(
+        ForeignKey("experiments.id", ondelete="SET NULL")
+    )
+
+
+class ExperimentRow(Base):
+    """Two practices compared over a planned number of breaks (``core.experiments``).
+
+    Times are naive UTC with their local offsets, as in the other tables; its offers are the
+    prompts that name it.
+    """
+
+    __tablename__ = "experiments"
+    __table_args__ = (
+        CheckConstraint("breaks >= 1", name="breaks"),
+        Index("ix_experiments_started_at", "started_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    practice_a: Mapped[str] = mapped_column(String(40))
+    title_a: Mapped[str] = mapped_column(String(120))
+    practice_b: Mapped[str] = mapped_column(String(40))
+    title_b: Mapped[str] = mapped_column(String(120))
+    breaks: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(DateTime())
+    started_offset: Mapped[int] = mapped_column(Integer)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime())
+    ended_offset: Mapped[int | None] = mapped_column(Integer)
+    stopped_early: Mapped[bool] = mapped_column(Boolean, default=False)

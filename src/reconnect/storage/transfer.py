@@ -40,6 +40,7 @@ WHAT = {
     "checkins": "check-ins",
     "checkin_marks": "body areas and feeling words",
     "prompts": "prompts",
+    "experiments": "experiments",
 }
 
 

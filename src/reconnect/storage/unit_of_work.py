@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reconnect.storage.boundary import database_errors, problem_of
 from reconnect.storage.database import DATABASE_FILE_KEY, FileIdentity
+from reconnect.storage.experiment_repository import ExperimentRepository
 from reconnect.storage.history_repository import HistoryRepository
 from reconnect.storage.prompt_repository import PromptRepository
 
@@ -43,6 +44,7 @@ class UnitOfWork:
         self._session = self._factory()
         self.history = HistoryRepository(self._session)
         self.prompts = PromptRepository(self._session)
+        self.experiments = ExperimentRepository(self._session)
         return self
 
     def __exit__(

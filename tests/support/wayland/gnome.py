@@ -74,6 +74,12 @@ class GnomeDesktop(WaylandDesktop):
         "foot": "foot", "dbus-daemon": "dbus", "gdbus": "libglib2.0-bin", "setpriv": "util-linux",
     }  # fmt: skip
 
+    def __init__(self, width: int = 1280, height: int = 800, tray_host: bool = True) -> None:
+        """``tray_host=False``: start with the AppIndicator extension turned off (so without a
+        tray); ``start_tray_host`` turns it on, as a person who follows the app's advice."""
+        super().__init__(width, height)
+        self.with_tray_host = tray_host
+
     @classmethod
     def unavailable_reason(cls) -> str | None:
         reason = super().unavailable_reason()
@@ -91,11 +97,8 @@ class GnomeDesktop(WaylandDesktop):
             ["gnome-shell", "--version"], capture_output=True, text=True, check=False
         ).stdout
         major = int(re.findall(r"\d+", version)[0])
-        appindicator = sorted(EXTENSIONS.glob("*appindicator*"))[0].name
         self._install_unsafe_mode_extension(major)
-        self._gsettings(
-            "org.gnome.shell", "enabled-extensions", f"['{appindicator}', '{UNSAFE_UUID}']"
-        )
+        self._enable_extensions(tray=self.with_tray_host)
         for schema, key, value in QUIET_SETTINGS:
             self._gsettings(schema, key, value)
 
@@ -133,11 +136,8 @@ class GnomeDesktop(WaylandDesktop):
         if not displays:
             raise DesktopUnavailable("GNOME Shell made no Wayland socket")
         self.wayland_display = str(displays[0])
-        wait_until(
-            "the AppIndicator extension's tray (org.kde.StatusNotifierWatcher)",
-            lambda: self.has_owner("org.kde.StatusNotifierWatcher"),
-            30,
-        )
+        if self.with_tray_host:
+            self._wait_for_tray_host()
         # the virtual keyboard, made now: keys sent right after it is made are lost
         self._keys("")
         self.spawn("foot", ["foot"], XDG_CURRENT_DESKTOP="GNOME")
@@ -146,6 +146,26 @@ class GnomeDesktop(WaylandDesktop):
             lambda: self.eval("global.display.focus_window?.get_wm_class() ?? null") == "foot",
             30,
         )
+
+    def _enable_extensions(self, tray: bool) -> None:
+        """The extensions GNOME Shell runs: the tests' unsafe mode, and the tray if ``tray``."""
+        enabled = [UNSAFE_UUID]
+        if tray:
+            enabled.insert(0, sorted(EXTENSIONS.glob("*appindicator*"))[0].name)
+        self._gsettings("org.gnome.shell", "enabled-extensions", repr(enabled))
+
+    def _wait_for_tray_host(self) -> None:
+        wait_until(
+            "the AppIndicator extension's tray (org.kde.StatusNotifierWatcher)",
+            lambda: self.has_owner("org.kde.StatusNotifierWatcher"),
+            30,
+        )
+
+    def start_tray_host(self) -> None:
+        """Turn the AppIndicator extension on (the shell follows its settings at once), when the
+        desktop was started without it."""
+        self._enable_extensions(tray=True)
+        self._wait_for_tray_host()
 
     def _install_unsafe_mode_extension(self, major: int) -> None:
         folder = self.home / ".local/share/gnome-shell/extensions" / UNSAFE_UUID

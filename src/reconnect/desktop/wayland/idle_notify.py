@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import enum
 import logging
-import select
 import time
 from collections.abc import Callable
 from typing import Any
@@ -15,6 +14,7 @@ from pywayland.protocol.wayland import WlSeat
 
 from reconnect.desktop.wayland.bindings.ext_idle_notify_v1 import ExtIdleNotifierV1
 from reconnect.desktop.wayland.bindings.idle import OrgKdeKwinIdle
+from reconnect.desktop.wayland.event_reader import WaylandEventReader
 
 log = logging.getLogger(__name__)
 
@@ -74,12 +74,9 @@ class IdleSince:
         return max(0.0, self._monotonic() - self._since)
 
 
-class WaylandIdleMonitor:
-    """Answers ``idle_seconds`` from the compositor's idle notification, without polling.
-
-    The connection's events are read as soon as they come when a Qt event loop runs (a socket
-    notifier on its file descriptor), and in any case whenever ``idle_seconds`` is asked, so the
-    answer is right even where no event loop runs (``reconnect doctor``).
+class WaylandIdleMonitor(WaylandEventReader):
+    """Answers ``idle_seconds`` from the compositor's idle notification, without polling (the
+    events are read as they come, and whenever ``idle_seconds`` is asked).
 
     Args:
         display: the connection, with the notification already asked for.
@@ -92,23 +89,9 @@ class WaylandIdleMonitor:
         self, display: Display, keep: list[Any], since: IdleSince, protocol: IdleProtocol
     ) -> None:
         self.name = protocol.title
-        self._display = display
         self._keep = keep
         self._since = since
-        self._lost = False
-        self._fd = display.get_fd()
-        self._notifier: Any = None
-        self._watch()
-
-    def _watch(self) -> None:
-        from PySide6.QtCore import QCoreApplication, QSocketNotifier
-
-        # A socket notifier needs an event loop's thread; without an application nothing would
-        # dispatch it (and Qt warns), and idle_seconds reads the events itself anyway.
-        if QCoreApplication.instance() is None:
-            return
-        self._notifier = QSocketNotifier(self._fd, QSocketNotifier.Type.Read)
-        self._notifier.activated.connect(self._read_events)
+        super().__init__(display)
 
     @property
     def idle(self) -> bool:
@@ -117,32 +100,9 @@ class WaylandIdleMonitor:
 
     def idle_seconds(self) -> float | None:
         """Seconds since the last input; None once the compositor has gone away."""
-        if not self._lost and self._readable():
-            self._read_events()
-        return None if self._lost else self._since.seconds()
+        return self._since.seconds() if self.read_pending() else None
 
-    def _readable(self) -> bool:
-        try:
-            readable, _, _ = select.select([self._fd], [], [], 0)
-        except (OSError, ValueError):
-            return True  # reading will tell what is wrong
-        return bool(readable)
-
-    def _read_events(self) -> None:
-        if self._lost:
-            return
-        try:
-            self._display.read()  # never blocks: the socket has data, or a hang-up to report
-            self._display.dispatch(block=False)
-            if self._display.flush() < 0:
-                raise RuntimeError("the connection is closed")
-        except (RuntimeError, ValueError) as error:
-            self._lose(str(error))
-
-    def _lose(self, why: str) -> None:
-        self._lost = True
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
+    def went_away(self, why: str) -> None:
         log.warning(
             "%s: the Wayland compositor went away (%s); idle time is no longer read",
             self.name,
@@ -151,10 +111,7 @@ class WaylandIdleMonitor:
 
     def close(self) -> None:
         """Disconnect; the compositor forgets the notification with the connection."""
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-            self._notifier.deleteLater()
-            self._notifier = None
+        self._stop_watching()
         self._keep.clear()
         self._lost = True
         self._display.disconnect()

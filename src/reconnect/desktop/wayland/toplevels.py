@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import select
 import sys
 from typing import Any
 
@@ -14,6 +13,7 @@ from reconnect.desktop.wayland.bindings.wlr_foreign_toplevel_management_unstable
     ZwlrForeignToplevelHandleV1,
     ZwlrForeignToplevelManagerV1,
 )
+from reconnect.desktop.wayland.event_reader import WaylandEventReader
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +62,9 @@ class ToplevelStates:
         return len(self._applied)
 
 
-class WaylandToplevels:
-    """Keeps the windows' states up to date from the compositor's events, without polling.
-
-    The events are read as they come when a Qt event loop runs (a socket notifier on the
-    connection), and in any case whenever ``focused_full_screen`` is asked (a read that never
-    blocks), so the answer is current where no event loop runs (``reconnect doctor``).
+class WaylandToplevels(WaylandEventReader):
+    """Keeps the windows' states up to date from the compositor's events, without polling (the
+    events are read as they come, and whenever ``focused_full_screen`` is asked).
 
     Args:
         display: the connection, with the manager bound and the first windows read.
@@ -78,60 +75,20 @@ class WaylandToplevels:
     name = NAME
 
     def __init__(self, display: Display, keep: list[Any], states: ToplevelStates) -> None:
-        self._display = display
         self._keep = keep
         self._states = states
-        self._lost = False
-        self._fd = display.get_fd()
-        self._notifier: Any = None
-        self._watch()
-
-    def _watch(self) -> None:
-        from PySide6.QtCore import QCoreApplication, QSocketNotifier
-
-        if QCoreApplication.instance() is None:
-            return  # nothing would dispatch it; focused_full_screen reads the events itself
-        self._notifier = QSocketNotifier(self._fd, QSocketNotifier.Type.Read)
-        self._notifier.activated.connect(self._read_events)
-
-    @property
-    def lost(self) -> bool:
-        """The compositor went away; nothing more will be read."""
-        return self._lost
+        super().__init__(display)
 
     def focused_full_screen(self) -> bool | None:
         """Whether the focused window is full screen; None once the compositor has gone away."""
-        if not self._lost and self._readable():
-            self._read_events()
-        return None if self._lost else self._states.focused_full_screen()
+        return self._states.focused_full_screen() if self.read_pending() else None
 
-    def _readable(self) -> bool:
-        try:
-            readable, _, _ = select.select([self._fd], [], [], 0)
-        except (OSError, ValueError):
-            return True  # reading will tell what is wrong
-        return bool(readable)
-
-    def _read_events(self) -> None:
-        if self._lost:
-            return
-        try:
-            self._display.read()  # never blocks: the socket has data, or a hang-up to report
-            self._display.dispatch(block=False)
-            if self._display.flush() < 0:
-                raise RuntimeError("the connection is closed")
-        except (RuntimeError, ValueError) as error:
-            self._lost = True
-            if self._notifier is not None:
-                self._notifier.setEnabled(False)
-            log.info("%s: the compositor went away (%s)", NAME, error)
+    def went_away(self, why: str) -> None:
+        log.info("%s: the compositor went away (%s)", NAME, why)
 
     def close(self) -> None:
         """Disconnect; the compositor forgets this client's window list with it."""
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-            self._notifier.deleteLater()
-            self._notifier = None
+        self._stop_watching()
         # The windows' handles go before the connection they live on. pywayland files a
         # handle the compositor made under the first connection it knows of, which may be
         # another one (idle time's), so disconnecting this one would not free them.

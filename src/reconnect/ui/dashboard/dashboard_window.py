@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 
 from reconnect.core.care import quiet_note_due
 from reconnect.core.dashboard_range import RangeChoice, date_range
+from reconnect.core.practices import Library
 from reconnect.core.spark_stats import PracticeCounts, Report
 from reconnect.services.dashboard import DashboardReader, Figures, QuietNoteMarker
 from reconnect.services.database_problems import DatabaseProblem
 from reconnect.services.range_memory import RangeMemory
+from reconnect.ui.dashboard.experiment_section import ExperimentSection, ExperimentsPort
 from reconnect.ui.dashboard.helps_section import HelpsSection
 from reconnect.ui.dashboard.history_page import HistoryPage
 from reconnect.ui.dashboard.library_page import LibraryPage
@@ -68,6 +70,8 @@ class DashboardActions:
             window opens on the last 3 months.
         make_report: File, "Make a report…": asks and saves a PDF of the dates given (the
             range shown); without it, the menu has no such item.
+        experiments, library: the Compare section's service and the practices to choose
+            from; without the service, that section says so and nothing offers comparing.
     """
 
     today: Callable[[], date]
@@ -84,6 +88,8 @@ class DashboardActions:
     kept: KeptFigures | None = None
     range_memory: RangeMemory | None = None
     make_report: Callable[[QWidget, date | None, date], None] | None = None
+    experiments: ExperimentsPort | None = None
+    library: Library | None = None
 
 
 class DashboardWindow(QMainWindow):
@@ -94,11 +100,12 @@ class DashboardWindow(QMainWindow):
     """
 
     start_requested = Signal(str)
-    SECTIONS = ("Overview", "What helps", "When", "History", "Library")  # names, not shown
+    SECTIONS = ("Overview", "What helps", "Compare", "When", "History", "Library")  # not shown
     # Alt + the underlined letter opens a section (Alt+F is the File menu, Alt+H Help).
     TAB_LABELS = (
         QT_TRANSLATE_NOOP("DashboardWindow", "&Overview"),
         QT_TRANSLATE_NOOP("DashboardWindow", "What h&elps"),
+        QT_TRANSLATE_NOOP("DashboardWindow", "Com&pare"),
         QT_TRANSLATE_NOOP("DashboardWindow", "&When"),
         QT_TRANSLATE_NOOP("DashboardWindow", "His&tory"),
         QT_TRANSLATE_NOOP("DashboardWindow", "&Library"),
@@ -144,15 +151,17 @@ class DashboardWindow(QMainWindow):
         self.computer.currentIndexChanged.connect(self.refresh)
 
         self.overview = OverviewSection(
-            lambda: self.tabs.setCurrentIndex(4), lambda: self.open_help_on("numbness")
+            lambda: self.show_section("Library"), lambda: self.open_help_on("numbness")
         )
-        self.helps = HelpsSection(self.start_requested.emit)
-        # These three are made when first shown: the dashboard opens faster, and the
+        self.helps = HelpsSection(self.start_requested.emit, actions.experiments is not None)
+        self.helps.compare_requested.connect(self.compare)
+        # These four are made when first shown: the dashboard opens faster, and the
         # When section loads Qt's chart module only if it is looked at.
+        self.comparisons: ExperimentSection | None = None
         self.when: WhenSection | None = None
         self.history: HistoryPage | None = None
         self.library: LibraryPage | None = None
-        self._hosts = [QWidget() for _ in range(3)]
+        self._hosts = [QWidget() for _ in range(4)]
         for host in self._hosts:
             QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
 
@@ -267,7 +276,7 @@ class DashboardWindow(QMainWindow):
     def _history_changed(self) -> None:
         """An edit, delete or undo: the figures change; the History section already shows it."""
         self._forget()
-        self._fresh.intersection_update({3})
+        self._fresh.intersection_update({self.SECTIONS.index("History")})
         self._show_section(self.tabs.currentIndex())
 
     def _forget(self) -> None:
@@ -401,21 +410,29 @@ class DashboardWindow(QMainWindow):
             self.helps.show_figures(self.figures())
             self._after_first_paint(1)
         elif index == 2:
+            if self.comparisons is None:
+                section = ExperimentSection(self._actions.experiments, self._actions.library or ())
+                self.comparisons = self._place(2, section)
+                self.comparisons.changed.connect(self._comparisons_changed)
+            self.comparisons.reload()
+            self._fresh.discard(2)  # read at each showing: every offered break moves it on
+        elif index == 3:
             if self.when is None:
-                self.when = self._place(2, WhenSection())
+                self.when = self._place(3, WhenSection())
             self.when.show_patterns(
                 self._reader, self.choice, self.figures(), self._actions.today()
             )
-        elif index == 3:
+        elif index == 4:
             if self.history is None:
-                self.history = self._place(3, self._actions.make_history_page())
+                self.history = self._place(4, self._actions.make_history_page())
                 self.history.changed.connect(self._history_changed)
             figures = self.figures()
             self.history.set_range(figures.since, figures.until, figures.computer)
-        elif index == 4:
+        elif index == 5:
             if self.library is None:
-                self.library = self._place(4, self._actions.make_library_page())
+                self.library = self._place(5, self._actions.make_library_page())
                 self.library.start_requested.connect(self.start_requested.emit)
+                self.library.compare_requested.connect(self.compare)
                 self.library.add_requested.connect(lambda: self._actions.open_practice_form(None))
                 self.library.change_requested.connect(self._actions.open_practice_form)
             self.library.reload()
@@ -443,6 +460,16 @@ class DashboardWindow(QMainWindow):
 
     def show_section(self, name: str) -> None:
         self.tabs.setCurrentIndex(self.SECTIONS.index(name))
+
+    def compare(self, first: str | None = None) -> None:
+        """The Compare section, with the dialog to start comparing ``first`` with another."""
+        self.show_section("Compare")
+        if self.comparisons is not None:  # None: the history can't be read just now
+            self.comparisons.open_dialog(first or None)
+
+    def _comparisons_changed(self) -> None:  # started or stopped: what the next break offers
+        self._fresh.difference_update({2, 5})
+        self._show_section(self.tabs.currentIndex())
 
     def open_help_on(self, section: str) -> None:
         """Help on ``section`` (``crisis``, ``numbness`` or ``using``)."""

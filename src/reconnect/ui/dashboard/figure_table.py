@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -120,7 +121,11 @@ class NumbersCard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        # The toggle on the left; a section may add its own buttons to this row.
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.toggle)
+        self.buttons.addStretch(1)
+        layout.addLayout(self.buttons)
 
     def _show_table(self, on: bool) -> None:
         self.stack.setCurrentIndex(1 if on else 0)

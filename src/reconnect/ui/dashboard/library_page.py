@@ -56,6 +56,7 @@ class PracticeCard(QFrame):
         practice: Practice,
         start: Callable[[str], None],
         change: Callable[[str], None] | None = None,
+        compare: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self.practice = practice
@@ -90,6 +91,14 @@ class PracticeCard(QFrame):
             )
             self.change_button.clicked.connect(lambda: change(practice.id))
             row.addWidget(self.change_button)
+        self.compare_button: QPushButton | None = None
+        if compare is not None:
+            self.compare_button = QPushButton(self.tr("Compare with…"))
+            self.compare_button.setAccessibleName(
+                self.tr("Compare {title} with another practice").format(title=practice.title)
+            )
+            self.compare_button.clicked.connect(lambda: compare(practice.id))
+            row.addWidget(self.compare_button)
         row.addWidget(self.start_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -100,24 +109,32 @@ class PracticeCard(QFrame):
 class LibraryPage(QWidget):
     """Filters by sense and length, the current suggestion first, then every practice.
 
+    Args:
+        comparing: each card offers "Compare with…" too.
+
     Signals:
         start_requested(str): the person chose to start the practice with this id.
         add_requested: the person wants to write a practice of their own.
         change_requested(str): the person wants to change their own practice with this id.
+        compare_requested(str): the person wants to compare the practice with this id with
+            another.
     """
 
     start_requested = Signal(str)
     add_requested = Signal()
     change_requested = Signal(str)
+    compare_requested = Signal(str)
 
     def __init__(
         self,
         library: Library,
         suggestion: Callable[[], Suggestion | None],
         parent: QWidget | None = None,
+        comparing: bool = False,
     ) -> None:
         super().__init__(parent)
         self._library = library
+        self._comparing = comparing
         self._suggestion = suggestion
         self.suggested = QLabel()
         self.suggested.setWordWrap(True)
@@ -191,8 +208,9 @@ class LibraryPage(QWidget):
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()
+        compare = self.compare_requested.emit if self._comparing else None
         self.cards = [
-            PracticeCard(p, self.start_requested.emit, self.change_requested.emit)
+            PracticeCard(p, self.start_requested.emit, self.change_requested.emit, compare)
             for p in self._library
         ]
         self.refilter()

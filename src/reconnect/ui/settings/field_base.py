@@ -105,6 +105,7 @@ class Field:
             )
         )
         self.problem.hide()
+        self.note: QLabel | None = None  # what is wrong with the value in use (a path's file)
 
     @property
     def focus_widget(self) -> QWidget:
@@ -152,6 +153,8 @@ class Field:
         if self.hint is not None:
             block.addWidget(self.hint)
         block.addWidget(self.problem)
+        if self.note is not None:
+            block.addWidget(self.note)
         layout.addLayout(block)
 
     def _labelled(self, control: QWidget) -> None:

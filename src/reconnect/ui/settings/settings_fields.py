@@ -30,7 +30,7 @@ from reconnect.ui.settings.field_base import (
     label_for,
 )
 from reconnect.ui.settings.hours_field import HoursField
-from reconnect.ui.settings.text_fields import ChoosePath, DatabaseField, TextField
+from reconnect.ui.settings.text_fields import CheckPath, ChoosePath, DatabaseField, TextField
 
 MINUTES_SUFFIX = QT_TRANSLATE_NOOP("SettingsFields", " min")
 TYPED_LIMIT = 9999  # a spin box keeps any number up to this, so a wrong one can be explained
@@ -173,8 +173,13 @@ class IdsField(Field):
         self._unknown = tuple(i for i in disabled if i not in known)
 
 
-def make_field(setting: Setting, library: Library, choose: ChoosePath | None) -> Field:
-    """The field for a declaration's kind."""
+def make_field(
+    setting: Setting,
+    library: Library,
+    choose: ChoosePath | None,
+    check: CheckPath | None = None,
+) -> Field:
+    """The field for a declaration's kind; ``check`` reads the files of a path's text."""
     if setting.kind == "int":
         return IntField(setting)
     if setting.kind == "bool":
@@ -187,7 +192,7 @@ def make_field(setting: Setting, library: Library, choose: ChoosePath | None) ->
         return IdsField(setting, library)
     if setting.kind == "database":
         return DatabaseField(setting)
-    return TextField(setting, choose)
+    return TextField(setting, choose, check)
 
 
 def tab_chain(fields: Sequence[Field]) -> list[QWidget]:

@@ -8,7 +8,7 @@ refused one is explained under its control, and nothing is saved until every val
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -42,7 +42,7 @@ from reconnect.ui.settings.settings_pages import (
     page_layout,
     section,
 )
-from reconnect.ui.settings.text_fields import ChoosePath
+from reconnect.ui.settings.text_fields import CheckPath, ChoosePath
 
 # In English, marked for the catalogue; the window shows them through self.tr.
 GROUP_TITLES = {
@@ -53,6 +53,7 @@ GROUP_TITLES = {
     "care": QT_TRANSLATE_NOOP("SettingsWindow", "Car&e"),
     "sync": QT_TRANSLATE_NOOP("SettingsWindow", "S&hared"),
     "place": QT_TRANSLATE_NOOP("SettingsWindow", "Pla&ce"),
+    "busy": QT_TRANSLATE_NOOP("SettingsWindow", "C&alls"),
 }
 LOGIN_TITLE = QT_TRANSLATE_NOOP("SettingsWindow", "Start at &login")
 PRIVACY_TITLE = QT_TRANSLATE_NOOP("SettingsWindow", "Pri&vacy")
@@ -133,6 +134,7 @@ class SettingsWindow(QDialog):
         open_folder: Callable[[Path], None] = open_in_file_manager,
         open_practice_form: Callable[[], None] | None = None,
         choose_path: ChoosePath = choose_with_dialog,
+        check_paths: Mapping[str, CheckPath] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """Build the window.
@@ -150,6 +152,8 @@ class SettingsWindow(QDialog):
             open_folder: shows a folder in the file manager.
             open_practice_form: the form for a practice of one's own; hidden when None.
             choose_path: the file dialog of the "Choose…" buttons.
+            check_paths: by setting key, what reads the files of a path and names those
+                that can't be read (``busy.calendar``); the note goes under the field.
         """
         super().__init__(parent)
         self._settings = settings
@@ -174,7 +178,8 @@ class SettingsWindow(QDialog):
         self.tabs.setDocumentMode(True)
         groups: dict[str, list[Field]] = {}
         for setting in DECLARATIONS:
-            field = make_field(setting, library, choose_path)
+            check = (check_paths or {}).get(setting.key)
+            field = make_field(setting, library, choose_path, check)
             field.set_value(settings[setting.key])
             self.fields[setting.key] = field
             groups.setdefault(setting.group, []).append(field)

@@ -54,6 +54,9 @@ class TrayIcon(QObject):
     open_requested = Signal()
     answer_waiting = Signal(str)
 
+    # A waiting break shows as the "due" icon (with its dot), not as the StatusNotifierItem
+    # status NeedsAttention: Qt sets that status only inside showMessage, which also sends a
+    # notification of its own, and offers no other way to set it (issue 20's note).
     _ICONS: ClassVar[dict[str, str]] = {
         "active": "tray-active",
         "paused": "tray-paused",
