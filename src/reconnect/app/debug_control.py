@@ -93,13 +93,16 @@ class DebugControl:
         """Live Qt objects, counted two ways.
 
         ``qobjects``: the QObjects reachable from the QApplication and its top-level widgets
-        through their children (hidden windows included: a window closed but kept is counted).
+        through their children (hidden windows included: a window closed but kept is counted),
+        except Qt's own gestures: a gesture once wrapped keeps its wrapper after Qt deletes
+        it, so counting them would make the count itself grow.
         ``wrappers``: Python objects the collector tracks whose type comes from PySide6 (the
         Python side of Qt objects, kept alive by a reference somewhere). ``top_level``: the
         top-level widgets, shown or not; ``top_level KIND`` and ``wrappers KIND`` by class.
         """
-        from PySide6.QtCore import QObject
+        from PySide6.QtCore import QObject, Qt
 
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
         tops = list(self._app.topLevelWidgets())
         seen: set[int] = set()
         queue: list[Any] = [self._app, *tops]
@@ -108,7 +111,8 @@ class DebugControl:
             if id(item) in seen:
                 continue
             seen.add(id(item))
-            queue.extend(item.findChildren(QObject))
+            if item.metaObject().className() != "QGestureManager":
+                queue.extend(item.findChildren(QObject, options=direct))
         by_kind: dict[str, int] = {}
         for thing in gc.get_objects():
             kind = type(thing)

@@ -13,11 +13,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette, QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 TEMPLATE = "calm.qss"
 TEXT_SCALES = {"system": 1.0, "larger": 1.15, "largest": 1.3}
+PIXMAP_CACHE_KB = 2048  # see apply_theme
 _TOKEN = re.compile(r"\$(\w+)(?:\(([\d.]+)\))?")
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)  # comments may name the tokens themselves
 
@@ -346,6 +347,10 @@ def apply_theme(
         system_scheme: where the desktop's scheme is read (tests fake it); the first call's
             choice is kept.
     """
+    # The style keeps drawn pieces of controls keyed by each widget's palette, and under a
+    # style sheet every new window has palettes of its own: a closed window's pieces are never
+    # drawn again, yet were kept up to Qt's limit of 10 MB. The open windows need far less.
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     found = app.findChild(QObject, Appearance.NAME)
     appearance = found if isinstance(found, Appearance) else Appearance(app, system_scheme)
     appearance.apply(theme, text_size, styles_dir)

@@ -185,7 +185,9 @@ class PlayerWindow(QWidget):
 
         for key, slot in ((Qt.Key.Key_Space, self.toggle_pause), (Qt.Key.Key_Right, self.next_step),
                           (Qt.Key.Key_Escape, self.stop)):  # fmt: skip
-            QShortcut(QKeySequence(key), self, activated=slot)
+            # Connected after, not as activated=: PySide keeps a connection made in the
+            # constructor for the rest of the run, one per shortcut of every player.
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
         QShortcut(QKeySequence.StandardKey.HelpContents, self, lambda: self.open_help())
         self.set_open_help(open_help)
 

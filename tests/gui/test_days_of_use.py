@@ -1,0 +1,131 @@
+"""Days of use keep memory flat: what the soak benchmark found growing with every practice and
+every window opened, each repeated here until it would show.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject
+from PySide6.QtGui import QColor, QPixmap, QPixmapCache
+from PySide6.QtWidgets import QApplication, QListWidget
+from pytestqt.qtbot import QtBot
+
+from reconnect.app.debug_control import DebugControl
+from reconnect.core.clock import FakeClock
+from reconnect.core.practices import BreathPattern, Practice, Step, StepKind
+from reconnect.core.vocabulary import Place
+from reconnect.paths import bundled_dir, illustrations_dir
+from reconnect.services.desktop_ports import MusicResult
+from reconnect.ui.practice.player_window import PlayerWindow
+from reconnect.ui.theme import apply_theme
+
+NOW = datetime(2026, 11, 17, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+STYLES = bundled_dir("resources") / "styles"
+PRACTICE = Practice(
+    "test", "A test practice", "s", ("touch",), Place.DESK,
+    (Step("Breathe slowly.", 20, StepKind.BREATH, BreathPattern(4, 0, 6, 0)),),
+)  # fmt: skip
+
+
+class QuietSound:
+    def play_chime(self, name: str) -> None:
+        pass
+
+    def play_music(self, path: Path) -> MusicResult:
+        return MusicResult(False, "no music here")
+
+    def stop_music(self) -> None:
+        pass
+
+    def music_playing(self) -> bool:
+        return False
+
+    def end_practice(self, completed: bool) -> None:
+        pass
+
+    def take_notice(self) -> str | None:
+        return None
+
+
+def _connections() -> int:
+    gc.collect()
+    return sum(1 for thing in gc.get_objects() if type(thing) is QMetaObject.Connection)
+
+
+def _open_and_close_a_player(qtbot: QtBot) -> None:
+    window = PlayerWindow(
+        PRACTICE, FakeClock(NOW), QuietSound(), illustrations_dir(), False,  # type: ignore[arg-type]
+        lambda: None, lambda: None,
+    )  # fmt: skip
+    window.tick_timer.stop()
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_practice_leaves_no_connection_behind(qtbot: QtBot) -> None:
+    # Each player's keyboard shortcuts once left a connection alive for the rest of the run.
+    _open_and_close_a_player(qtbot)
+    before = _connections()
+    for _ in range(30):
+        _open_and_close_a_player(qtbot)
+    assert _connections() == before
+
+
+@pytest.fixture
+def pixmap_cache(qapp: QApplication) -> Iterator[None]:
+    """Qt's cache of drawn pieces and the look, given back afterwards as they were."""
+    palette, font, sheet = qapp.palette(), qapp.font(), qapp.styleSheet()
+    limit = QPixmapCache.cacheLimit()
+    yield
+    QPixmapCache.clear()
+    QPixmapCache.setCacheLimit(limit)
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
+@pytest.mark.usefixtures("pixmap_cache")
+def test_pieces_drawn_for_closed_windows_are_not_kept_by_the_megabyte(qapp: QApplication) -> None:
+    # The style keys what it draws by each window's palettes, new for every window under the
+    # style sheet: what it kept for the dashboard, the player and the check-in once closed
+    # was never used again, and grew to Qt's 10 MB over days of windows.
+    apply_theme(qapp, "light", "system", STYLES)
+    QPixmapCache.clear()
+    piece = QPixmap(256, 256)  # 256 kB
+    piece.fill(QColor("white"))
+    for number in range(16):  # 4 MB of pieces, the oldest first
+        assert QPixmapCache.insert(f"closed-window-{number}", piece)
+    assert QPixmapCache.find("closed-window-0") is None, "4 MB of drawn pieces were all kept"
+    assert QPixmapCache.find("closed-window-15") is not None
+
+
+def test_counting_live_qt_objects_again_and_again_keeps_the_count_flat(qtbot: QtBot) -> None:
+    # The soak counts every few minutes; the gestures of every list it had counted once stayed
+    # as wrappers after Qt deleted them, and the count of wrappers grew by itself.
+    debug = DebugControl(running=None, windows=None, app=QApplication.instance())
+
+    def a_list_shown_and_gone() -> dict[str, int]:
+        view = QListWidget()
+        view.addItems(["one", "two"])
+        view.show()
+        qtbot.waitExposed(view)
+        counts = debug.counts()
+        view.close()
+        view.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return counts
+
+    a_list_shown_and_gone()
+    first = a_list_shown_and_gone()
+    for _ in range(30):
+        last = a_list_shown_and_gone()
+    assert last["wrappers"] - first["wrappers"] <= 0
