@@ -145,6 +145,8 @@ def test_another_offer_replaces_the_first_and_withdraw_closes_it(
     offered(qtbot, notice, practice)
     notice.withdraw()
     qtbot.waitUntil(lambda: server.calls()[-1]["call"] == "CloseNotification", timeout=10_000)
+    # The server has the call; the gdbus that made it may not have ended yet.
+    qtbot.waitUntil(lambda: not notice.calling(), timeout=10_000)
 
     calls = server.calls()
     assert [c["call"] for c in calls[1:]] == ["Notify", "Notify", "CloseNotification"]
@@ -160,6 +162,8 @@ def test_an_offer_withdrawn_before_it_shows_is_closed(
     notice.withdraw()  # answered in the tray while the notification was on its way
 
     qtbot.waitUntil(lambda: server.calls()[-1]["call"] == "CloseNotification", timeout=10_000)
+    # The server has the call; the gdbus that made it may not have ended yet.
+    qtbot.waitUntil(lambda: not notice.calling(), timeout=10_000)
     assert server.calls()[-1]["id"] == 1
 
 

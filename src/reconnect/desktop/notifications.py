@@ -115,6 +115,10 @@ class BreakNotice(QObject):
         )  # fmt: skip
         return True
 
+    def calling(self) -> bool:
+        """Whether a call to the notification server is still on its way."""
+        return bool(self._running)
+
     def withdraw(self) -> None:
         """Take the offer away (answered elsewhere, expired)."""
         number, self._id = self._id, 0
