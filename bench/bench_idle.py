@@ -25,11 +25,12 @@ measured the same way on the same desktop: a bare PySide6 app that only shows a 
 job armed (``bench/bare_tray.py --apscheduler``), one at a time, each left alone as long as the
 others were and watched over a window as long. They run after Reconnect, not beside it: they
 map the same Qt libraries from the same virtual environment, and PSS would split those pages
-among them all. No target: they show what any app built on this stack costs.
+among them all. What ran beside Reconnect and beside the floor (peers, other processes mapping
+Qt) is said, and where it differed the two PSS figures are said not to be comparable.
 
 Safe Eyes and Workrave are installed with apt-get when missing (and the script says when it
-cannot). Targets: PSS 60 MB or less and at most 0.8 times Safe Eyes', at most 30 wake-ups
-per minute, CPU under 0.02 s per minute.
+cannot); they are shown as peers. Targets: PSS at most 1.05 times the floor's (the bare app
+with APScheduler armed), at most 30 wake-ups per minute, CPU under 0.02 s per minute.
 
     python -m bench.bench_idle [--warmup 60] [--window 60] [--after-break 30] [--quick]
                                [--no-peers] [--json FILE]
@@ -55,8 +56,10 @@ from bench.harness import (
     DesktopUnavailable,
     NotReady,
     PreparedReconnect,
+    install_missing,
     last_lines,
     launch,
+    package_version,
     prepare_reconnect,
     process_tree,
     qt_sharers,
@@ -66,8 +69,7 @@ from bench.harness import (
     wait_ready,
 )
 
-PSS_TARGET_MB = 60.0
-PSS_PEER_RATIO = 0.8
+PSS_FLOOR_RATIO = 1.05  # at most this times the floor's PSS: the bare app + APScheduler armed
 WAKEUPS_TARGET = 30.0
 CPU_TARGET_S = 0.02
 PEERS = (("Safe Eyes", "safeeyes", ["safeeyes"]), ("Workrave", "workrave", ["workrave"]))
@@ -204,34 +206,7 @@ class Running:
 
 def install_peers() -> str:
     """Install Safe Eyes and Workrave with apt-get if missing; returns what happened."""
-    missing = [package for _, package, _ in PEERS if shutil.which(package) is None]
-    if not missing:
-        return ""
-    if shutil.which("apt-get") is None:
-        return f"cannot install {' '.join(missing)}: no apt-get here"
-    prefix: list[str] = []
-    if os.geteuid() != 0:
-        if shutil.which("sudo") is None:
-            return f"cannot install {' '.join(missing)}: not root and no sudo"
-        prefix = ["sudo", "-n"]
-    print(f"Installing the peers: apt-get install -y {' '.join(missing)}", flush=True)
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    command = [*prefix, "apt-get", "install", "-y", "-qq", *missing]
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:  # perhaps the package lists are old or missing
-        subprocess.run([*prefix, "apt-get", "update", "-qq"], env=env, capture_output=True)
-        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        last = (result.stderr.strip().splitlines() or ["(no message)"])[-1]
-        return f"cannot install {' '.join(missing)}: apt-get failed: {last}"
-    return f"installed {' '.join(missing)}"
-
-
-def _version(package: str) -> str:
-    result = subprocess.run(
-        ["dpkg-query", "-W", "-f", "${Version}", package], capture_output=True, text=True
-    )
-    return result.stdout.strip() if result.returncode == 0 else "?"
+    return install_missing([package for _, package, _ in PEERS])
 
 
 @dataclass
@@ -379,7 +354,9 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
             for name, package, command in peers:
                 log_path = work / f"{package}.log"
                 apps.append(
-                    Running(name, _version(package), launch(command, env, log_path), log_path)
+                    Running(
+                        name, package_version(package), launch(command, env, log_path), log_path
+                    )
                 )
             wait_ready(
                 reconnect_app.name, reconnect_app.process, prepared.ready_file, reconnect_app.log
@@ -390,6 +367,7 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
             time.sleep(plan.window)
             after = {app.name: snapshot(app.process.pid) for app in apps if app.alive()}
             seconds = time.monotonic() - window_began
+            beside = [app.name for app in apps[1:] if app.alive()]
             sharers = qt_sharers(pid for app in apps for pid in process_tree(app.process.pid))
             icons = desk.tray_pids()
             in_tray = {app.name: bool(icons & set(process_tree(app.process.pid))) for app in apps}
@@ -399,6 +377,7 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
             reconnect_app.stop(env)
             still_running = [app.name for app in apps if app.alive()]
             floors = [watch_floor(desk, plan, work, name, options) for name, options in FLOORS]
+            still_after = [app.name for app in apps if app.alive()]
         finally:
             for app in apps:
                 app.stop(env)
@@ -424,15 +403,6 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
         raise RuntimeError("Reconnect did not keep running:\n" + apps[0].tail())
     safe_eyes = results.get("Safe Eyes")
     others = [f for n, f in results.items() if n != ours.name]
-
-    pss_limit = PSS_TARGET_MB
-    pss_target = f"<= {PSS_TARGET_MB:g} MB"
-    if safe_eyes is not None:
-        pss_limit = min(pss_limit, PSS_PEER_RATIO * safe_eyes.pss_mb)
-        pss_target += f" and <= x{PSS_PEER_RATIO:g} Safe Eyes ({pss_limit:.1f} MB)"
-    else:
-        pss_target += f" (x{PSS_PEER_RATIO:g} Safe Eyes not checked: no Safe Eyes)"
-    pss_met = ours.pss_mb <= pss_limit
     wake_met = ours.wakeups_per_min <= WAKEUPS_TARGET
     cpu_met = ours.cpu_s_per_min < CPU_TARGET_S
 
@@ -442,7 +412,6 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
     def of_safe_eyes(pss_mb: float) -> str:
         return f" (x{pss_mb / safe_eyes.pss_mb:.2f} Safe Eyes)" if safe_eyes else ""
 
-    ratio = of_safe_eyes(ours.pss_mb)
     if sharers:
         notes.append(_sharers_note("Reconnect", sharers))
     if skipped.sharers:
@@ -461,25 +430,23 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
             table.append(f"{floor.name:<{NAME_WIDTH}} (not measured)")
         else:
             table.append(_table_row(floor.name, floor.result, floor.in_tray))
+    target = pss_target(
+        ours,
+        next(f for f in floors if f.name == SCHEDULER),
+        Conditions(extras, beside, sharers),
+        Conditions(extras, [n for n in still_running if n in still_after], {}),
+    )
     floor_pss = {
         f.name: _mb(f.result.pss_mb) if f.result is not None else "not measured" for f in floors
     }
-    peer_target = (
-        f"{PSS_PEER_RATIO * safe_eyes.pss_mb:.1f} MB" if safe_eyes else "not known (no Safe Eyes)"
-    )
-    floor_line = (
-        f"{'floor PSS':<20} the target's {PSS_PEER_RATIO:g}x Safe Eyes is {peer_target}; "
-        f"the bare Qt tray alone is {floor_pss[BARE]}, with APScheduler armed "
-        f"{floor_pss[SCHEDULER]}; Reconnect {_mb(ours.pss_mb)}"
-    )
     lines = [
         f"Idle cost: {plan.warmup:g} s after start, over the next {seconds:.1f} s, "
         f"on one virtual desktop ({extras})",
         f"Reconnect's data folder: {prepared.contents}; it says: {status or '(no answer)'}",
         *notes,
         *table,
-        f"{'idle PSS':<20} {ours.pss_mb:8.1f} MB     target {pss_target}   "
-        f"{_verdict(pss_met)}{ratio}",
+        f"{'idle PSS':<20} {ours.pss_mb:8.1f} MB     target {target.text}   "
+        f"{_verdict(target.met)}{target.ratio}{of_safe_eyes(ours.pss_mb)}",
         f"{'idle wake-ups':<20} {ours.wakeups_per_min:8.1f} /min   target <= "
         f"{WAKEUPS_TARGET:g} /min   {_verdict(wake_met)}",
         f"{'idle CPU':<20} {ours.cpu_s_per_min:8.4f} s/min  target < {CPU_TARGET_S:g} s/min   "
@@ -487,18 +454,22 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
         "Reconnect's wake-ups per minute by thread: "
         + ", ".join(f"{label} {rate:.1f}" for label, rate in ours.by_thread),
         _after_break_line(skipped, ours),
-        floor_line,
+        f"{'floor PSS':<20} the bare Qt tray alone is {floor_pss[BARE]}, with APScheduler "
+        f"armed {floor_pss[SCHEDULER]} (the target's floor); Reconnect {_mb(ours.pss_mb)}",
+        f"{'PSS conditions':<20} {target.conditions}",
     ]
     rows: list[dict[str, object]] = [
         {
             "benchmark": "Idle",
             "figure": "PSS after a minute",
-            "target": pss_target,
-            "measured": _mb(ours.pss_mb) + ratio,
+            "target": target.text,
+            "measured": _mb(ours.pss_mb) + target.ratio,
             "peer": "; ".join(
-                part for part in (peers_of("pss_mb", " MB"), _lowered(sharers)) if part
+                part
+                for part in (peers_of("pss_mb", " MB"), target.conditions, _lowered(sharers))
+                if part
             ),
-            "met": pss_met,
+            "met": target.met,
         },
         *(_floor_row(floor, ours, of_safe_eyes, floors_when) for floor in floors),
         {
@@ -536,6 +507,57 @@ def run(plan: Plan, work: Path, with_peers: bool) -> tuple[list[str], list[dict[
         _after_break_row(skipped, ours),
     ]
     return lines, rows
+
+
+@dataclass(frozen=True)
+class Conditions:
+    """What else ran while an app's PSS was read: the same for Reconnect and its floor, or said.
+
+    Attributes:
+        desktop: the desktop's own processes; peers: the peers running then; sharers: others
+            mapping the same Qt libraries then (they lower PSS).
+    """
+
+    desktop: str
+    peers: list[str]
+    sharers: dict[int, str]
+
+    def words(self) -> str:
+        peers = " and ".join(self.peers) if self.peers else "no peer"
+        shared = f", {len(self.sharers)} other process(es) mapping Qt" if self.sharers else ""
+        return f"{peers} running{shared}"
+
+
+@dataclass(frozen=True)
+class PssTarget:
+    """The idle PSS target: Reconnect's PSS against its floor's, measured alike."""
+
+    text: str
+    met: bool
+    ratio: str  # " (x1.02 the floor)", or ""
+    conditions: str
+
+
+def pss_target(ours: Figures, floor: Floor, mine: Conditions, its: Conditions) -> PssTarget:
+    """Reconnect's PSS at most ``PSS_FLOOR_RATIO`` times the floor's; not met if the floor was
+    not measured. ``conditions`` says what ran beside each, and where that differed."""
+    text = f"<= x{PSS_FLOOR_RATIO:g} the floor (bare app + APScheduler armed"
+    if floor.result is None:
+        return PssTarget(text + ": not measured)", False, "", "the floor was not measured")
+    its = Conditions(its.desktop, its.peers, floor.sharers)
+    limit = PSS_FLOOR_RATIO * floor.result.pss_mb
+    conditions = (
+        f"same desktop ({mine.desktop}); Reconnect read with {mine.words()}; "
+        f"the floor read with {its.words()}"
+    )
+    if mine.peers != its.peers or len(mine.sharers) != len(its.sharers):
+        conditions += " (NOT alike: the two PSS figures are not comparable)"
+    return PssTarget(
+        f"{text}, {_mb(floor.result.pss_mb)}: {limit:.1f} MB)",
+        ours.pss_mb <= limit,
+        f" (x{ours.pss_mb / floor.result.pss_mb:.2f} the floor)",
+        conditions,
+    )
 
 
 NAME_WIDTH = 30

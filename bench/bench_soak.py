@@ -10,13 +10,21 @@ on every section, settings and help, to close them, and to count live Qt objects
 Prompts take every fate in turn: started and checked in, started and stopped early, skipped,
 snoozed (the snooze comes back and is skipped), left to time out, and deferred while busy (a
 full-screen window has the focus when a scheduled break comes due; the break waits, then is
-skipped once it is offered). The dashboard, settings and help are opened and closed among them.
-Every few (virtual) minutes the app is sampled (``bench/bench_soak_measure.py``): PSS, USS,
-threads, open descriptors, child processes, sound players, live Qt objects. Wake-ups at rest
-are counted over a quiet window (paused until tomorrow) before the soak and after it.
+skipped once it is offered). Every few (virtual) minutes the app is sampled
+(``bench/bench_soak_measure.py``): PSS, USS, threads, open descriptors, child processes, sound
+players, live Qt objects. Wake-ups at rest are counted over a quiet window (paused until
+tomorrow) before the soak and after it.
 
-Targets, after the first (virtual) hour: PSS grows by at most 3 MB; threads, descriptors,
-child processes and sound players not at all; wake-ups at rest after the soak as before it.
+The soak begins with one round of every kind of step (each fate, busy too, then the dashboard,
+settings and help); the rest follow spread evenly, the windows mixed among the prompts. Growth
+is counted once every window and fate has been seen once and the first hour has passed: from
+the first sample after both, so loading each window's code once is not counted as growth.
+
+Targets from then on: PSS grows by at most 3 MB; threads, descriptors, child processes and
+sound players not at all; wake-ups at rest after the soak as before it. Both wake-up figures
+are taken at the soak's test speed (the app's own timers run that many times as often), so
+they are not comparable with the idle benchmark's: the pace is fixed for a run.
+
 With ``--postgres`` the history is kept on a PostgreSQL server of the soak's own
 (``tests/support/postgres.py``), which is restarted half-way through.
 
@@ -104,6 +112,18 @@ class Control:
                 answer += chunk
         return decode_response(answer.rstrip(b"\n"))
 
+    def wait_listening(self, within_s: float = 15.0) -> None:
+        """Wait until the app answers on its socket (it listens once its tray has shown)."""
+        deadline = time.monotonic() + within_s
+        while True:
+            try:
+                self.ask("status")
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise SoakFailed("the app's control socket did not answer") from None
+                time.sleep(0.05)
+
     def debug(self, action: str) -> dict[str, Any]:
         answer = self.ask("debug", action=action)
         if not answer["ok"]:
@@ -129,7 +149,11 @@ class Soak:
     next_nudge: float = 0.0
     nudges: int = 0
     last_counts: dict[str, int] = field(default_factory=dict)
-    settled_counts: dict[str, int] = field(default_factory=dict)  # after the first hour
+    # Growth is counted from the first sample at or after this (virtual) hour: once the first
+    # round is done and the first hour has passed; None while the first round runs.
+    counted_from_h: float | None = None
+    round_done_h: float | None = None  # when the first round ended
+    settled_counts: dict[str, int] = field(default_factory=dict)  # at that sample
 
     def __post_init__(self) -> None:
         self.samples: list[measure.Sample] = []
@@ -154,9 +178,17 @@ class Soak:
             return
         self.next_sample = time.monotonic() + self.plan.sample_every_s
         counts = self.last_counts = self.control.debug("counts")
-        if not self.settled_counts and self.virtual_h() >= self.plan.settle_h:
+        now = self.virtual_h()
+        counted_from = float("inf") if self.counted_from_h is None else self.counted_from_h
+        if not self.settled_counts and now >= counted_from:
             self.settled_counts = counts
-        self.samples.append(measure.look(self.process.pid, self.virtual_h(), counts))
+        self.samples.append(measure.look(self.process.pid, now, counts))
+
+    def first_round_done(self) -> None:
+        """Growth is counted from now on, or from the end of the first hour if later."""
+        self.round_done_h = self.virtual_h()
+        self.counted_from_h = max(self.plan.settle_h, self.round_done_h)
+        self.sample(force=True)
 
     def wait_for(self, what: str, test: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
         deadline = time.monotonic() + WAIT_S
@@ -291,16 +323,43 @@ def _window_named(desk: BenchDesktop, name: str) -> str:
     raise SoakFailed("the full-screen stand-in window did not appear")
 
 
+WINDOWS = ("dashboard", "settings", "help")
+
+
+def first_round(plan: Plan) -> list[str]:
+    """The soak's first steps: one of every kind (each prompt's fate, busy too, then the
+    dashboard, settings and help), so each window's code is loaded before growth is counted."""
+    counts = {"dashboard": plan.dashboards, "settings": plan.windows, "help": plan.windows}
+    return [*(*FATES, BUSY)[: plan.prompts], *(kind for kind in WINDOWS if counts[kind] > 0)]
+
+
 def schedule(plan: Plan) -> list[str]:
-    """The soak's steps: the prompts' fates in turn, with the windows spread among them."""
-    steps = [
+    """The soak's steps: the first round, then the rest of the prompts' fates in turn with the
+    rest of the windows spread evenly among them, dashboards, settings and help mixed."""
+    first = first_round(plan)
+    prompts = [
         BUSY if i % plan.busy_every == plan.busy_every // 2 else FATES[i % len(FATES)]
-        for i in range(plan.prompts)
+        for i in range(plan.prompts - sum(step not in WINDOWS for step in first))
     ]
-    extras = ["dashboard"] * plan.dashboards + ["settings", "help"] * plan.windows
+    left = {
+        "dashboard": plan.dashboards - first.count("dashboard"),
+        "settings": plan.windows - first.count("settings"),
+        "help": plan.windows - first.count("help"),
+    }
+    # Each kind at evenly spaced places in (0, 1), then all in the order of their places.
+    placed = sorted(
+        ((j + 0.5) / n, WINDOWS.index(kind), kind)
+        for kind, n in left.items()
+        for j in range(max(0, n))
+    )
+    extras = [kind for _, _, kind in placed]
+    before: dict[int, list[str]] = {}  # prompt number -> the windows that come before it
     for n, extra in enumerate(extras):
-        steps.insert(round((n + 1) * len(steps) / (len(extras) + 1)), extra)
-    return steps
+        before.setdefault(round((n + 1) * len(prompts) / (len(extras) + 1)), []).append(extra)
+    steps = list(first)
+    for i, prompt in enumerate(prompts):
+        steps += [*before.pop(i, []), prompt]
+    return steps + [extra for _, group in sorted(before.items()) for extra in group]
 
 
 def rest_wakeups(soak: Soak) -> float:
@@ -356,12 +415,15 @@ def run(plan: Plan, work: Path, server: Any = None) -> tuple[Soak, float, float]
         process = launch(reconnect.tray_command, env, log)
         try:
             wait_ready("Reconnect", process, reconnect.ready_file, log)
-            soak = Soak(plan, desk, reconnect, process, log, Control(reconnect.data_dir, env))
+            control = Control(reconnect.data_dir, env)
+            control.wait_listening()  # the socket listens just after the tray shows
+            soak = Soak(plan, desk, reconnect, process, log, control)
             soak.nudge()
             before = rest_wakeups(soak)
             soak.started = time.monotonic()
             soak.sample(force=True)
             steps = schedule(plan)
+            first = len(first_round(plan))
             for number, step in enumerate(steps, 1):
                 if step in ("dashboard", "settings", "help"):
                     soak.windows(step)
@@ -371,6 +433,8 @@ def run(plan: Plan, work: Path, server: Any = None) -> tuple[Soak, float, float]
                     server.stop()  # the shared history's server restarts, as after an update
                     server.start()
                     soak.done["server restarts"] = 1
+                if number == first:
+                    soak.first_round_done()
                 soak.sample()
                 if number % 25 == 0:
                     print(f"  {number}/{len(steps)} steps, {soak.virtual_h():.1f} h", flush=True)
@@ -424,21 +488,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     done = ", ".join(f"{n} {what}" for what, n in soak.done.items())
     what = f"{soak.virtual_h():.1f} virtual h at speed {plan.speed}: {done}"
     print(f"Soak: {what}; {len(soak.samples)} samples")
+    counted_from = soak.counted_from_h if soak.counted_from_h is not None else plan.settle_h
+    start = measure.reference(soak.samples, counted_from)
+    ended = "not reached" if soak.round_done_h is None else f"{soak.round_done_h:.1f} h"
+    print(
+        f"Growth is counted from {start.virtual_h:.1f} h: {measure.COUNTED} (the first round "
+        f"of every kind ended at {ended}; the first {plan.settle_h:g} h had to pass too)"
+    )
     settled, last = soak.settled_counts, soak.last_counts
     grown = {
         kind: n - settled.get(kind, 0)
         for kind, n in last.items()
         if n > settled.get(kind, 0) and kind.startswith(("top_level ", "wrappers "))
     }
-    print(f"Qt objects grown since the first hour, by class: {grown or 'none'}")
+    if settled:
+        print(f"Qt objects grown since then, by class: {grown or 'none'}")
+    else:
+        print("Qt objects grown since then: not counted (no count was taken after that)")
     every = max(1, len(soak.samples) // 8)
     trace = ", ".join(f"{s.virtual_h:.1f} h {s.pss_mb:.1f}" for s in soak.samples[::every])
     print(f"Over the soak, PSS (MB): {trace}")
-    rows = measure.growth(soak.samples, plan.settle_h)
-    for line in measure.table(rows, before, after, plan.settle_h):
+    rows = measure.growth(soak.samples, counted_from)
+    for line in measure.table(rows, before, after, start.virtual_h, plan.speed):
         print(line)
     if args.json is not None:
-        out = measure.json_rows(rows, before, after, plan.settle_h, what)
+        out = measure.json_rows(rows, before, after, start.virtual_h, what, plan.speed)
         args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
     return 0
 

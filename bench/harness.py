@@ -4,8 +4,9 @@ The desktop is the tests' own (``tests/support/desktop.py``: Xvfb, a session bus
 with a stand-in system bus beside it (Safe Eyes will not start without one, and all the apps
 get the same) and, where it is installed, a notification daemon. Reconnect gets a data folder
 with a history (``prepare_reconnect``); apps are started with their output in a log, waited
-for until they write their ready file, and ended with their own quit command where they have
-one (``launch``, ``wait_ready``, ``stop_app``).
+for until they write their ready file or their icon is in the tray, and ended with their own
+quit command where they have one (``launch``, ``wait_ready``, ``wait_for_icon``, ``stop_app``);
+peers are installed from the system's packages (``install_missing``).
 """
 
 from __future__ import annotations
@@ -18,11 +19,15 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from tests.support.desktop import DesktopUnavailable, VirtualDesktop
+
+from bench.tray_look import TrayLook
+from reconnect.desktop.xlib import X11Unavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 # A practice of the bundled library, logged as "just done" so no break comes due meanwhile.
@@ -34,10 +39,13 @@ __all__ = [
     "ROOT",
     "BenchDesktop",
     "DesktopUnavailable",
+    "IconWatch",
     "NotReady",
     "PreparedReconnect",
+    "install_missing",
     "last_lines",
     "launch",
+    "package_version",
     "prepare_data",
     "prepare_reconnect",
     "process_tree",
@@ -46,6 +54,7 @@ __all__ = [
     "reconnect_command",
     "stat_fields",
     "stop_app",
+    "wait_for_icon",
     "wait_ready",
     "with_bytecode",
 ]
@@ -69,6 +78,7 @@ class BenchDesktop:
     system_bus: str = ""
     extras: list[str] = field(default_factory=list)
     _own: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    _look: TrayLook | Literal[False] | None = None  # False: it could not be had
 
     def __enter__(self) -> BenchDesktop:
         self.desktop.start()
@@ -113,6 +123,9 @@ class BenchDesktop:
                 except subprocess.TimeoutExpired:
                     process.kill()
         self._own.clear()
+        if self._look:
+            self._look.close()
+        self._look = None
         self.desktop.stop()
 
     def env(self, **extra: str) -> dict[str, str]:
@@ -132,27 +145,44 @@ class BenchDesktop:
         return env
 
     def tray_pids(self) -> set[int]:
-        """The process ids of the icons embedded in the tray host (through _NET_WM_PID)."""
+        """The process ids of the icons embedded in the tray host (through _NET_WM_PID): through
+        one X connection of our own where it can be opened, else with xwininfo and xprop."""
+        if self._look is None:
+            try:
+                self._look = TrayLook(self.env())
+            except X11Unavailable:
+                self._look = False
+        if self._look:
+            return self._look.pids()
         env = self.env()
+        pids = (self.window_pid(window, env) for window in self.tray_windows(env))
+        return {pid for pid in pids if pid is not None}
+
+    def tray_windows(self, env: Mapping[str, str] | None = None) -> list[str]:
+        """The windows embedded in the tray host now: each icon, and its children."""
         try:
             tree = subprocess.run(
-                ["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True, timeout=10
-            ).stdout
-        except (OSError, subprocess.TimeoutExpired):
-            return set()
-        pids: set[int] = set()
-        for window in _tray_icons(tree):
-            prop = subprocess.run(
-                ["xprop", "-id", window, "_NET_WM_PID"],
-                env=env,
+                ["xwininfo", "-root", "-tree"],
+                env=env if env is not None else self.env(),
                 capture_output=True,
                 text=True,
                 timeout=10,
             ).stdout
-            found = re.search(r"= (\d+)", prop)
-            if found:
-                pids.add(int(found.group(1)))
-        return pids
+        except (OSError, subprocess.TimeoutExpired):
+            return []
+        return _tray_icons(tree)
+
+    def window_pid(self, window: str, env: Mapping[str, str] | None = None) -> int | None:
+        """The process a window says it belongs to (_NET_WM_PID), or None if it says none."""
+        prop = subprocess.run(
+            ["xprop", "-id", window, "_NET_WM_PID"],
+            env=env if env is not None else self.env(),
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout
+        found = re.search(r"= (\d+)", prop)
+        return int(found.group(1)) if found else None
 
 
 def _tray_icons(tree: str) -> list[str]:
@@ -360,6 +390,61 @@ def wait_ready(
         time.sleep(0.01)
 
 
+# How often ``wait_for_icon`` looks at the tray host: finely, as an app's icon time is told by
+# when it is first seen there.
+ICON_POLL_S = 0.005
+
+
+@dataclass
+class IconWatch:
+    """When an app's icon was first seen in the tray host, and what the looking cost.
+
+    Attributes:
+        seen_at: ``time.monotonic()`` when the look that first showed it had its answer.
+        looks: how many looks it took; looking_s: the time they took, together.
+    """
+
+    seen_at: float
+    looks: int
+    looking_s: float
+
+
+def wait_for_icon(
+    desk: BenchDesktop,
+    name: str,
+    process: subprocess.Popen[bytes],
+    log: Path,
+    timeout: float = READY_TIMEOUT_S,
+    every: float = ICON_POLL_S,
+) -> IconWatch:
+    """Look at the tray host every ``every`` seconds until an icon of the app's process tree is
+    embedded in it: for apps that write no ready file, and for the same measure of those that do.
+
+    Raises:
+        NotReady: it ended first, or no icon of it came within ``timeout`` seconds.
+    """
+    deadline = time.monotonic() + timeout
+    looks, looking_s = 0, 0.0
+    while True:
+        began = time.monotonic()
+        pids = desk.tray_pids()
+        seen_at = time.monotonic()
+        looks += 1
+        looking_s += seen_at - began
+        if process.pid in pids or (pids and pids & set(process_tree(process.pid))):
+            return IconWatch(seen_at, looks, looking_s)
+        if process.poll() is not None:
+            raise NotReady(
+                f"{name} ended (status {process.returncode}) before its icon was in the tray:\n"
+                + last_lines(log)
+            )
+        if time.monotonic() > deadline:
+            raise NotReady(
+                f"{name}'s icon was not in the tray in {timeout:g} s:\n" + last_lines(log)
+            )
+        time.sleep(max(0.0, began + every - time.monotonic()))
+
+
 def stop_app(
     process: subprocess.Popen[bytes], env: dict[str, str], quit_command: list[str] | None = None
 ) -> None:
@@ -384,6 +469,43 @@ def stop_app(
 def last_lines(log: Path, lines: int = 15) -> str:
     """The last lines of a log."""
     return "\n".join(read_quietly(log).splitlines()[-lines:])
+
+
+# --- peers installed from the system's packages ----------------------------------------------
+
+
+def install_missing(packages: Sequence[str]) -> str:
+    """Install the commands ``packages`` (a Debian package each, named as its command) with
+    apt-get where missing; returns what happened ("" when nothing was missing)."""
+    missing = [package for package in packages if shutil.which(package) is None]
+    if not missing:
+        return ""
+    if shutil.which("apt-get") is None:
+        return f"cannot install {' '.join(missing)}: no apt-get here"
+    prefix: list[str] = []
+    if os.geteuid() != 0:
+        if shutil.which("sudo") is None:
+            return f"cannot install {' '.join(missing)}: not root and no sudo"
+        prefix = ["sudo", "-n"]
+    print(f"Installing the peers: apt-get install -y {' '.join(missing)}", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    command = [*prefix, "apt-get", "install", "-y", "-qq", *missing]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:  # perhaps the package lists are old or missing
+        subprocess.run([*prefix, "apt-get", "update", "-qq"], env=env, capture_output=True)
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["(no message)"])[-1]
+        return f"cannot install {' '.join(missing)}: apt-get failed: {last}"
+    return f"installed {' '.join(missing)}"
+
+
+def package_version(package: str) -> str:
+    """The installed version of a Debian package, or "?"."""
+    result = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Version}", package], capture_output=True, text=True
+    )
+    return result.stdout.strip() if result.returncode == 0 else "?"
 
 
 # --- reading /proc ---------------------------------------------------------------------------

@@ -1,7 +1,11 @@
 """The tray shows itself and arms its break before the database, SQLAlchemy and the practice
 files are loaded; the practice files follow at once, and a database that can't be used is still
 told. While it waits (its menu and suggestion included), a local history at this version's
-schema is read with Python's own sqlite3; SQLAlchemy loads with the first write."""
+schema is read with Python's own sqlite3; SQLAlchemy loads with the first write.
+
+What waits until the tray shows (the look, the control socket, the welcome) or until first use
+(the prompt window, do-not-disturb, the statistics, Qt's namespace of enums) is pinned too, on
+the real start from the entry point."""
 
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ context = bootstrap.build(sys.argv[1], environ={})
 running = app_tray.build_tray_app(context, app)
 running.start()
 heavy = ("sqlalchemy", "alembic", "scipy", "reconnect.storage.database",
-         "reconnect.ui.practice.player_window")
+         "reconnect.ui.practice.player_window", *sys.argv[2].split(","))
 first = {"heavy": [m for m in heavy if m in sys.modules], "library": context.library.loaded,
          "armed": running.tray_app.scheduler.armed_at is not None}
 failures = []
@@ -48,11 +52,28 @@ print(json.dumps({"first": first, "then": then, "waiting": waiting, "written": w
 """
 
 
+# Imported only once the tray shows and its break is armed, or when first needed.
+AFTER_THE_TRAY = (
+    "PySide6.QtNetwork",  # the control socket listens right after
+    "reconnect.ui.theme",  # the look: no window is open before
+    "reconnect.ui.care.front_door",  # the welcome
+    "reconnect.ui.care.first_run",
+    "reconnect.ui.tray.prompt_window",  # the first break
+    "reconnect.ui.tray.control_window",  # only without a tray
+    "reconnect.core.practice_loader",  # the practice files, read right after
+    "tomllib",
+    "reconnect.core.experiments",  # the suggestion, worked out for the menu
+    "reconnect.core.spark_stats",
+    "reconnect.desktop.do_not_disturb",  # asked near a break
+    "hashlib",  # OpenSSL: the socket's name is hashed with Python's own
+)
+
+
 def run_stages(data: Path, desktop: VirtualDesktop) -> dict[str, dict[str, object]]:
     env = {**os.environ, **desktop.environment()}
     env.pop("RECONNECT_DATABASE_URL", None)
     done = subprocess.run(
-        [sys.executable, "-c", STAGES, str(data)],
+        [sys.executable, "-c", STAGES, str(data), ",".join(AFTER_THE_TRAY)],
         env=env, capture_output=True, text=True, timeout=120, check=True,
     )  # fmt: skip
     result: dict[str, dict[str, object]] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -157,3 +178,42 @@ def test_the_first_window_to_need_the_history_loads_sqlalchemy_without_qts_hook(
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert (seen["before"], seen["after"]) == (False, True)
     assert seen["kept"] < 300_000, f"{seen['kept']} characters of SQLAlchemy's sources kept"
+
+
+FROM_THE_ENTRY_POINT = """
+import json, os, sys
+import reconnect.app.run as run
+import PySide6.QtCore as QtCore
+
+
+def ready(path):
+    print(json.dumps({"modules": sorted(sys.modules), "qt namespace": "Qt" in vars(QtCore)}))
+    sys.stdout.flush()
+    os._exit(0)  # before the control socket listens: nothing is left behind
+
+
+run._tell_ready = ready
+from reconnect.cli.main import main
+
+main(["--data-dir", sys.argv[1]])
+"""
+
+
+def test_the_real_start_leaves_the_rest_until_the_tray_shows(
+    tmp_path: Path, with_tray: VirtualDesktop
+) -> None:
+    """From the entry point, as at login: at the moment the tray is shown and the break armed
+    (when the start benchmark stops its clock), none of what can wait has been loaded, and Qt's
+    namespace of enums (made on first use, and slow to make) has not been touched."""
+    data = with_a_practice_logged(tmp_path / "data")
+    env = {**os.environ, **with_tray.environment(), "RECONNECT_READY_FILE": str(tmp_path / "r")}
+    env.pop("RECONNECT_DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", FROM_THE_ENTRY_POINT, str(data)],
+        env=env, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    loaded = set(seen["modules"])
+    assert {"reconnect.ui.tray.tray_icon", "apscheduler.schedulers.qt"} <= loaded  # the tray
+    assert [name for name in AFTER_THE_TRAY if name in loaded] == []
+    assert seen["qt namespace"] is False

@@ -15,7 +15,7 @@ from PySide6.QtNetwork import QLocalServer
 from pytestqt.qtbot import QtBot
 
 from reconnect.core.control_protocol import PauseRequest, server_name
-from reconnect.desktop.control_client import NoAnswer, send
+from reconnect.desktop.control_client import NoAnswer, no_socket_file, send
 from reconnect.desktop.control_server import ControlServer
 
 
@@ -90,6 +90,16 @@ def test_send_gives_up_when_the_app_says_nothing(data_dir: Path, qtbot: QtBot) -
 
 def test_send_returns_none_when_nobody_listens(data_dir: Path) -> None:
     assert send(server_name(data_dir), "status", timeout_ms=200) is None
+
+
+def test_the_quick_look_before_a_start_sees_the_running_app_and_only_it(
+    server: ControlServer,
+) -> None:
+    """A start asks first whether the socket file is there (without Qt's network module): it
+    is while an app listens, so that app is asked to come forward, and gone once it closes."""
+    assert no_socket_file(server.name) is False
+    server.close()
+    assert no_socket_file(server.name) is True
 
 
 @pytest.mark.usefixtures("server")

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from reconnect.core.clock import Clock, SystemClock
 from reconnect.core.pace import REAL_TIME, Pace
-from reconnect.core.practice_loader import load_library
 from reconnect.core.practices import Library
 from reconnect.paths import (
     DATABASE_URL_VARIABLE,
@@ -62,6 +61,9 @@ class Context:
         return self.library
 
     def _load_library(self) -> Library:
+        # Imported here: the files (and the TOML reader) are read once the tray shows.
+        from reconnect.core.practice_loader import load_library
+
         pictures = illustrations_dir()
         return load_library(
             practices_dir(),

@@ -70,13 +70,9 @@ def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -
         print(f"reconnect: {problem}", file=err)
         show_start_problem(str(problem))
         return EXIT_FAILED
-    if not running.server.listen():
-        print("Reconnect is already running (it started a moment ago).", file=out)
-        return EXIT_OK
     for settings_problem in running.problems:
         print(f"reconnect: {settings_problem}", file=err)
     running.start()
-    front = greet(context, running, open_dashboard)
     from PySide6.QtCore import QTimer
 
     ready_file = os.environ.get("RECONNECT_READY_FILE")  # for bench/bench_start.py
@@ -88,13 +84,29 @@ def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -
         show_start_problem(str(problem))
         app.exit(EXIT_FAILED)
 
-    # Once the tray is up: the database, the practice files and the rest.
-    QTimer.singleShot(0, lambda: running.finish_start(err, failed))
+    # Holds the welcome: a window without a parent lives as long as a reference.
+    fronts: list[FrontDoor] = []
+
+    def after_tray() -> None:
+        """Once the tray shows and the break is armed: the control socket (a Reconnect
+        started a moment before this one wins), the look and the welcome, then the database,
+        the practice files and the rest."""
+        if not running.server.listen():
+            print("Reconnect is already running (it started a moment ago).", file=out)
+            app.exit(EXIT_OK)
+            return
+        if running.tray_unseen:  # before anyone asks its status
+            running.look_for_tray()
+        running.apply_look()
+        fronts.append(greet(context, running, open_dashboard))
+        QTimer.singleShot(0, lambda: running.finish_start(err, failed))
+
+    QTimer.singleShot(0, after_tray)
     try:
         return app.exec()
     finally:
         running.close()
-        del front  # holds the welcome: a window without a parent lives as long as a reference
+        fronts.clear()
 
 
 def show_start_problem(text: str) -> None:
@@ -118,8 +130,10 @@ def _ask_running_app(name: str, open_dashboard: bool) -> str | None:
         What it did, in a sentence; None when no Reconnect answers there.
     """
     from reconnect.core.control_protocol import activation_token
-    from reconnect.desktop.control_client import send
+    from reconnect.desktop.control_client import no_socket_file, send
 
+    if no_socket_file(name):
+        return None
     command = "open-dashboard" if open_dashboard else "show-controls"
     # The token lets the window come to the front; the answer waits until it is known
     # whether it did (``ANSWER_WITHIN_MS``).
@@ -160,11 +174,13 @@ def _offer_first_run(
     context: Context, running: RunningApp, tray_available: bool = True
 ) -> QDialog | None:
     """The welcome screens, once per data folder; afterwards the app reads its settings."""
-    from reconnect.settings_store import SettingsFile
-    from reconnect.ui.care.first_run import FirstRun, first_run_done
+    from reconnect.ui.care.first_run_marker import first_run_done
 
-    if first_run_done(context.paths.root):
+    if first_run_done(context.paths.root):  # the welcome's windows are then never loaded
         return None
+    from reconnect.settings_store import SettingsFile
+    from reconnect.ui.care.first_run import FirstRun
+
     tray_app = running.tray_app
     dialog = FirstRun(
         context.paths.root,

@@ -34,14 +34,27 @@ class RunningApp:
     records: Any = None
     tray_watch: Any = None  # while in the small window: waits for a tray host to come
     desktop: Any = None  # the adapters: let go of their Wayland connections before exit
+    apply_look: Callable[[], None] = lambda: None  # the look, before the first window shows
+    tray_unseen: bool = False  # which tray host shows the icon is not asked yet
+
+    def look_for_tray(self) -> None:
+        """Ask again which tray host shows the icon, for ``status`` and the doctor."""
+        self.tray_unseen = False
+        if self.desktop is not None:
+            from reconnect.desktop.adapters import look_for_tray_again
+
+            report = look_for_tray_again(self.desktop.report, self.context.environ)
+            self.desktop.report = report
+            self.server.set_desktop(report)
 
     def start(self) -> None:
         """Show the tray's state and arm the first break; the rest follows in finish_start."""
         self.tray_app.start(tidy=False)
 
     def finish_start(self, err: TextIO, failed: Callable[[Exception], None]) -> None:
-        """What the tray did not need to show itself: SQLAlchemy and the database (tidying
-        what the last run left), the practice files, and the outbox of a shared history.
+        """What the tray did not need to show itself: the look, SQLAlchemy and the database
+        (tidying what the last run left), the practice files, and the outbox of a shared
+        history.
 
         A shared history whose server is out of reach does not stop the start: what is saved
         is kept on this computer, and the history is reached (migrated, tidied, caught up)
@@ -56,6 +69,9 @@ class RunningApp:
         from reconnect.paths import DataFolderError
         from reconnect.storage.problems import DatabaseProblem
 
+        self.apply_look()
+        if self.tray_unseen:
+            self.look_for_tray()
         records = self.records
         shared = records is not None and is_server_address(self.context.paths.database_url)
         lean = records is not None and records.read_first and not shared
@@ -128,8 +144,6 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from reconnect.services.rhythm import Rhythm
     from reconnect.services.rhythm_ports import Desktop
     from reconnect.settings_store import SettingsFile
-    from reconnect.ui.theme import apply_theme
-    from reconnect.ui.tray.prompt_window import EXPIRY_MS, PromptWindow
     from reconnect.ui.tray.tray_app import TrayApp
 
     app.setWindowIcon(QIcon(str(icons_dir() / "reconnect.svg")))
@@ -138,17 +152,28 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     now = clock.now()
     settings_file = SettingsFile(context.paths.settings_file)
     settings, problems = settings_file.load(now)
-    # Before the first window, so none starts in the wrong look.
     styles = bundled_dir("resources") / "styles"
-    theme, text_size = settings["appearance.theme"], settings["appearance.text_size"]
-    appearance = apply_theme(app, theme, text_size, styles)
+    looks: list[Any] = []  # the Appearance, once the look is applied
+
+    def apply_look(chosen: Settings) -> None:
+        theme, text_size = chosen["appearance.theme"], chosen["appearance.text_size"]
+        if looks:
+            looks[0].apply(theme, text_size, styles)
+            return
+        from reconnect.ui.theme import apply_theme
+
+        looks.append(apply_theme(app, theme, text_size, styles))
+        # Charts take their colours when drawn: an open dashboard draws them again.
+        looks[0].changed.connect(lambda _scheme: windows.refresh_dashboard())
 
     def apply_appearance(chosen: Settings) -> None:
-        appearance.apply(chosen["appearance.theme"], chosen["appearance.text_size"], styles)
+        apply_look(chosen)
         desktop.use_busy_settings(chosen)  # the busy sources switched on or off
 
-    # idle, busy, notifications, sleep, sound; and the report
-    desktop = pick_adapters(clock, pace=context.pace)
+    # idle, busy, notifications, sleep, sound; and the report. Which tray host shows the
+    # icon is asked once it shows (``RunningApp.look_for_tray``), unless there is none.
+    tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+    desktop = pick_adapters(clock, pace=context.pace, look_for_tray=not tray_available)
     desktop.use_busy_settings(settings)
     notifier = desktop.notifier
     url = context.paths.database_url
@@ -193,24 +218,27 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         sleep_watch=desktop.sleep_watch,
         poll_timer=QTimer(),
         # Made when the first break is offered.
-        make_prompt=lambda: PromptWindow(expiry_ms=context.pace.milliseconds(EXPIRY_MS)),
+        make_prompt=lambda: _make_prompt(context),
         quit_app=app.quit,
         show_dashboard=windows.show_dashboard,
         open_settings=windows.show_settings,
         open_help=windows.show_help,
     )
     tray_app.poll_timer.setInterval(context.pace.poll_milliseconds())  # faster only in tests
-    tray_available = QSystemTrayIcon.isSystemTrayAvailable()
     gnome_without_tray = desktop.report.session.kind is SessionKind.GNOME and (
         not desktop.report.tray.found
     )
+    # The look (palette, font, style sheet) before the first window; the tray icon alone
+    # needs none, so there it comes right after the tray shows (``RunningApp.apply_look``).
+    if not tray_available:
+        apply_look(settings)
     surface = windows.make_surface(tray_app, tray_available, gnome_without_tray)
     tray_app.attach(surface)
     windows.connect_app(tray_app)
-    # Charts take their colours when drawn: an open dashboard draws them again in a new look.
-    appearance.changed.connect(lambda _scheme: windows.refresh_dashboard())
     server = ControlServer(server_name(context.paths.root), rhythm, desktop=desktop.report)
     running = RunningApp(tray_app, server, surface, problems, context, desktop=desktop)
+    running.tray_unseen = tray_available
+    running.apply_look = lambda: apply_look(rhythm.settings)
     if context.environ.get(SPEED_VARIABLE):  # benchmarks and tests only (docs/testing.md)
         from reconnect.app.debug_control import DebugControl
 
@@ -245,6 +273,13 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     return running
 
 
+def _make_prompt(context: Context) -> Any:
+    """The break prompt, made when the first break is offered."""
+    from reconnect.ui.tray.prompt_window import EXPIRY_MS, PromptWindow
+
+    return PromptWindow(expiry_ms=context.pace.milliseconds(EXPIRY_MS))
+
+
 def _watch_for_tray(running: RunningApp, windows: Any, notifier: Any) -> Any:
     """A tray host that comes later (a panel started after Reconnect) takes the app from its
     small window into the tray, once, saying so quietly."""
@@ -269,12 +304,7 @@ def _watch_for_tray(running: RunningApp, windows: Any, notifier: Any) -> Any:
         running.tray_watch = None
         running.surface = windows.move_into_tray(running.tray_app)
         log.info("a tray has come: Reconnect moved into it from its small window")
-        if running.desktop is not None:  # what status says of the tray, anew
-            from reconnect.desktop.adapters import look_for_tray_again
-
-            report = look_for_tray_again(running.desktop.report, running.context.environ)
-            running.desktop.report = report
-            running.server.set_desktop(report)
+        running.look_for_tray()  # what status says of the tray, anew
         notifier.notify(
             QCoreApplication.translate("Tray", "Reconnect is in your tray now"),
             QCoreApplication.translate(

@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
 
 from reconnect.app.bootstrap import Context
 from reconnect.core.errors import InputError
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from reconnect.core.suggestion import Suggestion
     from reconnect.desktop.adapters import SoundFactory
     from reconnect.services.breaks import BreakRecords
@@ -51,6 +51,10 @@ class Windows:
     def _bring(self, key: str, make: Callable[[], QWidget]) -> QWidget:
         window = self.open_window(key)
         if window is None or not window.isVisible():
+            # Imported here, as the widgets below: the tray shows itself without Qt's
+            # namespace of enums and the windows' classes, made on first use.
+            from PySide6.QtCore import Qt
+
             window = make()
             # Closed is gone: the signals a window connects to closures that hold it would
             # otherwise keep every closed one alive for the rest of the run (the soak
@@ -151,6 +155,8 @@ class Windows:
             try:
                 app.rhythm.start_practice(practice_id, Trigger.DASHBOARD)
             except InputError as error:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.information(
                     window,
                     QCoreApplication.translate("Windows", "Reconnect"),
@@ -353,6 +359,8 @@ class Windows:
             return Path(chosen) if chosen else None
 
         def choose_music() -> Path | None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(
                 None,
                 QCoreApplication.translate("Windows", "Choose music that moves you"),
@@ -393,6 +401,9 @@ class Windows:
 
 def _open_folder(folder: Path) -> None:
     """The folder in the desktop's file manager."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 

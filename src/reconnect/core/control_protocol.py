@@ -5,7 +5,6 @@ Also reads the arguments a person types for ``snooze`` and ``pause``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -96,7 +95,12 @@ def server_name(data_root: Path) -> str:
 
     Named after the folder so two data folders can each run their own app.
     """
-    digest = hashlib.sha256(str(data_root.resolve()).encode("utf-8")).hexdigest()
+    try:  # CPython's own, as the random module takes it: no OpenSSL loaded at start
+        from _sha256 import sha256  # type: ignore[import-not-found]
+    except ImportError:  # another Python
+        from hashlib import sha256
+
+    digest = sha256(str(data_root.resolve()).encode("utf-8")).hexdigest()
     return f"reconnect-{digest[:16]}"
 
 

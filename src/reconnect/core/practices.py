@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -165,6 +164,8 @@ class Library:
 
     def close_ids(self, wrong: str, limit: int = 3) -> list[str]:
         """Ids that look like ``wrong``, for a "did you mean" hint."""
+        import difflib  # only when a name is wrong: not at every start
+
         candidates = self.ids()
         matches = difflib.get_close_matches(wrong.lower(), candidates, n=limit, cutoff=0.75)
         if not matches:

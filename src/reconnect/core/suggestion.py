@@ -6,12 +6,15 @@ import random
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from reconnect.core.daylight import Coordinates
 from reconnect.core.daylight import is_daylight as is_daylight  # where it was before
 from reconnect.core.practices import Practice
-from reconnect.core.spark_stats import PracticeCounts, Prior, usual_prior
 from reconnect.core.vocabulary import Place
+
+if TYPE_CHECKING:  # imported when first used: the tray shows itself without them
+    from reconnect.core.spark_stats import PracticeCounts, Prior
 
 
 def needs_daylight(practice: Practice) -> bool:
@@ -128,6 +131,8 @@ def beliefs(
     as its mean, worth as many check-ins as their differences suggest; ``given`` replaces it
     (the learning study tries others).
     """
+    from reconnect.core.spark_stats import usual_prior
+
     usual = usual_prior(counts) if given is None else given
     prior = Posterior(usual.a, usual.b)
     return (

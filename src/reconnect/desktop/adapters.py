@@ -156,6 +156,7 @@ def pick_adapters(
     sound_support: Callable[[], tuple[bool, str]] | None = None,
     settings: SettingsLike | None = None,
     pace: Pace | None = None,
+    look_for_tray: bool = True,
 ) -> DesktopAdapters:
     """Choose the adapters for the session this process runs in, and say which and why.
 
@@ -178,6 +179,9 @@ def pick_adapters(
         settings: which busy sources are on (``busy.*``), for the report; the app applies its
             own through ``use_busy_settings``.
         pace: the run's pace; a test's makes the compositor say "idled" sooner (real when None).
+        look_for_tray: ask which tray host there is (a bus call); when False, the report says
+            it was not looked for, and the app asks once its icon shows
+            (``look_for_tray_again``).
     """
     import os
 
@@ -189,7 +193,7 @@ def pick_adapters(
 
     seen = os.environ if environ is None else environ
     session = detect_session(seen, platform)
-    tray = _tray(session, session_bus, seen)
+    tray = _tray(session, session_bus, seen) if look_for_tray or probe else DesktopReport.tray
     notice, how, why = prompt_choice(session, session_bus, probe)
     prompt = Choice(how, why)
     search = search_idle_monitor(

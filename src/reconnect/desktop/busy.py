@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtDBus import QDBusConnection
 
 from reconnect.core import busy_sources
-from reconnect.desktop import do_not_disturb
 from reconnect.desktop.session import DesktopSession, SessionKind, detect_session
 from reconnect.desktop.xlib import XA_ATOM, XA_WINDOW, X11Unavailable, XDisplay
 
 if TYPE_CHECKING:
+    from reconnect.desktop.do_not_disturb import GnomeBanners
     from reconnect.desktop.kwin_window import KWinWindow
     from reconnect.desktop.wayland.toplevels import WaylandToplevels
 
@@ -112,7 +112,11 @@ class BusyDetector:
         self._display_tried = False
         self._toplevels: WaylandToplevels | None = None
         self._kwin: KWinWindow | None = None
-        self._banners = do_not_disturb.GnomeBanners(self._environ) if self._on_gnome() else None
+        self._banners: GnomeBanners | None = None
+        if self._on_gnome():
+            from reconnect.desktop.do_not_disturb import GnomeBanners
+
+            self._banners = GnomeBanners(self._environ)
 
     def use_sources(self, sources: Sequence[BusySource]) -> None:
         """Ask these sources from now; the ones asked before let go of what they hold."""
@@ -181,6 +185,8 @@ class BusyDetector:
         if self._kwin_answers():
             found.append(KWIN_FULL_SCREEN)
         self.release()
+        from reconnect.desktop import do_not_disturb
+
         bus = self._session_bus()
         if bus is not None and do_not_disturb.notifications_inhibited(bus) is not None:
             found.append(INHIBITED)
@@ -323,6 +329,9 @@ class BusyDetector:
     # --- do not disturb -------------------------------------------------------------------
 
     def _do_not_disturb(self) -> bool:
+        # Imported when first asked (near a break): the tray shows itself without it.
+        from reconnect.desktop import do_not_disturb
+
         bus = self._session_bus()
         if bus is not None and do_not_disturb.notifications_inhibited(bus):
             return True

@@ -4,7 +4,9 @@ socket (``control_server``), its answer read back within a timeout.
 
 from __future__ import annotations
 
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from reconnect.core.control_protocol import (
@@ -19,6 +21,20 @@ DEFAULT_TIMEOUT_MS = 3000
 
 class NoAnswer(Exception):
     """Reconnect is running but did not answer properly; the message says what happened."""
+
+
+def no_socket_file(name: str) -> bool:
+    """Whether surely no app listens on ``name``: its socket file is not there.
+
+    On Linux and the other Unixes, Qt's local socket of a plain name is a file in the
+    temporary folder. A start at login asks this first, and needs no network module of Qt
+    when no Reconnect runs. Elsewhere (Windows' named pipes) it can't tell: False.
+    """
+    if sys.platform == "win32":
+        return False
+    from PySide6.QtCore import QDir
+
+    return not (Path(QDir.tempPath()) / name).exists()  # a full path stays whole
 
 
 def send(

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 from reconnect.core.control_protocol import (
     BRINGS_FORWARD,
@@ -25,6 +24,9 @@ from reconnect.core.control_protocol import (
 )
 from reconnect.core.errors import InputError
 from reconnect.desktop.adapters import DesktopReport
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -129,10 +131,7 @@ class ControlServer(QObject):
         self._name = name
         self._control = control
         self._desktop = desktop  # added to ``status`` as "desktop"
-        self._server = QLocalServer(self)
-        # Only this user may connect: the socket file is created 0700.
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._accept)
+        self._server: QLocalServer | None = None  # made by ``listen``
         self._connections: set[_Connection] = set()
         self._front: FrontDoor | None = None
         self._forward: Forward | None = None
@@ -166,31 +165,42 @@ class ControlServer(QObject):
             True when listening; False when another Reconnect already answers on this name
             (or the socket can't be created, which is logged).
         """
-        if self._server.isListening():
+        # Imported here: the tray shows itself before Qt's network module is loaded.
+        from PySide6.QtNetwork import QAbstractSocket, QLocalServer
+
+        if self._server is None:
+            self._server = QLocalServer(self)
+            # Only this user may connect: the socket file is created 0700.
+            self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+            self._server.newConnection.connect(self._accept)
+        server = self._server
+        if server.isListening():
             return True
         # Asked first: with UserAccessOption Qt renames its socket file into place, which
         # would silently replace the socket of an app that is running.
         if _someone_answers(self._name):
             return False
-        if self._server.listen(self._name):
+        if server.listen(self._name):
             return True
-        if self._server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
-            log.warning("Cannot listen on %s: %s", self._name, self._server.errorString())
+        if server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
+            log.warning("Cannot listen on %s: %s", self._name, server.errorString())
             return False
         log.info("Removing the abandoned control socket %s", self._name)
         QLocalServer.removeServer(self._name)
-        if self._server.listen(self._name):
+        if server.listen(self._name):
             return True
-        log.warning("Cannot listen on %s: %s", self._name, self._server.errorString())
+        log.warning("Cannot listen on %s: %s", self._name, server.errorString())
         return False
 
     def close(self) -> None:
         """Stop listening and drop open connections."""
-        self._server.close()
+        if self._server is not None:
+            self._server.close()
         for connection in list(self._connections):
             connection.abort()
 
     def _accept(self) -> None:
+        assert self._server is not None  # connected when it was made
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
             self._connections.add(_Connection(socket, self))
@@ -344,6 +354,8 @@ class _Connection(QObject):
         self._finish()
 
     def _finish(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         if self._finished or self._socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
             return
         self._finished = True
@@ -359,6 +371,8 @@ def _failure(error: Exception) -> bytes:
 
 
 def _someone_answers(name: str) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
     probe = QLocalSocket()
     probe.connectToServer(name)
     answered = probe.waitForConnected(PROBE_TIMEOUT_MS)

@@ -19,14 +19,16 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from traceback import format_tb
 from types import TracebackType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from reconnect.core.errors import InputError
 from reconnect.core.i18n import QT_TRANSLATE_NOOP
 from reconnect.paths import DataFolderError, ensure_private_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +138,10 @@ def crash_message(log_file: Path | None) -> str:
 
 def show_crash_message(text: str) -> QMessageBox:
     """A calm, non-blocking message; the path can be selected and copied."""
+    # Imported here: the tray shows itself without Qt's namespace of enums (made on first use).
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, TITLE, text)
     box.setObjectName("crashMessage")
     box.setAccessibleName("Something went wrong inside Reconnect")
@@ -178,8 +184,9 @@ class CrashReporter(QObject):
         self.told = False
         self.message_window: object = None
         self._previous: tuple[Any, Any] | None = None
-        # Queued: an exception on another thread is told on the GUI thread, after it is logged.
-        self.reported.connect(self._tell_once, Qt.ConnectionType.QueuedConnection)
+        # An exception on another thread is told on the GUI thread (the signal crosses over),
+        # and always after it is logged, from the event loop.
+        self.reported.connect(self._tell_soon)
 
     def install(self) -> None:
         self._previous = (sys.excepthook, threading.excepthook)
@@ -222,6 +229,9 @@ class CrashReporter(QObject):
         if issubclass(args.exc_type, SystemExit):
             return
         self.handle(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def _tell_soon(self) -> None:
+        QTimer.singleShot(0, self, self._tell_once)
 
     def _tell_once(self) -> None:
         if self.told:

@@ -7,7 +7,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,6 @@ class BreakScheduler(QObject):
     """
 
     wakeup = Signal()
-    _fired = Signal(str)  # queued: delivered from the event loop, after APScheduler returns
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +49,6 @@ class BreakScheduler(QObject):
         self._job_id: str | None = None
         self._delivered: datetime | None = None  # the moment of the last wake-up delivered
         self._ids = itertools.count(1)
-        self._fired.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
         self._scheduler.start()
@@ -92,7 +90,7 @@ class BreakScheduler(QObject):
     def _fire(self, job_id: str) -> None:
         # Inside APScheduler's _process_jobs: arming here would be undone when it removes
         # the finished job. Post, and let the event loop deliver once it has returned.
-        self._fired.emit(job_id)
+        QTimer.singleShot(0, self, lambda: self._deliver(job_id))
 
     def _deliver(self, job_id: str) -> None:
         if job_id != self._job_id:

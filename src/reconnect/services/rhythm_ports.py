@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from reconnect.core.experiments import Offer
 from reconnect.core.practices import Practice
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.sessions import BreakSession, Trigger
-from reconnect.core.spark_stats import PracticeCounts
+
+if TYPE_CHECKING:  # not imported at start: the tray shows itself without them
+    from reconnect.core.experiments import Offer
+    from reconnect.core.spark_stats import PracticeCounts
 
 
 class BreakHistory(Protocol):

@@ -7,15 +7,18 @@ import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reconnect.core.clock import Clock
 from reconnect.core.daylight import chosen_place
-from reconnect.core.experiments import Offer
 from reconnect.core.practices import Library, Practice
 from reconnect.core.settings import Settings
 from reconnect.core.suggestion import Suggestion, beliefs, fitting, suggest_learning
 from reconnect.services.rhythm_ports import BreakHistory
 from reconnect.storage.problems import DatabaseProblem, explain
+
+if TYPE_CHECKING:
+    from reconnect.core.experiments import Offer
 
 log = logging.getLogger(__name__)
 

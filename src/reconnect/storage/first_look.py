@@ -11,11 +11,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Final, Literal, TypeVar
+from typing import TYPE_CHECKING, Final, Literal, TypeVar
 
-from reconnect.core.experiments import Experiment, Offer, next_offer
-from reconnect.core.spark_stats import PracticeCounts, counts_of_row
 from reconnect.storage.revision import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from reconnect.core.experiments import Offer
+    from reconnect.core.spark_stats import PracticeCounts
 
 # A prompt let go also ends a break: skipped, missed, or met by a natural break.
 LET_GO = ("skipped", "missed", "natural_break")
@@ -147,6 +149,9 @@ GROUP BY s.practice_id ORDER BY s.practice_id
 def practice_counts(file: Path) -> list[PracticeCounts] | NotSure:
     """Sessions, check-ins and sparks per practice (every computer's); ``UNKNOWN`` when unsure."""
 
+    # Imported here, as below: the tray shows itself before suggestions are worked out.
+    from reconnect.core.spark_stats import counts_of_row
+
     def read(connection: sqlite3.Connection) -> list[PracticeCounts]:
         return [counts_of_row(row) for row in connection.execute(COUNTS)]
 
@@ -164,6 +169,7 @@ ORDER BY e.started_at DESC, e.id DESC LIMIT 1
 
 def experiment_offer(file: Path) -> Offer | NotSure | None:
     """The running experiment's next offer; None when none runs; ``UNKNOWN`` when unsure."""
+    from reconnect.core.experiments import Experiment, next_offer
 
     def read(connection: sqlite3.Connection) -> Offer | None:
         row = connection.execute(RUNNING).fetchone()

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from reconnect.core.errors import InputError
 from reconnect.core.settings import WEEKDAYS, Settings
 from reconnect.paths import DataFolderError, ensure_private_dir
+from reconnect.ui.care.first_run_marker import FIRST_RUN_MARKER as FIRST_RUN_MARKER
+from reconnect.ui.care.first_run_marker import first_run_done as first_run_done
 
 log = logging.getLogger(__name__)
 
-FIRST_RUN_MARKER = ".first-run-done"
 WORKDAYS = WEEKDAYS[:5]
 # In English, marked for the catalogue; shown through translate with the context "FirstRun".
 MUSIC_FILTER = QT_TRANSLATE_NOOP(
@@ -65,11 +66,6 @@ CRISIS_IN_WINDOW = QT_TRANSLATE_NOOP(
 turn.</p>
 """,
 )
-
-
-def first_run_done(data_root: Path) -> bool:
-    """Whether the first run was finished or skipped with this data folder."""
-    return (data_root / FIRST_RUN_MARKER).exists()
 
 
 def mark_first_run_done(data_root: Path) -> None:

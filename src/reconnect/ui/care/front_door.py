@@ -5,12 +5,16 @@ window that stands in for it. ``reconnect dashboard`` and a second start come th
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
-from PySide6.QtWidgets import QDialog
 
-from reconnect.ui.tray.control_window import ControlWindow
 from reconnect.ui.tray.tray_icon import TrayIcon
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from reconnect.ui.tray.control_window import ControlWindow
 
 # How long the tray's note after the welcome stays, in milliseconds.
 BALLOON_MS = 15_000
@@ -41,7 +45,12 @@ class FrontDoor(QObject):
         """
         super().__init__(parent)
         self._tray = surface_widget if isinstance(surface_widget, TrayIcon) else None
-        self._controls = surface_widget if isinstance(surface_widget, ControlWindow) else None
+        self._controls: ControlWindow | None = None
+        if self._tray is None:  # the small window's class is loaded only where it is used
+            from reconnect.ui.tray.control_window import ControlWindow
+
+            if isinstance(surface_widget, ControlWindow):
+                self._controls = surface_widget
         self._open_dashboard = open_dashboard
         self._welcome: QDialog | None = None
         # Held as long as the app runs: a window without a parent lives as long as a

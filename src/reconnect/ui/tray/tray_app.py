@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, SignalInstance
@@ -17,7 +17,9 @@ from reconnect.core.pace import POLL_MS  # the app sets its paced interval (test
 from reconnect.core.practices import Practice
 from reconnect.core.sessions import Trigger
 from reconnect.services.rhythm import Rhythm
-from reconnect.ui.tray.prompt_window import Offer, PromptWindow
+
+if TYPE_CHECKING:
+    from reconnect.ui.tray.prompt_window import Offer, PromptWindow
 
 
 class WakeupScheduler(Protocol):
@@ -211,6 +213,9 @@ class _Events:
 
 
 def offer_of(practice: Practice) -> Offer:
+    # Imported here: the tray shows itself before the prompt's window class is needed.
+    from reconnect.ui.tray.prompt_window import Offer
+
     return Offer(
         practice_id=practice.id,
         title=practice.title,

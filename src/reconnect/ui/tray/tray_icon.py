@@ -78,8 +78,8 @@ class TrayIcon(QObject):
         super().__init__(parent)
         self._state = state
         self._brief = brief or state
-        self._icons = {key: load_icon(name) for key, name in self._ICONS.items()}
-        self.icon = QSystemTrayIcon(self._icons["active"], self)
+        self._icons: dict[str, QIcon] = {}  # each loaded when first shown
+        self.icon = QSystemTrayIcon(self._icon("active"), self)
         self.menu = QMenu()
         self.menu.setAccessibleName(self.tr("Reconnect menu"))
         self.menu.aboutToShow.connect(self.rebuild_menu)
@@ -106,9 +106,15 @@ class TrayIcon(QObject):
 
     def _show_state(self, state: MenuState) -> None:
         if state.state != self.shown_state:
-            self.icon.setIcon(self._icons.get(state.state, self._icons["active"]))
+            self.icon.setIcon(self._icon(state.state))
             self.shown_state = state.state
         self.icon.setToolTip(self.tr("Reconnect\n{summary}").format(summary=state.summary))
+
+    def _icon(self, state: str) -> QIcon:
+        name = self._ICONS.get(state, self._ICONS["active"])
+        if name not in self._icons:
+            self._icons[name] = load_icon(name)
+        return self._icons[name]
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         # A left click opens a window: people expect something to happen. Not the menu: on
