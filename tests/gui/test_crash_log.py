@@ -99,8 +99,8 @@ def test_after_the_folder_is_deleted_nothing_makes_it_again(tmp_path: Path) -> N
         for path in folder.iterdir():
             path.unlink()
         folder.rmdir()
-        assert isinstance(opened.handler, RotatingFileHandler)
-        opened.handler.doRollover()  # what a full log does: it reopens its file
+        assert isinstance(opened.handler.file, RotatingFileHandler)
+        opened.handler.file.doRollover()  # what a full log does: it reopens its file
         logging.getLogger("reconnect.test").warning("after delete all my data")
     finally:
         opened.close()
@@ -238,3 +238,39 @@ def test_a_refusal_nothing_caught_is_logged_without_what_was_typed(
     assert f"InputError: {crash_log.WITHHELD}" in text
     assert "in save" in text and "feeling_words" in text  # where it came from
     assert "sorrow" not in text and "xxxx" not in text
+
+
+def test_the_starts_records_are_held_until_the_file_opens_and_none_is_lost(
+    tmp_path: Path,
+) -> None:
+    """At start the records wait (the rotating handler's imports are not on the way to the
+    tray); once the app opens the file they are written in order; a warning opens it at once,
+    and a log closed before it opened still writes what it held."""
+    folder = tmp_path / "logs"
+    held = open_log(folder, hold=True)
+    try:
+        logging.getLogger("reconnect.test").info("first")
+        logging.getLogger("reconnect.test").info("second")
+        assert held.handler.file is None
+        assert (folder / "reconnect.log").read_text(encoding="utf-8") == ""
+        held.open_file()
+        logging.getLogger("reconnect.test").info("third")
+    finally:
+        held.close()
+    lines = (folder / "reconnect.log").read_text(encoding="utf-8").splitlines()
+    assert [line.rsplit(": ", 1)[1] for line in lines] == ["first", "second", "third"]
+
+    warned = open_log(tmp_path / "warned", hold=True)
+    try:
+        logging.getLogger("reconnect.test").info("quiet")
+        logging.getLogger("reconnect.test").warning("loud")
+        assert warned.handler.file is not None  # opened by the warning, the held one first
+        assert "quiet" in (tmp_path / "warned" / "reconnect.log").read_text(encoding="utf-8")
+    finally:
+        warned.close()
+
+    closed = open_log(tmp_path / "closed", hold=True)
+    logging.getLogger("reconnect.test").info("held to the end")
+    closed.close()
+    written = (tmp_path / "closed" / "reconnect.log").read_text(encoding="utf-8")
+    assert "held to the end" in written

@@ -312,8 +312,13 @@ def running(data_dir: Path) -> SimpleNamespace:
     )
     tray_app = SimpleNamespace(rhythm=rhythm)
     widget = FakeSurfaceWidget()
+    looks: list[bool] = []
     return SimpleNamespace(
-        tray_app=tray_app, surface=SimpleNamespace(widget=widget), reloads=reloads
+        tray_app=tray_app,
+        surface=SimpleNamespace(widget=widget),
+        reloads=reloads,
+        apply_look=lambda: looks.append(True),
+        looks=looks,
     )
 
 
@@ -326,6 +331,7 @@ def test_the_app_offers_it_once_and_reads_the_settings_after(
     context = build(str(data_dir), {}, clock)
     dialog = _offer_first_run(context, running)  # type: ignore[arg-type]
     assert isinstance(dialog, FirstRun)
+    assert running.looks == [True]  # the welcome is the first window: the look comes first
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and not dialog.isModal()
     dialog.next_button.click()

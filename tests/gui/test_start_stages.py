@@ -3,9 +3,9 @@ files are loaded; the practice files follow at once, and a database that can't b
 told. While it waits (its menu and suggestion included), a local history at this version's
 schema is read with Python's own sqlite3; SQLAlchemy loads with the first write.
 
-What waits until the tray shows (the look, the control socket, the welcome) or until first use
-(the prompt window, do-not-disturb, the statistics, Qt's namespace of enums) is pinned too, on
-the real start from the entry point."""
+What waits until the tray shows (the control socket, the welcome) or until first use (the look,
+the prompt window, do-not-disturb, the statistics, Qt's namespace of enums) is pinned too, on
+the real start from the entry point, and what is still not loaded at rest."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ print(json.dumps({"first": first, "then": then, "waiting": waiting, "written": w
 
 # Imported only once the tray shows and its break is armed, or when first needed.
 AFTER_THE_TRAY = (
-    "PySide6.QtNetwork",  # the control socket listens right after
+    "PySide6.QtNetwork",  # the command line's end only: the app listens with Python's socket
     "reconnect.ui.theme",  # the look: no window is open before
     "reconnect.ui.care.front_door",  # the welcome
     "reconnect.ui.care.first_run",
@@ -66,6 +66,8 @@ AFTER_THE_TRAY = (
     "reconnect.core.spark_stats",
     "reconnect.desktop.do_not_disturb",  # asked near a break
     "hashlib",  # OpenSSL: the socket's name is hashed with Python's own
+    "reconnect.desktop.log_file",  # the log's rotating handler: records held until then
+    "ctypes.util",  # only to look for a library by its short name
 )
 
 
@@ -217,3 +219,74 @@ def test_the_real_start_leaves_the_rest_until_the_tray_shows(
     assert {"reconnect.ui.tray.tray_icon", "apscheduler.schedulers.qt"} <= loaded  # the tray
     assert [name for name in AFTER_THE_TRAY if name in loaded] == []
     assert seen["qt namespace"] is False
+
+
+AT_REST = """
+import json, socket, sys
+import reconnect.app.run as run
+import reconnect.app.tray as app_tray
+import PySide6.QtCore as QtCore
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+made = []
+build = app_tray.build_tray_app
+app_tray.build_tray_app = lambda *args: made.append(build(*args)) or made[-1]
+
+
+def look_at_rest():
+    running = made[0]
+    listening = socket.socket(socket.AF_UNIX)
+    listening.connect(str(QtCore.QDir.tempPath() + "/" + running.server.name))
+    listening.close()
+    rest = {"modules": sorted(sys.modules), "qt namespace": "Qt" in vars(QtCore),
+            "style sheet": bool(QApplication.instance().styleSheet())}
+    running.surface.widget.menu.aboutToShow.emit()  # as when the tray's menu opens
+    menu = {"style sheet": bool(QApplication.instance().styleSheet())}
+    print(json.dumps({"rest": rest, "menu": menu}))
+    QApplication.instance().quit()
+
+
+def ready(path):
+    QTimer.singleShot(int(sys.argv[2]), look_at_rest)
+
+
+run._tell_ready = ready
+from reconnect.cli.main import main
+
+main(["--data-dir", sys.argv[1]])
+"""
+
+# Left for a window or the first break, not loaded while the tray waits.
+NOT_AT_REST = (
+    "PySide6.QtNetwork",  # the control socket listens through Python's own socket module
+    "reconnect.ui.theme",  # the look comes with the first window or menu
+    "reconnect.ui.tray.prompt_window",
+    "sqlalchemy",
+)
+
+
+def test_at_rest_the_socket_listens_without_qts_network_module_and_the_look_waits(
+    tmp_path: Path, with_tray: VirtualDesktop
+) -> None:
+    """A minute after start nothing is mapped that only a window or a break needs: Qt's
+    network module, the look and Qt's namespace of enums (each a few MB, kept all day). The
+    tray's menu takes the look when it opens."""
+    from reconnect.ui.care.first_run import mark_first_run_done
+    from reconnect.ui.tray.tray_icon import FIRST_MENU_MS
+
+    data = with_a_practice_logged(tmp_path / "data")
+    mark_first_run_done(data)  # someone who has used it a while: no welcome
+    env = {**os.environ, **with_tray.environment(), "RECONNECT_READY_FILE": str(tmp_path / "r")}
+    env.pop("RECONNECT_DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", AT_REST, str(data), str(FIRST_MENU_MS + 500)],
+        env=env, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    loaded = set(seen["rest"]["modules"])
+    assert "reconnect.core.practice_loader" in loaded  # the rest of the start is done
+    assert [name for name in NOT_AT_REST if name in loaded] == []
+    assert seen["rest"]["qt namespace"] is False
+    assert seen["rest"]["style sheet"] is False
+    assert seen["menu"] == {"style sheet": True}

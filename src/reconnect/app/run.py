@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -44,12 +45,19 @@ def run_tray(context: Context, out: TextIO, err: TextIO, open_dashboard: bool = 
 
     from reconnect.desktop.crash_log import reporting_crashes
 
-    with reporting_crashes(context.paths.logs, err):
-        return _run_app(context, out, err, open_dashboard)
+    with reporting_crashes(context.paths.logs, err) as reporter:
+        return _run_app(context, out, err, open_dashboard, reporter.open_log)
 
 
-def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -> int:
-    """The app itself, its errors logged and told (see ``reconnect.desktop.crash_log``)."""
+def _run_app(
+    context: Context,
+    out: TextIO,
+    err: TextIO,
+    open_dashboard: bool,
+    open_log: Callable[[], None] = lambda: None,
+) -> int:
+    """The app itself, its errors logged and told (see ``reconnect.desktop.crash_log``);
+    ``open_log`` writes the start's held log records to the file, once the tray shows."""
     from PySide6.QtWidgets import QApplication
 
     from reconnect.app.tray import build_tray_app
@@ -89,15 +97,15 @@ def _run_app(context: Context, out: TextIO, err: TextIO, open_dashboard: bool) -
 
     def after_tray() -> None:
         """Once the tray shows and the break is armed: the control socket (a Reconnect
-        started a moment before this one wins), the look and the welcome, then the database,
-        the practice files and the rest."""
+        started a moment before this one wins) and the welcome, then the database, the
+        practice files and the rest. The look waits for the first window or menu."""
+        open_log()
         if not running.server.listen():
             print("Reconnect is already running (it started a moment ago).", file=out)
             app.exit(EXIT_OK)
             return
         if running.tray_unseen:  # before anyone asks its status
             running.look_for_tray()
-        running.apply_look()
         fronts.append(greet(context, running, open_dashboard))
         QTimer.singleShot(0, lambda: running.finish_start(err, failed))
 
@@ -182,6 +190,7 @@ def _offer_first_run(
     from reconnect.ui.care.first_run import FirstRun
 
     tray_app = running.tray_app
+    running.apply_look()
     dialog = FirstRun(
         context.paths.root,
         tray_app.rhythm.settings,

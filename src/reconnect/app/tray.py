@@ -34,7 +34,7 @@ class RunningApp:
     records: Any = None
     tray_watch: Any = None  # while in the small window: waits for a tray host to come
     desktop: Any = None  # the adapters: let go of their Wayland connections before exit
-    apply_look: Callable[[], None] = lambda: None  # the look, before the first window shows
+    apply_look: Callable[[], None] = lambda: None  # before the first window or menu shows
     tray_unseen: bool = False  # which tray host shows the icon is not asked yet
 
     def look_for_tray(self) -> None:
@@ -52,9 +52,8 @@ class RunningApp:
         self.tray_app.start(tidy=False)
 
     def finish_start(self, err: TextIO, failed: Callable[[Exception], None]) -> None:
-        """What the tray did not need to show itself: the look, SQLAlchemy and the database
-        (tidying what the last run left), the practice files, and the outbox of a shared
-        history.
+        """What the tray did not need to show itself: SQLAlchemy and the database (tidying
+        what the last run left), the practice files, and the outbox of a shared history.
 
         A shared history whose server is out of reach does not stop the start: what is saved
         is kept on this computer, and the history is reached (migrated, tidied, caught up)
@@ -69,7 +68,6 @@ class RunningApp:
         from reconnect.paths import DataFolderError
         from reconnect.storage.problems import DatabaseProblem
 
-        self.apply_look()
         if self.tray_unseen:
             self.look_for_tray()
         records = self.records
@@ -167,7 +165,8 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         looks[0].changed.connect(lambda _scheme: windows.refresh_dashboard())
 
     def apply_appearance(chosen: Settings) -> None:
-        apply_look(chosen)
+        if looks:  # else the first window takes it from the settings then in force
+            apply_look(chosen)
         desktop.use_busy_settings(chosen)  # the busy sources switched on or off
 
     # idle, busy, notifications, sleep, sound; and the report. Which tray host shows the
@@ -218,7 +217,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         sleep_watch=desktop.sleep_watch,
         poll_timer=QTimer(),
         # Made when the first break is offered.
-        make_prompt=lambda: _make_prompt(context),
+        make_prompt=lambda: _make_prompt(context, windows.before_window),
         quit_app=app.quit,
         show_dashboard=windows.show_dashboard,
         open_settings=windows.show_settings,
@@ -229,7 +228,8 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
         not desktop.report.tray.found
     )
     # The look (palette, font, style sheet) before the first window; the tray icon alone
-    # needs none, so there it comes right after the tray shows (``RunningApp.apply_look``).
+    # needs none, so there it waits for a window or the tray's menu (``Windows``).
+    windows.before_window = lambda: apply_look(rhythm.settings)
     if not tray_available:
         apply_look(settings)
     surface = windows.make_surface(tray_app, tray_available, gnome_without_tray)
@@ -238,7 +238,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     server = ControlServer(server_name(context.paths.root), rhythm, desktop=desktop.report)
     running = RunningApp(tray_app, server, surface, problems, context, desktop=desktop)
     running.tray_unseen = tray_available
-    running.apply_look = lambda: apply_look(rhythm.settings)
+    running.apply_look = windows.before_window
     if context.environ.get(SPEED_VARIABLE):  # benchmarks and tests only (docs/testing.md)
         from reconnect.app.debug_control import DebugControl
 
@@ -273,8 +273,9 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     return running
 
 
-def _make_prompt(context: Context) -> Any:
-    """The break prompt, made when the first break is offered."""
+def _make_prompt(context: Context, look: Callable[[], None]) -> Any:
+    """The break prompt, made when the first break is offered, after ``look``."""
+    look()
     from reconnect.ui.tray.prompt_window import EXPIRY_MS, PromptWindow
 
     return PromptWindow(expiry_ms=context.pace.milliseconds(EXPIRY_MS))

@@ -43,6 +43,9 @@ class Windows:
         # The dashboard's figures last read, for every dashboard window of this run: shown,
         # with when they were read, while the history can't be read.
         self._kept_figures: KeptFigures = {}
+        # The look (palette, font, style sheet), applied before the first window or the
+        # tray's menu shows: the waiting tray needs none (``app.tray`` sets it).
+        self.before_window: Callable[[], None] = lambda: None
 
     def connect_app(self, tray_app: TrayApp) -> None:
         """The running app, for the dashboard's suggestion and Start buttons."""
@@ -55,6 +58,7 @@ class Windows:
             # namespace of enums and the windows' classes, made on first use.
             from PySide6.QtCore import Qt
 
+            self.before_window()
             window = make()
             # Closed is gone: the signals a window connects to closures that hold it would
             # otherwise keep every closed one alive for the rest of the run (the soak
@@ -307,6 +311,7 @@ class Windows:
 
             tray = TrayIcon(tray_app.rhythm.menu_state, tray_app.rhythm.brief_state)
             tray.open_requested.connect(tray_app.open_from_tray)
+            tray.menu.aboutToShow.connect(lambda: self.before_window())
             tray.show()
             return Surface(tray, tray.refresh, tray.geometry)
 
@@ -344,6 +349,7 @@ class Windows:
         self, tray_app: TrayApp, records: BreakRecords, settings_file: SettingsFile
     ) -> PracticeFlow:
         """The guided practice and its check-in, with sound and the person's music."""
+        self.before_window()
         from reconnect.desktop.adapters import make_sound_player
         from reconnect.paths import illustrations_dir
         from reconnect.ui.practice.checkin_dialog import CheckInDialog

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from enum import StrEnum
@@ -88,6 +87,8 @@ class Moment:
 
 def new_id() -> str:
     """A fresh, globally unique id, so that histories from several places can merge."""
+    import uuid  # when first needed: the module (and platform, which it loads) is not small
+
     return str(uuid.uuid4())
 
 

@@ -6,6 +6,7 @@ is the command line's end).
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -27,6 +28,8 @@ from reconnect.desktop.adapters import DesktopReport
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+    from reconnect.desktop.control_socket import UnixListener, UnixPeer
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +134,8 @@ class ControlServer(QObject):
         self._name = name
         self._control = control
         self._desktop = desktop  # added to ``status`` as "desktop"
-        self._server: QLocalServer | None = None  # made by ``listen``
+        self._server: QLocalServer | None = None  # made by ``listen`` on Windows
+        self._unix: UnixListener | None = None  # elsewhere, without Qt's network module
         self._connections: set[_Connection] = set()
         self._front: FrontDoor | None = None
         self._forward: Forward | None = None
@@ -165,6 +169,8 @@ class ControlServer(QObject):
             True when listening; False when another Reconnect already answers on this name
             (or the socket can't be created, which is logged).
         """
+        if sys.platform != "win32":
+            return self._listen_unix()
         # Imported here: the tray shows itself before Qt's network module is loaded.
         from PySide6.QtNetwork import QAbstractSocket, QLocalServer
 
@@ -192,10 +198,35 @@ class ControlServer(QObject):
         log.warning("Cannot listen on %s: %s", self._name, server.errorString())
         return False
 
+    def _listen_unix(self) -> bool:
+        from reconnect.desktop.control_socket import UnixListener, answers, socket_path
+
+        if self._unix is not None and self._unix.listening():
+            return True
+        path = socket_path(self._name)
+        # Asked first: the socket file is moved into place, which would silently replace the
+        # socket of an app that is running.
+        if answers(path, PROBE_TIMEOUT_MS):
+            return False
+        if path.exists():
+            log.info("Removing the abandoned control socket %s", self._name)
+        self._unix = UnixListener(path, self._take, IDLE_TIMEOUT_MS / 1000)
+        try:
+            self._unix.listen()
+        except OSError as error:
+            log.warning("Cannot listen on %s: %s", self._name, error)
+            return False
+        return True
+
+    def _take(self, peer: UnixPeer) -> None:
+        self._connections.add(_Connection(peer, self))
+
     def close(self) -> None:
         """Stop listening and drop open connections."""
         if self._server is not None:
             self._server.close()
+        if self._unix is not None:
+            self._unix.close()
         for connection in list(self._connections):
             connection.abort()
 
@@ -299,7 +330,7 @@ class ControlServer(QObject):
 class _Connection(QObject):
     """One client: gathers its line, answers, hangs up, and tells the server it is done."""
 
-    def __init__(self, socket: QLocalSocket, server: ControlServer) -> None:
+    def __init__(self, socket: QLocalSocket | UnixPeer, server: ControlServer) -> None:
         super().__init__(server)
         self._socket = socket
         socket.setParent(self)
@@ -354,9 +385,7 @@ class _Connection(QObject):
         self._finish()
 
     def _finish(self) -> None:
-        from PySide6.QtNetwork import QLocalSocket
-
-        if self._finished or self._socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+        if self._finished or _still_connected(self._socket):
             return
         self._finished = True
         self._idle.stop()
@@ -370,7 +399,18 @@ def _failure(error: Exception) -> bytes:
     )
 
 
+def _still_connected(socket: QLocalSocket | UnixPeer) -> bool:
+    from reconnect.desktop.control_socket import UnixPeer
+
+    if isinstance(socket, UnixPeer):
+        return socket.connected
+    from PySide6.QtNetwork import QLocalSocket
+
+    return socket.state() != QLocalSocket.LocalSocketState.UnconnectedState
+
+
 def _someone_answers(name: str) -> bool:
+    """Whether another app answers on ``name`` (Windows: a named pipe of Qt's)."""
     from PySide6.QtNetwork import QLocalSocket
 
     probe = QLocalSocket()

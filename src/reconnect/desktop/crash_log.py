@@ -8,14 +8,12 @@ once per run, the person is told gently where it is; the app keeps running.
 from __future__ import annotations
 
 import contextlib
-import io
 import logging
 import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from traceback import format_tb
 from types import TracebackType
@@ -54,22 +52,53 @@ MESSAGE_WITHOUT_LOG = QT_TRANSLATE_NOOP(
 WITHHELD = "(the message is left out: it quotes what was typed)"
 
 
-class PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating log whose files are created readable only by their owner (0600).
+class HeldUntilOpened(logging.Handler):
+    """Writes to the rotating log file, opened when first needed: once the tray shows
+    (``open_file``), at the first warning, or when the log is closed. Records before then are
+    held, so none is lost and the start does not wait for the file handler's imports.
 
-    Once its folder is gone (the person deleted all their data), it writes nowhere rather than
-    making the folder again.
+    Args:
+        path: the log file; checked writable by the caller beforehand.
     """
 
-    def _open(self) -> io.TextIOWrapper:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC
-        try:
-            fd = os.open(self.baseFilename, flags, 0o600)
-        except FileNotFoundError:
-            return open(os.devnull, "a", encoding=self.encoding)  # noqa: PTH123
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, 0o600)  # a file written under another umask, or by an older version
-        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+    HOLD_AT_MOST = 1000  # records kept before the file opens; older ones are dropped
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.file: logging.Handler | None = None
+        self.held: list[logging.LogRecord] = []
+
+    def open_file(self) -> None:
+        """Open the file (if not yet) and write what was held, in order."""
+        if self.file is not None:
+            return
+        from reconnect.desktop.log_file import PrivateRotatingFileHandler
+
+        self.file = PrivateRotatingFileHandler(
+            self.path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        )
+        self.file.setFormatter(logging.Formatter(FORMAT))
+        held, self.held = self.held, []
+        for record in held:
+            self.file.handle(record)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.file is None and record.levelno < logging.WARNING:
+            self.held.append(record)
+            del self.held[: -self.HOLD_AT_MOST]
+            return
+        self.open_file()
+        assert self.file is not None
+        self.file.handle(record)
+
+    def close(self) -> None:
+        if self.held:
+            with contextlib.suppress(OSError):
+                self.open_file()
+        if self.file is not None:
+            self.file.close()
+        super().close()
 
 
 @dataclass
@@ -81,8 +110,15 @@ class AppLog:
     """
 
     path: Path
-    handler: logging.Handler
+    handler: HeldUntilOpened
     _levels: dict[str, int] = field(default_factory=dict)
+
+    def open_file(self) -> None:
+        """Write to the file from now on, and what was held so far."""
+        try:
+            self.handler.open_file()
+        except OSError as error:  # gone since it was checked: the terminal says so once
+            log.warning("the log file can't be written: %s", error)
 
     def close(self) -> None:
         root = logging.getLogger()
@@ -92,12 +128,14 @@ class AppLog:
             logging.getLogger(name or None).setLevel(level)
 
 
-def open_log(folder: Path, level: int = logging.INFO) -> AppLog:
+def open_log(folder: Path, level: int = logging.INFO, hold: bool = False) -> AppLog:
     """Send the app's log records to ``folder/reconnect.log``.
 
     Args:
         folder: the data folder's logs folder; made (0700) if missing.
         level: the lowest level written.
+        hold: records below WARNING are held until ``AppLog.open_file`` (the app's start
+            calls it once the tray shows), or a warning comes, or the log is closed.
 
     Raises:
         DataFolderError: the folder can't be made.
@@ -106,10 +144,12 @@ def open_log(folder: Path, level: int = logging.INFO) -> AppLog:
     ensure_private_dir(folder.parent)  # mkdir -p would make it with the umask's mode
     ensure_private_dir(folder)
     path = folder / LOG_NAME
-    handler = PrivateRotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter(FORMAT))
+    # Opened (and closed) here so a file that can't be written is said at once; the handler
+    # that rotates it comes when the first record is written (``HeldUntilOpened``).
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600))
+    handler = HeldUntilOpened(path)
+    if not hold:
+        handler.open_file()
     root = logging.getLogger()
     levels = {"": root.level}
     root.setLevel(level)
@@ -121,10 +161,10 @@ def open_log(folder: Path, level: int = logging.INFO) -> AppLog:
     return AppLog(path, handler, levels)
 
 
-def open_log_or_say_why(folder: Path, err: TextIO) -> AppLog | None:
+def open_log_or_say_why(folder: Path, err: TextIO, hold: bool = False) -> AppLog | None:
     """``open_log``, but a log that can't be written is said once and the app goes on."""
     try:
-        return open_log(folder)
+        return open_log(folder, hold=hold)
     except (DataFolderError, OSError) as error:
         print(f"reconnect: no log file will be written: {error}", file=err)
         return None
@@ -183,6 +223,8 @@ class CrashReporter(QObject):
         self._err = err
         self.told = False
         self.message_window: object = None
+        # Writes the held records of the start to the file (``reporting_crashes``).
+        self.open_log: Callable[[], None] = lambda: None
         self._previous: tuple[Any, Any] | None = None
         # An exception on another thread is told on the GUI thread (the signal crosses over),
         # and always after it is logged, from the event loop.
@@ -244,14 +286,18 @@ class CrashReporter(QObject):
 def reporting_crashes(folder: Path, err: TextIO) -> Iterator[CrashReporter]:
     """While the tray app runs: its log is open and what nothing caught is reported.
 
-    An exception that ends the start itself is logged too, then goes on to the caller.
+    An exception that ends the start itself is logged too, then goes on to the caller. The
+    records of the start are held until the app calls the reporter's ``open_log`` (once its
+    tray shows), a warning comes, or the run ends; none is lost.
 
     Args:
         folder: the data folder's logs folder.
         err: where to say that no log can be written, if so.
     """
-    app_log = open_log_or_say_why(folder, err)
+    app_log = open_log_or_say_why(folder, err, hold=True)
     reporter = CrashReporter(app_log.path if app_log else None, err=err)
+    if app_log is not None:
+        reporter.open_log = app_log.open_file
     reporter.install()
     try:
         yield reporter

@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import shutil
-import subprocess
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -57,6 +56,8 @@ class ScreenShareSource:
         return Busy(True, SCREEN_SHARE) if screen_casts(objects) else NOT_BUSY
 
     def _dump(self) -> list[Any] | None:
+        import subprocess  # when first asked, near a break: not at start
+
         tool = shutil.which("pw-dump", path=self._environ.get("PATH"))
         if tool is None:
             self._cant_tell("pw-dump is not installed (Debian: pipewire-bin)")

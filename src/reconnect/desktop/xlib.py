@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import functools
 import logging
 from collections.abc import Iterator
@@ -30,7 +29,11 @@ class X11Unavailable(Exception):
 def load_library(*names: str) -> ctypes.CDLL | None:
     """The first of ``names`` (short names like ``"X11"`` or sonames) that loads, or None."""
     for name in names:
-        path = ctypes.util.find_library(name) if "." not in name else name
+        path: str | None = name
+        if "." not in name:  # a short name: looked for (ctypes.util starts a subprocess module)
+            from ctypes.util import find_library
+
+            path = find_library(name)
         if path is None:
             continue
         try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from reconnect.ui.tray.tray_icon import TrayIcon
 
@@ -114,6 +114,8 @@ class FrontDoor(QObject):
         welcome = self._welcome
         if welcome is None:
             return False
+        from PySide6.QtCore import Qt  # its namespace is made on first use: not at rest
+
         welcome.setWindowState(welcome.windowState() & ~Qt.WindowState.WindowMinimized)
         welcome.show()
         welcome.raise_()
