@@ -31,6 +31,7 @@ from reconnect.desktop.busy import (
     Busy,
     BusyDetector,
 )
+from reconnect.desktop.late_busy import LateBusy
 from reconnect.desktop.notifier import NAME as NOTIFICATIONS
 from reconnect.desktop.notifier import Notifier
 from reconnect.desktop.session import DesktopSession, SessionKind
@@ -230,3 +231,58 @@ def test_probing_without_a_session_leaves_the_buses_alone(
     assert report.notifications.why == "not checked: there is no graphical session here"
     assert report.sleep.why == "not checked: there is no graphical session here"
     assert report.sound == Choice(None, "x")
+
+
+BUSY_OFF = {"busy.microphone": False, "busy.camera": True, "busy.screen_share": False,
+            "busy.calendar": "", "busy.calendar_titles": False}  # fmt: skip
+
+
+def test_at_the_trays_start_idle_and_busy_come_once_it_shows(
+    nowhere: QDBusConnection, clock: FakeClock, desktop: VirtualDesktop
+) -> None:
+    """``later``: nothing of idle or busy is asked until ``complete``; what was said to the
+    busy detector before (its sources) is kept and applied then, the last word winning."""
+    environ = {"DISPLAY": desktop.display, "XDG_SESSION_TYPE": "x11"}
+    adapters = pick_adapters(
+        clock, environ, "linux", session_bus=nowhere, system_bus=nowhere, later=True,
+        settings={**BUSY_OFF, "busy.microphone": True},
+    )  # fmt: skip
+    try:
+        late = adapters.busy
+        assert isinstance(late, LateBusy) and not late.is_made
+        assert adapters.idle_monitor is None and adapters.break_notice is None
+        assert roles(adapters.report)["idle"] is None
+        assert adapters.report.busy == Choice(None, "not looked for yet")
+        assert adapters.report.prompt.adapter == "window"
+        adapters.use_busy_settings(BUSY_OFF)  # the settings changed before the tray showed
+        late.release()  # nothing near yet: nothing is made for it
+        assert not late.is_made
+
+        adapters.complete()
+        adapters.complete()  # once only
+
+        assert late.is_made
+        assert [source.name for source in late.made.sources] == ["camera"]
+        assert adapters.idle_monitor is not None
+        assert adapters.report.idle == Choice("X11 screen saver extension", "the first to answer")
+        assert adapters.report.busy.adapter == f"camera; {X11_FULL_SCREEN}; {INHIBITED}"
+        adapters.use_busy_settings({**BUSY_OFF, "busy.camera": False})  # now at once
+        assert late.made.sources == []
+    finally:
+        adapters.close()
+
+
+def test_a_break_that_asks_before_the_tray_shows_makes_the_busy_check_first(
+    nowhere: QDBusConnection, clock: FakeClock
+) -> None:
+    adapters = pick_adapters(
+        clock, {"XDG_SESSION_TYPE": "tty"}, "linux", session_bus=nowhere, system_bus=nowhere,
+        later=True, settings=BUSY_OFF,
+    )  # fmt: skip
+    try:
+        late = adapters.busy
+        assert isinstance(late, LateBusy) and not late.is_made
+        assert late.check() == Busy(False, "")
+        assert late.is_made and [source.name for source in late.made.sources] == ["camera"]
+    finally:
+        adapters.close()

@@ -68,6 +68,13 @@ AFTER_THE_TRAY = (
     "hashlib",  # OpenSSL: the socket's name is hashed with Python's own
     "reconnect.desktop.log_file",  # the log's rotating handler: records held until then
     "ctypes.util",  # only to look for a library by its short name
+    "ctypes",  # the X11 idle and full-screen checks: idle detection is looked for then
+    "reconnect.desktop.idle",
+    "reconnect.desktop.busy",  # the busy check, made then, asked near a break
+    "reconnect.desktop.xlib",
+    "reconnect.desktop.busy_list",  # the busy sources the settings switch on
+    "reconnect.desktop.microphone",
+    "reconnect.desktop.notifications",  # the break offered as a notification: Wayland only
 )
 
 

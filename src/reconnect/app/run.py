@@ -100,6 +100,7 @@ def _run_app(
         started a moment before this one wins) and the welcome, then the database, the
         practice files and the rest. The look waits for the first window or menu."""
         open_log()
+        running.complete_desktop()  # idle detection and the busy check, before status is asked
         if not running.server.listen():
             print("Reconnect is already running (it started a moment ago).", file=out)
             app.exit(EXIT_OK)

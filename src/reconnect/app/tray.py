@@ -47,6 +47,19 @@ class RunningApp:
             self.desktop.report = report
             self.server.set_desktop(report)
 
+    def complete_desktop(self) -> None:
+        """Idle detection and the busy detector, once the tray shows (``pick_adapters``'s
+        ``later``), before anyone asks ``status``; a second call does nothing."""
+        desktop = self.desktop
+        if desktop is None or desktop.still_to_do is None:
+            return
+        from dataclasses import replace
+
+        desktop.complete()
+        rhythm = self.tray_app.rhythm
+        rhythm.desktop = replace(rhythm.desktop, presence=desktop.idle_monitor)
+        self.server.set_desktop(desktop.report)
+
     def start(self) -> None:
         """Show the tray's state and arm the first break; the rest follows in finish_start."""
         self.tray_app.start(tidy=False)
@@ -68,6 +81,7 @@ class RunningApp:
         from reconnect.paths import DataFolderError
         from reconnect.storage.problems import DatabaseProblem
 
+        self.complete_desktop()
         if self.tray_unseen:
             self.look_for_tray()
         records = self.records
@@ -172,7 +186,8 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     # idle, busy, notifications, sleep, sound; and the report. Which tray host shows the
     # icon is asked once it shows (``RunningApp.look_for_tray``), unless there is none.
     tray_available = QSystemTrayIcon.isSystemTrayAvailable()
-    desktop = pick_adapters(clock, pace=context.pace, look_for_tray=not tray_available)
+    # Idle detection and the busy detector come once it shows (``complete_desktop``).
+    desktop = pick_adapters(clock, pace=context.pace, look_for_tray=not tray_available, later=True)
     desktop.use_busy_settings(settings)
     notifier = desktop.notifier
     url = context.paths.database_url

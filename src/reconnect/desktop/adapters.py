@@ -3,6 +3,7 @@ and reports which it chose and why, for the tray, ``reconnect doctor`` and ``sta
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -15,9 +16,10 @@ if TYPE_CHECKING:
 
     from reconnect.core.clock import Clock
     from reconnect.core.pace import Pace
-    from reconnect.desktop.busy import BusyDetector
+    from reconnect.desktop.busy import BusyDetector, BusySource
     from reconnect.desktop.busy_list import SettingsLike
     from reconnect.desktop.idle import IdleMonitor, IdleSearch
+    from reconnect.desktop.late_busy import LateBusy
     from reconnect.desktop.notifications import BreakNotice
     from reconnect.desktop.notifier import Notifier
     from reconnect.desktop.sleep_watch import SleepWatch
@@ -127,13 +129,21 @@ class DesktopAdapters:
     """
 
     idle_monitor: IdleMonitor | None
-    busy: BusyDetector
+    busy: BusyDetector | LateBusy
     notifier: Notifier
     sleep_watch: SleepWatch
     make_sound: SoundFactory
     report: DesktopReport
     break_notice: BreakNotice | None = None  # where a break is offered as a notification
     use_busy_settings: Callable[[SettingsLike], None] = lambda _settings: None
+    still_to_do: Callable[[DesktopAdapters], None] | None = None  # see ``complete``
+
+    def complete(self) -> None:
+        """With ``pick_adapters(later=True)``: look for idle detection, make the busy detector
+        and say both in the report. Does nothing the second time, or after an eager pick."""
+        still_to_do, self.still_to_do = self.still_to_do, None
+        if still_to_do is not None:
+            still_to_do(self)
 
     def close(self) -> None:
         """Let go of what the adapters hold open, for a caller that does not keep them."""
@@ -157,12 +167,13 @@ def pick_adapters(
     settings: SettingsLike | None = None,
     pace: Pace | None = None,
     look_for_tray: bool = True,
+    later: bool = False,
 ) -> DesktopAdapters:
     """Choose the adapters for the session this process runs in, and say which and why.
 
-    Idle detection is looked for now, as it always was at start (each candidate must answer a
-    first question); the others are chosen from the session without asking the desktop,
-    unless ``probe``. Never raises.
+    Idle detection is looked for now (each candidate must answer a first question), or with
+    ``later`` once the tray shows; the others are chosen from the session without asking the
+    desktop, unless ``probe``. Never raises.
 
     Args:
         clock: for the sleep watch.
@@ -182,24 +193,28 @@ def pick_adapters(
         look_for_tray: ask which tray host there is (a bus call); when False, the report says
             it was not looked for, and the app asks once its icon shows
             (``look_for_tray_again``).
+        later: the tray's start: idle detection is looked for, and the busy detector made,
+            by ``DesktopAdapters.complete`` (once the icon shows); until then there is no idle
+            monitor, the busy detector is a stand-in, and the report says "not looked for
+            yet" of both. Not with ``probe``.
     """
-    import os
-
-    from reconnect.desktop.busy import BusyDetector
-    from reconnect.desktop.idle import notify_after, search_idle_monitor
-    from reconnect.desktop.notifications import prompt_choice
     from reconnect.desktop.notifier import Notifier
     from reconnect.desktop.sleep_watch import SleepWatch
 
     seen = os.environ if environ is None else environ
     session = detect_session(seen, platform)
     tray = _tray(session, session_bus, seen) if look_for_tray or probe else DesktopReport.tray
-    notice, how, why = prompt_choice(session, session_bus, probe)
-    prompt = Choice(how, why)
-    search = search_idle_monitor(
-        session_bus, environ, platform, system_bus=system_bus,
-        notify_after=notify_after() if pace is None else notify_after(pace),
-    )  # fmt: skip
+    notice, prompt = _prompt(session, session_bus, probe)
+    notifier = Notifier()
+    sleep_watch = SleepWatch(clock)
+    if later and not probe:
+        return _first_step(clock, environ, platform, session_bus, system_bus, pace, notice,
+                           DesktopReport(session, _NOT_YET, _NOT_YET, _notifications(session),
+                                         _sleep(session), _sound(), tray=tray, prompt=prompt),
+                           notifier, sleep_watch, settings)  # fmt: skip
+    from reconnect.desktop.busy import BusyDetector
+
+    search = _search_idle(session_bus, environ, platform, system_bus, pace)
     busy = BusyDetector(session_bus, environ, platform)
 
     def use_busy_settings(chosen: SettingsLike) -> None:
@@ -209,8 +224,6 @@ def pick_adapters(
 
     if settings is not None:
         use_busy_settings(settings)
-    notifier = Notifier()
-    sleep_watch = SleepWatch(clock)
     if probe:
         checked = session.kind is not SessionKind.NONE
         report = DesktopReport(
@@ -245,6 +258,84 @@ def pick_adapters(
         notice,
         use_busy_settings,
     )
+
+
+_NOT_YET = Choice(None, "not looked for yet")
+
+
+def _prompt(
+    session: DesktopSession, bus: QDBusConnection | None, probe: bool
+) -> tuple[BreakNotice | None, Choice]:
+    """The break notice (Wayland) and how a break is offered; the notice's module only there."""
+    if not session.wayland:
+        return None, DesktopReport.prompt
+    from reconnect.desktop.notifications import prompt_choice
+
+    notice, how, why = prompt_choice(session, bus, probe)
+    return notice, Choice(how, why)
+
+
+def _search_idle(
+    session_bus: QDBusConnection | None,
+    environ: Mapping[str, str] | None,
+    platform: str,
+    system_bus: QDBusConnection | None,
+    pace: Pace | None,
+) -> IdleSearch:
+    from reconnect.desktop.idle import notify_after, search_idle_monitor
+
+    return search_idle_monitor(
+        session_bus, environ, platform, system_bus=system_bus,
+        notify_after=notify_after() if pace is None else notify_after(pace),
+    )  # fmt: skip
+
+
+def _first_step(
+    clock: Clock,
+    environ: Mapping[str, str] | None,
+    platform: str,
+    session_bus: QDBusConnection | None,
+    system_bus: QDBusConnection | None,
+    pace: Pace | None,
+    notice: BreakNotice | None,
+    report: DesktopReport,
+    notifier: Notifier,
+    sleep_watch: SleepWatch,
+    settings: SettingsLike | None,
+) -> DesktopAdapters:
+    """``pick_adapters(later=True)``: the cheap adapters now; idle and busy with ``complete``."""
+    from reconnect.desktop.late_busy import LateBusy
+
+    def make_busy() -> BusyDetector:
+        from reconnect.desktop.busy import BusyDetector
+
+        return BusyDetector(session_bus, environ, platform)
+
+    busy = LateBusy(make_busy)
+    seen = os.environ if environ is None else environ
+
+    def use_busy_settings(chosen: SettingsLike) -> None:
+        def sources() -> list[BusySource]:
+            from reconnect.desktop.busy_list import enabled_sources
+
+            return enabled_sources(chosen, clock.now, seen, platform)
+
+        busy.use_sources_from(sources)
+
+    def complete(adapters: DesktopAdapters) -> None:
+        search = _search_idle(session_bus, environ, platform, system_bus, pace)
+        adapters.idle_monitor = search.monitor
+        report = adapters.report  # the tray may have been looked for since
+        adapters.report = replace(
+            report, idle=_idle_choice(search), busy=_busy(busy.made, report.session)
+        )
+
+    if settings is not None:
+        use_busy_settings(settings)
+    return DesktopAdapters(
+        None, busy, notifier, sleep_watch, make_sound_player, report, notice,
+        use_busy_settings, still_to_do=complete,
+    )  # fmt: skip
 
 
 def look_for_tray_again(report: DesktopReport, environ: Mapping[str, str]) -> DesktopReport:
