@@ -295,7 +295,7 @@ def document(
         "",
         "```sh",
         "scripts/setup                      # system packages and .venv",
-        ".venv/bin/python -m bench.run_all  # about ten minutes; installs safeeyes and workrave",
+        ".venv/bin/python -m bench.run_all  # about half an hour; installs safeeyes and workrave",
         "```",
         "",
         "Each benchmark also runs alone (`python -m bench.bench_start`, `bench.bench_idle`, "

@@ -5,11 +5,13 @@ Actions: ``dashboard`` (opened on every section, or ``--tabs``, then closed), ``
 (settings and help opened and closed), ``prompt`` (a break offered, taking each fate in turn,
 or ``--fates``), ``both``, ``wait`` (the rhythm running), ``socket`` (``debug state`` over the
 control socket) and ``counts`` (the debug count). Memory is read from /proc/self/smaps_rollup
-and glibc's mallinfo2; ``--trace`` compares tracemalloc snapshots, ``--follow TYPE`` shows
-who holds the newest objects of a type, and ``--hard-exit`` ends without tidying so that
-heaptrack counts what is held.
+and glibc's mallinfo2 (``--trim`` gives back glibc's free pages first), with SQLite's memory,
+the pool, SQLAlchemy's statement cache and pymalloc's arenas; ``--trace`` compares tracemalloc
+snapshots, ``--follow TYPE`` shows who holds the newest objects of a type, and ``--hard-exit``
+ends without tidying so that heaptrack counts what is held.
 
-    python -m bench.soak_probe ACTION [--rounds 6] [--every 10] [--trace] [--no-qt-counts]
+    python -m bench.soak_probe ACTION [--rounds 6] [--every 10] [--trace] [--trim]
+                                      [--no-qt-counts]
 """
 
 from __future__ import annotations
@@ -62,6 +64,36 @@ def malloc_kb() -> tuple[int, int]:
     return (info.uordblks + info.hblkhd) // 1024, info.fordblks // 1024
 
 
+def database_figures(probe: Probe) -> str:
+    """SQLite's own memory (all connections), the pool's connections and the statement cache."""
+    libsqlite = ctypes.CDLL("libsqlite3.so.0")
+    libsqlite.sqlite3_memory_used.restype = ctypes.c_int64
+    engine = probe.context.database().engine
+    cache = getattr(engine, "_compiled_cache", None)
+    return (
+        f"sqlite memory {libsqlite.sqlite3_memory_used() / 1024 / 1024:.2f} MB,"
+        f" pool {engine.pool.status()}, compiled cache {len(cache) if cache is not None else '-'}"
+    )
+
+
+def python_arenas_kb() -> int:
+    """The memory pymalloc holds in its arenas (free blocks in them included), in kB."""
+    with tempfile.TemporaryFile(mode="w+") as out:
+        saved = os.dup(2)
+        sys.stderr.flush()
+        os.dup2(out.fileno(), 2)
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        out.seek(0)
+        for line in out:
+            if line.startswith("# arenas allocated current"):
+                return int(line.split("=")[1].replace(",", "")) * 1024  # 1 MiB arenas
+    return 0
+
+
 def _name(kind: type) -> str:
     return f"{kind.__module__}.{kind.__qualname__}"
 
@@ -95,6 +127,7 @@ class Probe:
         self.follow: list[str] = []
         self.fate_cycle: Sequence[str] = FATES
         self.nudges = 0
+        self.trim = False
         self.settle()
 
     def nudge(self) -> None:
@@ -223,6 +256,8 @@ def holders(kind: str, limit: int = 3) -> None:
 
 def report(label: str, probe: Probe, last: dict[str, Any], trace: bool) -> dict[str, Any]:
     gc.collect()
+    if probe.trim:  # glibc gives back the free pages it kept: what remains is held
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
     pss, rss, private = memory_kb()
     used, free = malloc_kb()
     types = by_type()
@@ -249,6 +284,7 @@ def report(label: str, probe: Probe, last: dict[str, Any], trace: bool) -> dict[
             f" malloc in use {used / 1024:.1f} ({(used - last['used']) / 1024:+.2f}),"
             f" malloc free {free / 1024:.1f} ({(free - last['free']) / 1024:+.2f})"
         )
+        print(f"  {database_figures(probe)}, python arenas {python_arenas_kb() / 1024:.0f} MB")
         print(f"  types grown: {grown}")
         print(f"  qt counts changed: {qgrown}")
         if trace and "snapshot" in last:
@@ -269,6 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-qt-counts", action="store_true", help="no debug counts")
     parser.add_argument("--follow", action="append", help="show who holds objects of this type")
     parser.add_argument("--fates", help=f"the prompts' fates in turn, of: {','.join(FATES)}")
+    parser.add_argument("--trim", action="store_true", help="malloc_trim(0) before each report")
     parser.add_argument("--hard-exit", action="store_true", help="end without tidying up")
     parser.add_argument("--years", type=float, default=0.2)
     args = parser.parse_args(argv)
@@ -286,6 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             probe = Probe(data_dir, environ)
             probe.running.server.listen()
             probe.count_qt = not args.no_qt_counts
+            probe.trim = args.trim
             probe.follow = args.follow or []
             if args.fates:
                 probe.fate_cycle = args.fates.split(",")

@@ -110,6 +110,36 @@ def test_another_file_held_open_or_reconnect_itself_is_not_a_camera(
         holder.stdout.close()
 
 
+def test_a_camera_scan_leaves_the_interpreters_interned_strings_alone(
+    stand_in_camera: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A scan reads every descriptor of every process, thousands on a desktop, every time a
+    # break comes due. Through pathlib each name's parts were interned: the interpreter's
+    # table of interned strings was reallocated (megabytes) again and again, and a working
+    # week's soak saw the heap grow.
+    proc = tmp_path / "proc"
+    for pid, held in ((101, tmp_path / "notes.txt"), (102, stand_in_camera)):
+        fd = proc / str(pid) / "fd"
+        fd.mkdir(parents=True)
+        for number in range(50):
+            (fd / str(number)).symlink_to("/dev/null")
+        (fd / "50").symlink_to(held)
+    (proc / "self").symlink_to(proc / "101")
+    interned: list[str] = []
+    real_intern = sys.intern
+
+    def intern(text: str) -> str:
+        interned.append(text)
+        return real_intern(text)
+
+    source = CameraSource(str(stand_in_camera.parent / "video*"), proc=proc, own_pid=1)
+    monkeypatch.setattr(sys, "intern", intern)
+    assert source.holders() == [102]
+    assert source.check().busy
+    monkeypatch.undo()
+    assert interned == []
+
+
 # --- screen share -------------------------------------------------------------------------
 
 

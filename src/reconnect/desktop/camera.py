@@ -64,6 +64,10 @@ class CameraSource:
         Raises:
             OSError: the process file system can't be listed.
         """
+        # Plain strings, not pathlib: a Path interns each part of its name, and a scan reads
+        # every descriptor of every process (thousands on a desktop), so each check would churn
+        # the interpreter's table of interned strings, reallocating it (megabytes) again and
+        # again and leaving the heap fragmented over days.
         found = []
         for entry in os.scandir(self._proc):
             if not entry.name.isdigit() or int(entry.name) == self._own_pid:
@@ -71,7 +75,7 @@ class CameraSource:
             try:
                 if entry.stat().st_uid != self._uid:
                     continue
-                fds = os.scandir(Path(entry.path, "fd"))
+                fds = os.scandir(f"{entry.path}/fd")
             except OSError:  # gone since the listing, or not ours to read
                 continue
             with fds:
@@ -82,7 +86,7 @@ class CameraSource:
 
     def _is_device(self, link: str) -> bool:
         try:
-            target = str(Path(link).readlink())
+            target = os.readlink(link)  # noqa: PTH115 (see holders)
         except OSError:  # closed since the listing
             return False
         return fnmatch.fnmatchcase(target, self._pattern)
