@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import sqlite3
 import subprocess
 import threading
 import time
@@ -138,3 +140,28 @@ def test_without_a_tray_a_small_window_keeps_the_controls(
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["logout", "terminal"])
+def test_a_logout_or_a_closed_terminal_closes_the_app_as_its_quit_does(
+    app: App, stop: signal.Signals
+) -> None:
+    """Asked to stop by the system, the app ends as its Quit does: the open prompt is
+    recorded as missed, and its control socket's file is not left behind."""
+    from reconnect.core.control_protocol import server_name
+    from reconnect.desktop.control_socket import socket_path
+
+    process = app.start()
+    app.wait_for(lambda: app.cli("status").returncode == 0, "the app to answer")
+    assert app.cli("break-now").returncode == 0
+    app.wait_for(lambda: prompt_shown(app), "the prompt window")
+    socket_file = socket_path(server_name(Path(app.env["RECONNECT_DATA_DIR"])))
+    assert socket_file.exists()
+
+    process.send_signal(stop)
+    assert process.wait(20) == 0, app.log.read_text()
+    assert not socket_file.exists()
+    with sqlite3.connect(Path(app.env["RECONNECT_DATA_DIR"]) / "reconnect.db") as db:
+        fates = [fate for (fate,) in db.execute("SELECT fate FROM prompts")]
+    assert fates == ["missed"]
+    assert app.cli("status").returncode == 3

@@ -19,6 +19,7 @@ from reconnect.storage.problems import DatabaseProblem
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from reconnect.desktop.stop_signals import StopSignals
     from reconnect.ui.care.front_door import FrontDoor
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ def _run_app(
 
     # Holds the welcome: a window without a parent lives as long as a reference.
     fronts: list[FrontDoor] = []
+    stops: list[StopSignals] = []
 
     def after_tray() -> None:
         """Once the tray shows and the break is armed: the control socket (a Reconnect
@@ -105,6 +107,11 @@ def _run_app(
             print("Reconnect is already running (it started a moment ago).", file=out)
             app.exit(EXIT_OK)
             return
+        if sys.platform != "win32":
+            from reconnect.desktop.stop_signals import StopSignals
+
+            # A logout, a closed terminal or Ctrl+C closes the app as its Quit does.
+            stops.append(StopSignals(running.tray_app.rhythm.quit))
         if running.tray_unseen:  # before anyone asks its status
             running.look_for_tray()
         fronts.append(greet(context, running, open_dashboard))
@@ -116,6 +123,8 @@ def _run_app(
     finally:
         running.close()
         fronts.clear()
+        for stop in stops:
+            stop.close()
 
 
 def show_start_problem(text: str) -> None:

@@ -66,10 +66,12 @@ def send(
         NoAnswer: it accepted the connection but sent no readable answer in time.
         ProtocolError: the command or its arguments are not ones the app takes.
     """
+    request = encode_request(command, args, activation_token)
+    if sys.platform != "win32":
+        return _send_unix(name, request, timeout_ms)
     # Imported here so the commands that don't talk to the app start without loading Qt.
     from PySide6.QtNetwork import QLocalSocket
 
-    request = encode_request(command, args, activation_token)
     socket = QLocalSocket()
     try:
         socket.connectToServer(name)
@@ -87,14 +89,54 @@ def send(
             received += socket.readAll().data()
             if not ready:
                 break
-        line, newline, _ = bytes(received).partition(b"\n")
-        if not newline:
-            raise NoAnswer(
-                f"Reconnect is running but did not answer within {timeout_ms / 1000:g} s"
-            )
-        try:
-            return decode_response(line)
-        except ProtocolError as error:
-            raise NoAnswer(f"Reconnect's answer could not be read ({error})") from None
+        return _answer(bytes(received), timeout_ms)
     finally:
         socket.abort()
+
+
+def _send_unix(name: str, request: bytes, timeout_ms: int) -> dict[str, Any] | None:
+    """``send`` on Linux and the other Unixes, with Python's own socket module: the app
+    listens there with it too (``control_socket``), and Qt's network module, with the
+    libraries it links, stays unloaded in the command line and in a second start."""
+    import socket
+
+    from reconnect.desktop.control_socket import socket_path
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        connection.settimeout(timeout_ms / 1000)
+        try:
+            connection.connect(str(socket_path(name)))
+        except OSError:
+            return None  # no socket, or one left behind by an app that crashed
+        received = bytearray()
+        try:
+            connection.sendall(request)
+            while b"\n" not in received and len(received) <= MAX_LINE_BYTES:
+                left_s = deadline - time.monotonic()
+                if left_s <= 0:
+                    break
+                connection.settimeout(left_s)
+                chunk = connection.recv(65536)
+                if not chunk:
+                    break
+                received += chunk
+        except TimeoutError:
+            pass
+        except OSError as error:
+            raise NoAnswer(f"Reconnect is running but the connection broke ({error})") from None
+        return _answer(bytes(received), timeout_ms)
+    finally:
+        connection.close()
+
+
+def _answer(received: bytes, timeout_ms: int) -> dict[str, Any]:
+    """The app's answer, from the bytes read."""
+    line, newline, _ = received.partition(b"\n")
+    if not newline:
+        raise NoAnswer(f"Reconnect is running but did not answer within {timeout_ms / 1000:g} s")
+    try:
+        return decode_response(line)
+    except ProtocolError as error:
+        raise NoAnswer(f"Reconnect's answer could not be read ({error})") from None
