@@ -320,6 +320,20 @@ def test_without_a_display_starting_says_so_in_one_line(
     assert not (tmp_path / "data").exists()  # nothing was begun
 
 
+def test_a_display_left_from_an_ended_session_is_said_in_one_line(tmp_path: Path) -> None:
+    """DISPLAY still set, but its X server is gone (a stale terminal, a restarted desktop):
+    our sentence, not Qt's abort with its word about xcb-cursor0."""
+    env = {**plain_console(tmp_path / "data"), "DISPLAY": ":4712"}  # no server there
+    done = reconnect(env)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "reconnect: no graphical session was found (the display :4712 does not answer). Start "
+        "Reconnect from your desktop session, or log in to one first; 'reconnect doctor' says "
+        "more.\n"
+    )
+    assert not (tmp_path / "data").exists()
+
+
 def test_without_a_display_the_other_commands_still_work(tmp_path: Path) -> None:
     env = plain_console(tmp_path / "data")
     listed = reconnect(env, "practices")

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from reconnect.desktop.session import SessionKind, detect_session, missing_session
+from reconnect.desktop.session import (
+    SessionKind,
+    detect_session,
+    missing_session,
+    unreachable_display,
+)
 
 
 @pytest.mark.parametrize(
@@ -136,3 +141,55 @@ def test_detect_session(
 
     assert (session.kind, session.wayland) == (kind, wayland)
     assert session.describe() == words
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "asked", "said"),
+    [
+        # A local X display that no server answers any more: said before Qt would abort.
+        ({"DISPLAY": ":92"}, "linux", 92, "the display :92 does not answer"),
+        ({"DISPLAY": "unix:3.0"}, "linux", 3, "the display unix:3.0 does not answer"),
+        (
+            {"DISPLAY": ":92", "QT_QPA_PLATFORM": "xcb"},
+            "linux",
+            92,
+            "the display :92 does not answer",
+        ),
+        # Not asked: a remote display (no network connection of ours), Wayland first, another
+        # plugin, Windows and macOS.
+        ({"DISPLAY": "otherhost:0"}, "linux", None, None),
+        ({"DISPLAY": ":92", "WAYLAND_DISPLAY": "wayland-0"}, "linux", None, None),
+        ({"DISPLAY": ":92", "QT_QPA_PLATFORM": "wayland;xcb"}, "linux", None, None),
+        ({"DISPLAY": ":92", "QT_QPA_PLATFORM": "offscreen"}, "linux", None, None),
+        ({"DISPLAY": ":92"}, "darwin", None, None),
+    ],
+)
+def test_a_display_that_does_not_answer_is_said(
+    environ: dict[str, str], platform: str, asked: int | None, said: str | None
+) -> None:
+    numbers: list[int] = []
+
+    def nobody(number: int) -> bool:
+        numbers.append(number)
+        return False
+
+    assert unreachable_display(environ, platform, nobody) == said
+    assert numbers == ([] if asked is None else [asked])
+    assert unreachable_display(environ, platform, lambda _number: True) is None
+
+
+def test_the_real_check_finds_a_listening_x_socket_and_not_a_gone_one() -> None:
+    """An X server's socket that listens answers; a display number nobody serves does not."""
+    import socket
+
+    from reconnect.desktop import session
+
+    gone = 4711
+    assert session._x_server_answers(gone) is False
+    listening = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listening.bind(f"\0/tmp/.X11-unix/X{gone}")  # as an X server on Linux listens
+    listening.listen(1)
+    try:
+        assert session._x_server_answers(gone) is True
+    finally:
+        listening.close()

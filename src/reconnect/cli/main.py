@@ -16,7 +16,7 @@ from reconnect.app import bootstrap
 from reconnect.core.clock import Clock
 from reconnect.core.errors import InputError
 from reconnect.core.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED
-from reconnect.desktop.session import missing_session
+from reconnect.desktop.session import missing_session, unreachable_display
 from reconnect.paths import DataFolderError
 from reconnect.storage.problems import DatabaseProblem, explain
 
@@ -171,7 +171,7 @@ def _run_command(
 
     if args.command in STARTS_THE_APP:
         # Asked of the process's own environment, the one Qt reads, before Qt is loaded.
-        missing = missing_session(os.environ)
+        missing = missing_session(os.environ) or unreachable_display(os.environ)
         if missing is not None:
             print(
                 f"reconnect: no graphical session was found ({missing}). Start Reconnect from "

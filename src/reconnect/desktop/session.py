@@ -6,8 +6,9 @@ misleading word about xcb-cursor0) when it finds no display.
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -28,12 +29,7 @@ def missing_session(environ: Mapping[str, str], platform: str = sys.platform) ->
     """
     if platform.startswith(("win", "cygwin", "darwin")):
         return None
-    # QT_QPA_PLATFORM may list fallbacks ("wayland;xcb") and carry options ("vnc:size=...").
-    chosen = [
-        name.split(":", 1)[0].strip().lower()
-        for name in environ.get("QT_QPA_PLATFORM", "").split(";")
-        if name.strip()
-    ]
+    chosen = _chosen_platforms(environ)
     if any(name not in _DESKTOP_PLATFORMS for name in chosen):
         return None
     x11 = not chosen or "xcb" in chosen
@@ -44,6 +40,64 @@ def missing_session(environ: Mapping[str, str], platform: str = sys.platform) ->
         name for name, needed in (("DISPLAY", x11), ("WAYLAND_DISPLAY", wayland)) if needed
     ]
     return f"no {' or '.join(variables)}"
+
+
+def _chosen_platforms(environ: Mapping[str, str]) -> list[str]:
+    """Qt's platform plugins named in QT_QPA_PLATFORM, which may list fallbacks ("wayland;xcb")
+    and carry options ("vnc:size=...")."""
+    return [
+        name.split(":", 1)[0].strip().lower()
+        for name in environ.get("QT_QPA_PLATFORM", "").split(";")
+        if name.strip()
+    ]
+
+
+def unreachable_display(
+    environ: Mapping[str, str],
+    platform: str = sys.platform,
+    answers: Callable[[int], bool] | None = None,
+) -> str | None:
+    """Why the X display Qt would use can't be reached (a DISPLAY left from a session that has
+    ended), or None when it answers or there is no telling: Qt would abort the process.
+
+    Only a display on this computer (``:0``, ``unix:1.0``) with X11 as Qt's only choice is
+    asked; a remote one is left to Qt, so nothing here opens a network connection.
+
+    Args:
+        environ: the environment Qt will read.
+        platform: ``sys.platform``.
+        answers: whether the X server of a display number accepts a connection (tests).
+    """
+    if platform.startswith(("win", "cygwin", "darwin")):
+        return None
+    chosen = _chosen_platforms(environ)
+    if chosen and chosen != ["xcb"]:
+        return None
+    if not chosen and environ.get("WAYLAND_DISPLAY"):
+        return None
+    display = environ.get("DISPLAY", "")
+    local = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display)
+    if local is None:
+        return None
+    if (answers or _x_server_answers)(int(local.group(1))):
+        return None
+    return f"the display {display} does not answer"
+
+
+def _x_server_answers(number: int) -> bool:
+    """Whether an X server listens on this computer's socket for display ``number`` (Linux's
+    abstract socket, then the file)."""
+    import socket
+
+    for address in (f"\0/tmp/.X11-unix/X{number}", f"/tmp/.X11-unix/X{number}"):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(2)
+            try:
+                probe.connect(address)
+            except (OSError, ValueError):
+                continue
+            return True
+    return False
 
 
 class SessionKind(Enum):
