@@ -154,6 +154,8 @@ class Soak:
     counted_from_h: float | None = None
     round_done_h: float | None = None  # when the first round ended
     settled_counts: dict[str, int] = field(default_factory=dict)  # at that sample
+    settled_private: dict[str, float] = field(default_factory=dict)  # and its private memory
+    last_private: dict[str, float] = field(default_factory=dict)  # at the end
 
     def __post_init__(self) -> None:
         self.samples: list[measure.Sample] = []
@@ -182,6 +184,7 @@ class Soak:
         counted_from = float("inf") if self.counted_from_h is None else self.counted_from_h
         if not self.settled_counts and now >= counted_from:
             self.settled_counts = counts
+            self.settled_private = measure.private_by_kind(self.process.pid)
         self.samples.append(measure.look(self.process.pid, now, counts))
 
     def first_round_done(self) -> None:
@@ -441,6 +444,7 @@ def run(plan: Plan, work: Path, server: Any = None) -> tuple[Soak, float, float]
             soak.tidy()
             time.sleep(1.0)  # the last practice's sound and statistics process end
             soak.sample(force=True)
+            soak.last_private = measure.private_by_kind(process.pid)
             after = rest_wakeups(soak)
         finally:
             stop_app(process, env, reconnect.quit_command)
@@ -501,10 +505,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         for kind, n in last.items()
         if n > settled.get(kind, 0) and kind.startswith(("top_level ", "wrappers "))
     }
+    python_grown = sorted(
+        (
+            (n - settled.get(kind, 0), kind.removeprefix("objects "))
+            for kind, n in last.items()
+            if kind.startswith("objects ")
+        ),
+        reverse=True,
+    )[:12]
+    cache = f"{settled.get('statement_cache', '-')} -> {last.get('statement_cache', '-')}"
     if settled:
         print(f"Qt objects grown since then, by class: {grown or 'none'}")
+        print(f"Python objects grown most since then, by kind: {python_grown}")
+        print(f"SQLAlchemy's compiled statements kept: {cache}")
     else:
         print("Qt objects grown since then: not counted (no count was taken after that)")
+    if soak.settled_private and soak.last_private:
+        grown_where = measure.grown_by_kind(soak.settled_private, soak.last_private)
+        print(f"Private memory grown since then, by kind of mapping (MB): {grown_where}")
     every = max(1, len(soak.samples) // 8)
     trace = ", ".join(f"{s.virtual_h:.1f} h {s.pss_mb:.1f}" for s in soak.samples[::every])
     print(f"Over the soak, PSS (MB): {trace}")

@@ -14,6 +14,9 @@ from bench.harness import process_tree, read_quietly
 # The processes playsound3 starts to play a sound (desktop/sound_processes.py).
 SOUND_PLAYERS = frozenset({"aplay", "mpg123", "gst-play-1.0", "ffplay", "paplay", "pw-play"})
 PSS_GROWTH_MB = 3.0
+# glibc's arenas other than the main one live in heaps of 64 MiB aligned to their size (on
+# 64-bit Linux), so anonymous memory that starts at such an address is one of them.
+GLIBC_HEAP_ALIGN = 64 * 1024 * 1024
 # Wake-ups at rest after the soak "as before it": within this many a minute, or a tenth more.
 WAKEUPS_SLACK = 2.0
 # When growth starts to count (bench_soak's first round, then ``reference``).
@@ -35,6 +38,12 @@ class Sample:
     sound_players: int
     qobjects: int
     wrappers: int
+    gc_objects: int = -1
+    python_blocks: int = -1
+    malloc_in_use_mb: float = -1.0
+    malloc_free_mb: float = -1.0
+    python_arenas: int = -1
+    python_block_mb: float = -1.0
 
 
 def look(pid: int, virtual_h: float, counts: dict[str, int]) -> Sample:
@@ -64,7 +73,51 @@ def look(pid: int, virtual_h: float, counts: dict[str, int]) -> Sample:
         sound_players=players,
         qobjects=counts.get("qobjects", -1),
         wrappers=counts.get("wrappers", -1),
+        gc_objects=counts.get("gc_objects", -1),
+        python_blocks=counts.get("python_blocks", -1),
+        malloc_in_use_mb=counts.get("malloc_in_use_kb", -1024) / 1024,
+        malloc_free_mb=counts.get("malloc_free_kb", -1024) / 1024,
+        python_arenas=counts.get("python_arenas", -1),
+        python_block_mb=counts.get("python_block_kb", -1024) / 1024,
     )
+
+
+def private_by_kind(pid: int) -> dict[str, float]:
+    """The process's private memory (clean and dirty, in MB) by kind of mapping: ``heap``
+    (glibc's main heap), ``anonymous`` (Python's arenas, glibc's other arenas, large blocks),
+    ``stack``, and each mapped file by its name (pages of a library or font written or
+    copied); anonymous memory aligned as glibc aligns the heaps of its other arenas is
+    counted as those. Compared at two moments it says where growth lies."""
+    kinds: dict[str, float] = {}
+    kind = ""
+    for line in read_quietly(Path(f"/proc/{pid}/smaps")).splitlines():
+        first = line.split(maxsplit=1)[0] if line else ""
+        if "-" in first and not first.endswith(":"):  # a mapping's header line
+            fields = line.split(maxsplit=5)
+            path = fields[5].strip() if len(fields) > 5 else ""
+            if not path and int(first.split("-")[0], 16) % GLIBC_HEAP_ALIGN == 0:
+                kind = "glibc arenas of threads"
+            elif not path:
+                kind = "anonymous"
+            elif path == "[heap]":
+                kind = "heap"
+            elif path.startswith("[stack"):
+                kind = "stack"
+            elif path.startswith("["):
+                kind = path
+            else:
+                kind = Path(path.split(" (deleted)")[0]).name
+        elif first in ("Private_Clean:", "Private_Dirty:"):
+            kinds[kind] = kinds.get(kind, 0.0) + int(line.split()[1]) / 1024
+    return kinds
+
+
+def grown_by_kind(before: dict[str, float], after: dict[str, float], most: int = 6) -> str:
+    """The kinds of private memory that grew most between two ``private_by_kind``, in words."""
+    change = {k: after.get(k, 0.0) - before.get(k, 0.0) for k in {*before, *after}}
+    grown = sorted(change.items(), key=lambda item: -abs(item[1]))[:most]
+    total = sum(change.values())
+    return f"{total:+.1f} MB in all; " + ", ".join(f"{k} {v:+.2f}" for k, v in grown)
 
 
 @dataclass(frozen=True)
@@ -96,6 +149,12 @@ FIGURES: tuple[tuple[str, str, str, float | None], ...] = (
     ("sound_players", "sound players left", "", 0.0),
     ("qobjects", "live QObjects (reachable)", "", None),
     ("wrappers", "PySide6 wrappers (gc)", "", None),
+    ("gc_objects", "Python objects (gc)", "", None),
+    ("python_blocks", "Python allocator blocks", "", None),
+    ("malloc_in_use_mb", "glibc heap in use", "MB", None),
+    ("malloc_free_mb", "glibc heap freed but kept", "MB", None),
+    ("python_arenas", "Python allocator arenas (1 MiB)", "", None),
+    ("python_block_mb", "Python allocator blocks in use", "MB", None),
 )
 
 

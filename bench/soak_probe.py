@@ -48,20 +48,12 @@ def memory_kb() -> tuple[int, int, int]:
     return fields["Pss"], fields["Rss"], fields["Private_Dirty"]
 
 
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [
-        (name, ctypes.c_size_t)
-        for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
-                     "uordblks", "fordblks", "keepcost")
-    ]  # fmt: skip
-
-
 def malloc_kb() -> tuple[int, int]:
     """glibc's heap: in use, and free but kept (fragments), in kB."""
-    libc = ctypes.CDLL("libc.so.6")
-    libc.mallinfo2.restype = _MallInfo2
-    info = libc.mallinfo2()
-    return (info.uordblks + info.hblkhd) // 1024, info.fordblks // 1024
+    from reconnect.app.debug_control import malloc_figures_kb
+
+    figures = malloc_figures_kb()
+    return figures.get("malloc_in_use_kb", 0), figures.get("malloc_free_kb", 0)
 
 
 def database_figures(probe: Probe) -> str:

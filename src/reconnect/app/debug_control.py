@@ -5,7 +5,9 @@ Answered only when ``RECONNECT_TEST_SPEED`` is set (docs/testing.md).
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import sys
 from typing import Any
 
 from reconnect.core.errors import InputError
@@ -23,6 +25,8 @@ ACTIONS = (
     "counts",
 )
 CHECKIN_LEVEL = 2
+# ``counts`` names the kinds of Python object of which there are at least this many.
+COMMON_OBJECTS = 50
 
 
 class DebugControl:
@@ -97,8 +101,16 @@ class DebugControl:
         except Qt's own gestures: a gesture once wrapped keeps its wrapper after Qt deletes
         it, so counting them would make the count itself grow.
         ``wrappers``: Python objects the collector tracks whose type comes from PySide6 (the
-        Python side of Qt objects, kept alive by a reference somewhere). ``top_level``: the
-        top-level widgets, shown or not; ``top_level KIND`` and ``wrappers KIND`` by class.
+        Python side of Qt objects, kept alive by a reference somewhere). ``gc_objects``: all
+        the objects the collector tracks; ``python_blocks``: the memory blocks Python's
+        allocator has handed out and not got back; ``malloc_in_use_kb`` and
+        ``malloc_free_kb``: glibc's heap, in use and freed but kept (where glibc is);
+        ``python_arenas``, ``python_arenas_highest``, ``python_block_kb``: the 1 MiB arenas
+        Python's allocator holds now and at most, and the kB of blocks in use in them;
+        ``statement_cache``: SQLAlchemy's compiled statements kept; ``objects KIND``: the
+        collector's objects of each kind of which there are at least ``COMMON_OBJECTS``.
+        ``top_level``: the top-level widgets, shown or not; ``top_level KIND`` and
+        ``wrappers KIND`` by class.
         """
         from PySide6.QtCore import QObject, Qt
 
@@ -114,21 +126,45 @@ class DebugControl:
             if item.metaObject().className() != "QGestureManager":
                 queue.extend(item.findChildren(QObject, options=direct))
         by_kind: dict[str, int] = {}
-        for thing in gc.get_objects():
+        every_kind: dict[type, int] = {}
+        everything = gc.get_objects()
+        for thing in everything:
             kind = type(thing)
+            every_kind[kind] = every_kind.get(kind, 0) + 1
             if _from_pyside(kind):
                 by_kind[kind.__name__] = by_kind.get(kind.__name__, 0) + 1
+        common = {
+            f"objects {kind.__module__}.{kind.__qualname__}": n
+            for kind, n in every_kind.items()
+            if n >= COMMON_OBJECTS
+        }
         wrappers = sum(by_kind.values())
         kinds: dict[str, int] = {}
         for top in tops:
             kinds[type(top).__name__] = kinds.get(type(top).__name__, 0) + 1
+        tracked = len(everything)
+        del everything
         return {
             "qobjects": len(seen),
             "wrappers": wrappers,
+            "gc_objects": tracked,
+            "python_blocks": sys.getallocatedblocks(),
+            **malloc_figures_kb(),
+            **_python_arenas(),
+            **self._statement_cache(),
             "top_level": len(tops),
             **{f"top_level {kind}": n for kind, n in sorted(kinds.items())},
             **{f"wrappers {kind}": n for kind, n in sorted(by_kind.items())},
+            **common,
         }
+
+    def _statement_cache(self) -> dict[str, int]:
+        """The entries of SQLAlchemy's cache of compiled statements, once the history is
+        open (it is not opened to count)."""
+        context = getattr(self._running, "context", None)
+        database = getattr(context, "_database", None)
+        cache = getattr(getattr(database, "engine", None), "_compiled_cache", None)
+        return {} if cache is None else {"statement_cache": len(cache)}
 
     def _visible_prompt(self) -> Any:
         prompt = self._running.tray_app._prompt
@@ -164,3 +200,65 @@ class DebugControl:
 def _from_pyside(kind: type) -> bool:
     module = getattr(kind, "__module__", None)  # None, or not text, for some odd types
     return isinstance(module, str) and module.startswith("PySide6")
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+                     "uordblks", "fordblks", "keepcost")
+    ]  # fmt: skip
+
+
+def malloc_figures_kb() -> dict[str, int]:
+    """glibc's heap: in use (small blocks and mapped ones) and freed but kept, in kB; empty
+    where there is no glibc 2.33 or later."""
+    if not sys.platform.startswith("linux"):
+        return {}
+    try:
+        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
+    except (OSError, AttributeError):
+        return {}
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    return {
+        "malloc_in_use_kb": (info.uordblks + info.hblkhd) // 1024,
+        "malloc_free_kb": info.fordblks // 1024,
+    }
+
+
+_ARENA_FIGURES = {
+    "# arenas allocated current": "python_arenas",
+    "# arenas highwater mark": "python_arenas_highest",
+    "# bytes in allocated blocks": "python_block_kb",
+}
+
+
+def _python_arenas() -> dict[str, int]:
+    """Python's allocator: its arenas now and at most, and the memory of the blocks in use in
+    them. Python prints these only to the C stderr, which is read here for the moment."""
+    import os
+    import tempfile
+
+    debug_stats = getattr(sys, "_debugmallocstats", None)
+    if debug_stats is None:
+        return {}
+    with tempfile.TemporaryFile() as out:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        try:
+            os.dup2(out.fileno(), 2)
+            debug_stats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        out.seek(0)
+        text = out.read().decode(errors="replace")
+    figures: dict[str, int] = {}
+    for line in text.splitlines():
+        name, _, value = line.partition("=")
+        key = _ARENA_FIGURES.get(name.strip())
+        if key is not None and key not in figures:
+            number = int(value.strip().replace(",", ""))
+            figures[key] = number // 1024 if key.endswith("_kb") else number
+    return figures
