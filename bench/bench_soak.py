@@ -509,14 +509,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         (
             (n - settled.get(kind, 0), kind.removeprefix("objects "))
             for kind, n in last.items()
-            if kind.startswith("objects ")
+            if kind.startswith("objects ") and n > settled.get(kind, 0)
         ),
         reverse=True,
     )[:12]
     cache = f"{settled.get('statement_cache', '-')} -> {last.get('statement_cache', '-')}"
     if settled:
         print(f"Qt objects grown since then, by class: {grown or 'none'}")
-        print(f"Python objects grown most since then, by kind: {python_grown}")
+        print(f"Python objects grown most since then, by kind: {python_grown or 'none'}")
         print(f"SQLAlchemy's compiled statements kept: {cache}")
     else:
         print("Qt objects grown since then: not counted (no count was taken after that)")

@@ -33,6 +33,8 @@ def test_a_fresh_database_is_private_and_tuned(tmp_path: Path) -> None:
             assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 5000
             assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+            # A small page cache: the tray's connection lives for days (issue 19's soak).
+            assert connection.execute(text("PRAGMA cache_size")).scalar() == -512
     finally:
         database.close()
     for side_file in folder.glob("reconnect.db-*"):

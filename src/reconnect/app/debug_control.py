@@ -114,6 +114,7 @@ class DebugControl:
         """
         from PySide6.QtCore import QObject, Qt
 
+        gc.collect()  # live objects: not the cycles the collector has not reached yet
         direct = Qt.FindChildOption.FindDirectChildrenOnly
         tops = list(self._app.topLevelWidgets())
         seen: set[int] = set()

@@ -11,6 +11,7 @@ done, and the system's allocator keeps its own ways).
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -33,9 +34,13 @@ def _trim() -> Callable[[int], int] | None:
     return trim
 
 
-def give_back_free_memory() -> bool:
-    """Return the free pages the C allocator keeps to the system. Returns whether it could
-    be asked (glibc on Linux)."""
+def give_back_free_memory(collect: bool = True) -> bool:
+    """Return the free pages the C allocator keeps to the system, after collecting the
+    cycles of objects a closed window left (``collect``): until the collector runs they
+    keep their memory, and in an app at rest it runs seldom. Returns whether the pages
+    could be asked back (glibc on Linux)."""
+    if collect:
+        gc.collect()
     trim = _trim()
     if trim is None:
         return False
