@@ -48,8 +48,10 @@ class RunningApp:
             self.server.set_desktop(report)
 
     def complete_desktop(self) -> None:
-        """Idle detection and the busy detector, once the tray shows (``pick_adapters``'s
-        ``later``), before anyone asks ``status``; a second call does nothing."""
+        """The sleep watch, idle detection and the busy detector, once the tray shows
+        (``pick_adapters``'s ``later``), before anyone asks ``status``; a second call does
+        nothing."""
+        self.tray_app.sleep_watch.start()  # watches once; its bus comes after the tray
         desktop = self.desktop
         if desktop is None or desktop.still_to_do is None:
             return
@@ -62,7 +64,7 @@ class RunningApp:
 
     def start(self) -> None:
         """Show the tray's state and arm the first break; the rest follows in finish_start."""
-        self.tray_app.start(tidy=False)
+        self.tray_app.start(tidy=False, watch_sleep=False)  # ``complete_desktop`` watches
 
     def finish_start(self, err: TextIO, failed: Callable[[Exception], None]) -> None:
         """What the tray did not need to show itself: SQLAlchemy and the database (tidying

@@ -10,7 +10,6 @@ import logging
 import shutil
 
 from PySide6.QtCore import QObject, QProcess
-from PySide6.QtDBus import QDBusConnection
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +33,9 @@ class Notifier(QObject):
 
     def available(self) -> tuple[bool, str]:
         """Whether notifications can be shown here, and what to do if not."""
+        # Imported here: the tray shows itself and arms its first break without Qt's D-Bus.
+        from PySide6.QtDBus import QDBusConnection
+
         bus = QDBusConnection.sessionBus()
         if not bus.isConnected():
             return False, "no desktop session bus; notifications can't be shown"

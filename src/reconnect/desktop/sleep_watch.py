@@ -4,11 +4,14 @@ the plan is remade."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
-from PySide6.QtDBus import QDBusConnection
 
 from reconnect.core.clock import Clock
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,9 @@ class SleepWatch(QObject):
         """
         if self._watching is not None:
             return True
+        # Imported here: the tray shows itself and arms its first break without Qt's D-Bus.
+        from PySide6.QtDBus import QDBusConnection
+
         bus = self._bus if self._bus is not None else QDBusConnection.systemBus()
         if not bus.isConnected():
             log.debug(

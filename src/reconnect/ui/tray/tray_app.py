@@ -151,15 +151,16 @@ class TrayApp(QObject):
         self.show_offer(practice)
         self.prompt.activateWindow()  # asked for: it may take the keyboard
 
-    def start(self, tidy: bool = True) -> None:
+    def start(self, tidy: bool = True, watch_sleep: bool = True) -> None:
         """Tidy what the last run left (unless the caller does it later), then plan and arm
-        the first wake-up."""
+        the first wake-up; and watch for sleep, unless the caller does it later."""
         if tidy:
             self.rhythm.tidy()
         self.scheduler.start()
         self.rhythm.arm()
         self.poll_timer.start()
-        self.sleep_watch.start()
+        if watch_sleep:
+            self.sleep_watch.start()
 
     def let_go_of_history(self) -> None:
         """No break comes and nothing is written any more (the history is about to close);
