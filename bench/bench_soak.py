@@ -156,6 +156,8 @@ class Soak:
     settled_counts: dict[str, int] = field(default_factory=dict)  # at that sample
     settled_private: dict[str, float] = field(default_factory=dict)  # and its private memory
     last_private: dict[str, float] = field(default_factory=dict)  # at the end
+    settled_modules: list[str] = field(default_factory=list)  # imported by then
+    last_modules: list[str] = field(default_factory=list)  # and by the end
 
     def __post_init__(self) -> None:
         self.samples: list[measure.Sample] = []
@@ -185,6 +187,7 @@ class Soak:
         if not self.settled_counts and now >= counted_from:
             self.settled_counts = counts
             self.settled_private = measure.private_by_kind(self.process.pid)
+            self.settled_modules = self.control.debug("modules")["modules"]
         self.samples.append(measure.look(self.process.pid, now, counts))
 
     def first_round_done(self) -> None:
@@ -445,6 +448,7 @@ def run(plan: Plan, work: Path, server: Any = None) -> tuple[Soak, float, float]
             time.sleep(1.0)  # the last practice's sound and statistics process end
             soak.sample(force=True)
             soak.last_private = measure.private_by_kind(process.pid)
+            soak.last_modules = control.debug("modules")["modules"]
             after = rest_wakeups(soak)
         finally:
             stop_app(process, env, reconnect.quit_command)
@@ -518,6 +522,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Qt objects grown since then, by class: {grown or 'none'}")
         print(f"Python objects grown most since then, by kind: {python_grown or 'none'}")
         print(f"SQLAlchemy's compiled statements kept: {cache}")
+        later = sorted(set(soak.last_modules) - set(soak.settled_modules))
+        print(f"Modules first imported since then ({len(later)}): {', '.join(later) or 'none'}")
     else:
         print("Qt objects grown since then: not counted (no count was taken after that)")
     if soak.settled_private and soak.last_private:

@@ -23,6 +23,7 @@ ACTIONS = (
     "help",
     "close-windows",
     "counts",
+    "modules",
 )
 CHECKIN_LEVEL = 2
 # ``counts`` names the kinds of Python object of which there are at least this many.
@@ -77,6 +78,8 @@ class DebugControl:
                 self._close_windows()
             case "counts":
                 return "counted", self.counts()
+            case "modules":  # what has been imported: a later one was first needed then
+                return "modules", {"modules": sorted(sys.modules)}
             case _:
                 raise InputError(f"debug takes one of {', '.join(ACTIONS)}; got {action!r}")
         return action, self.state()
@@ -102,7 +105,8 @@ class DebugControl:
         it, so counting them would make the count itself grow.
         ``wrappers``: Python objects the collector tracks whose type comes from PySide6 (the
         Python side of Qt objects, kept alive by a reference somewhere). ``gc_objects``: all
-        the objects the collector tracks; ``python_blocks``: the memory blocks Python's
+        the objects the collector tracks; ``modules``: the modules imported;
+        ``python_blocks``: the memory blocks Python's
         allocator has handed out and not got back; ``malloc_in_use_kb`` and
         ``malloc_free_kb``: glibc's heap, in use and freed but kept (where glibc is);
         ``python_arenas``, ``python_arenas_highest``, ``python_block_kb``: the 1 MiB arenas
@@ -149,6 +153,7 @@ class DebugControl:
             "qobjects": len(seen),
             "wrappers": wrappers,
             "gc_objects": tracked,
+            "modules": len(sys.modules),
             "python_blocks": sys.getallocatedblocks(),
             **malloc_figures_kb(),
             **_python_arenas(),
