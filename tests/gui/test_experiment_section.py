@@ -19,7 +19,8 @@ from reconnect.core.experiments import (
     ExperimentResult,
     result,
 )
-from reconnect.core.practices import Library, Practice, Step
+from reconnect.core.library import Library
+from reconnect.core.practices import Practice, Step
 from reconnect.core.vocabulary import Place
 from reconnect.ui.dashboard.experiment_dialog import ExperimentDialog
 from reconnect.ui.dashboard.experiment_section import ExperimentSection, signed

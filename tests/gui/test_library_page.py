@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reconnect.core.practices import Library, Practice, Step
+from reconnect.core.library import Library
+from reconnect.core.practices import Practice, Step
 from reconnect.core.suggestion import Suggestion
 from reconnect.core.vocabulary import Place
 from reconnect.ui.dashboard.library_page import LibraryPage

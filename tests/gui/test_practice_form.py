@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from reconnect.core.library import Library
 from reconnect.core.practice_loader import load_library, read_practice_file
-from reconnect.core.practices import BreathPattern, Library, Practice, Step, StepKind
+from reconnect.core.practices import BreathPattern, Practice, Step, StepKind
 from reconnect.core.vocabulary import Place
 from reconnect.paths import illustrations_dir, practices_dir
 from reconnect.ui.settings.practice_form import PracticeForm

@@ -31,8 +31,8 @@ from reconnect.app.windows import Windows
 from reconnect.core.break_planner import BreakPlanner
 from reconnect.core.clock import FakeClock
 from reconnect.core.control_protocol import decode_response, encode_request
+from reconnect.core.library import Library
 from reconnect.core.practice_loader import load_library
-from reconnect.core.practices import Library
 from reconnect.core.settings import BY_KEY, DECLARATIONS, Settings
 from reconnect.desktop import autostart
 from reconnect.desktop.busy import Busy

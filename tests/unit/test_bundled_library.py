@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from reconnect.core.library import Library
 from reconnect.core.practice_loader import load_library
-from reconnect.core.practices import Library, StepKind
+from reconnect.core.practices import StepKind
 from reconnect.core.vocabulary import Place
 from reconnect.paths import illustrations_dir, practices_dir
 

@@ -25,6 +25,7 @@ from reconnect.core.errors import InputError
 from reconnect.core.history_export import session_to_dict, to_csv, to_json
 from reconnect.core.history_format import CSV_COLUMNS
 from reconnect.core.history_import import ParsedHistory, parse_history
+from reconnect.core.library import Library
 from reconnect.core.practice_loader import (
     BREATH_PHASE_SECONDS,
     ID_PATTERN,
@@ -33,7 +34,7 @@ from reconnect.core.practice_loader import (
     load_library,
 )
 from reconnect.core.practice_writer import toml_string
-from reconnect.core.practices import Library, Practice
+from reconnect.core.practices import Practice
 from reconnect.core.sessions import BreakSession, CheckIn, Moment, Outcome, Trigger
 from reconnect.core.settings import BY_KEY, DECLARATIONS, Settings, load_settings
 from reconnect.core.vocabulary import MAX_NOTE_LENGTH, SparkLevel

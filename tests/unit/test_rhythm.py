@@ -19,9 +19,10 @@ from reconnect.core.clock import FakeClock
 from reconnect.core.control_protocol import PauseRequest
 from reconnect.core.errors import InputError
 from reconnect.core.experiments import Offer
+from reconnect.core.library import Library
 from reconnect.core.pace import Pace
 from reconnect.core.practice_loader import load_library
-from reconnect.core.practices import Library, Practice
+from reconnect.core.practices import Practice
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.sessions import BreakSession, Moment, Trigger, new_id
 from reconnect.core.settings import Settings

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from reconnect.core.practices import Library, Practice
+from reconnect.core.library import Library
+from reconnect.core.practices import Practice
 from reconnect.core.prompts import PromptFate
 from reconnect.core.sessions import Trigger
 from reconnect.services.rhythm_ports import ANSWERS

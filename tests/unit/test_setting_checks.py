@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from reconnect.core.errors import InputError
+from reconnect.core.library import Library
 from reconnect.core.practice_loader import load_library
-from reconnect.core.practices import Library
 from reconnect.core.setting_checks import stored_notes, with_checked_value
 from reconnect.core.settings import Settings
 from reconnect.paths import practices_dir

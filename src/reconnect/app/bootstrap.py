@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reconnect.core.clock import Clock, SystemClock
+from reconnect.core.library import Library
 from reconnect.core.pace import REAL_TIME, Pace
-from reconnect.core.practices import Library
 from reconnect.paths import (
     DATABASE_URL_VARIABLE,
     DataPaths,

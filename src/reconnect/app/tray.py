@@ -149,7 +149,7 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     from reconnect.core.break_planner import BreakPlanner
     from reconnect.core.control_protocol import server_name
     from reconnect.core.pace import SPEED_VARIABLE
-    from reconnect.core.sessions import Trigger
+    from reconnect.core.triggers import Trigger
     from reconnect.desktop.adapters import pick_adapters
     from reconnect.desktop.control_server import ControlServer
     from reconnect.desktop.scheduler import BreakScheduler

@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from reconnect.core.library import Library
 from reconnect.core.practices import (
     BreathPattern,
-    Library,
     LibraryProblem,
     Practice,
     Step,

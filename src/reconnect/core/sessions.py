@@ -4,31 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
-from enum import StrEnum
 
+from reconnect.core.triggers import Outcome as Outcome  # where they were first; kept
+from reconnect.core.triggers import Trigger as Trigger
 from reconnect.core.vocabulary import SparkLevel
-
-
-class Trigger(StrEnum):
-    """What started a session."""
-
-    SCHEDULED = "scheduled"
-    TRAY = "tray"
-    DASHBOARD = "dashboard"
-    COMMAND_LINE = "command_line"
-    LOGGED = "logged"  # done away from the computer and written down afterwards
-
-
-class Outcome(StrEnum):
-    """How a session ended."""
-
-    COMPLETED = "completed"
-    STOPPED_EARLY = "stopped_early"
-    SKIPPED = "skipped"
-    SNOOZED = "snoozed"
-    MISSED = "missed"
-    INTERRUPTED = "interrupted"
-    NATURAL_BREAK = "natural_break"
 
 
 @dataclass(frozen=True, order=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reconnect.core.errors import InputError
 from reconnect.core.i18n import translate
-from reconnect.core.practices import Library
+from reconnect.core.library import Library
 from reconnect.core.settings import Settings
 
 

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from reconnect.core.daylight import Coordinates
 from reconnect.core.daylight import is_daylight as is_daylight  # where it was before
-from reconnect.core.practices import Practice
 from reconnect.core.vocabulary import Place
 
 if TYPE_CHECKING:  # imported when first used: the tray shows itself without them
+    from reconnect.core.practices import Practice
     from reconnect.core.spark_stats import PracticeCounts, Prior
 
 

@@ -21,7 +21,7 @@ from reconnect.core.experiments import (
     result,
 )
 from reconnect.core.i18n import translate
-from reconnect.core.practices import Library
+from reconnect.core.library import Library
 from reconnect.core.sessions import Moment, new_id
 from reconnect.storage.unit_of_work import UnitOfWork
 

@@ -7,18 +7,17 @@ import logging
 import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reconnect.core.break_planner import BreakPlanner, Wakeup
 from reconnect.core.clock import Clock
 from reconnect.core.control_protocol import PauseRequest, parse_pause
 from reconnect.core.errors import InputError
 from reconnect.core.i18n import translate
-from reconnect.core.practices import Library, Practice
 from reconnect.core.prompts import Prompt, PromptFate
-from reconnect.core.sessions import Trigger
 from reconnect.core.settings import Settings
 from reconnect.core.suggestion import Suggestion
+from reconnect.core.triggers import Trigger
 from reconnect.services.rhythm_menu import MenuState, brief_state, menu_state
 from reconnect.services.rhythm_offer import offer_quietly, show_offer, withdraw_offer
 from reconnect.services.rhythm_ports import (
@@ -33,6 +32,10 @@ from reconnect.services.rhythm_ports import (
 from reconnect.services.rhythm_problems import HistoryProblems
 from reconnect.services.rhythm_suggestions import Suggestions, experiment_of
 from reconnect.storage.problems import DatabaseProblem
+
+if TYPE_CHECKING:
+    from reconnect.core.library import Library
+    from reconnect.core.practices import Practice
 
 log = logging.getLogger(__name__)
 
@@ -344,8 +347,7 @@ class Rhythm:
         try:
             session = self.records.start(practice, trigger, now, prompt.id if prompt else None)
         except DatabaseProblem as error:
-            # Without its session a check-in could not be kept: the practice waits until the
-            # history can be written, and the person is told why.
+            # No session, no check-in: the practice waits for the history; the person is told.
             raise InputError(str(self._problems.failed(error))) from error
         self._problems.worked()
         self.current_prompt = None

@@ -5,12 +5,16 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from reconnect.core.break_planner import BreakPlanner, Mode
 from reconnect.core.busy_sources import CALENDAR_EVENT, CALL_SOURCES, DO_NOT_DISTURB, FULL_SCREEN
 from reconnect.core.i18n import translate
-from reconnect.core.practices import Library, Practice
 from reconnect.core.vocabulary import SENSES
+
+if TYPE_CHECKING:
+    from reconnect.core.library import Library
+    from reconnect.core.practices import Practice
 
 
 @dataclass(frozen=True)

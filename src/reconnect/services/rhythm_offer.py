@@ -3,9 +3,13 @@ a new window could take the keyboard; and a quiet notification only when neither
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reconnect.core.i18n import translate
-from reconnect.core.practices import Practice
 from reconnect.services.rhythm_ports import Desktop, PromptSurface, RhythmEvents
+
+if TYPE_CHECKING:
+    from reconnect.core.practices import Practice
 
 
 def show_offer(

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from reconnect.core.clock import Clock
 from reconnect.core.daylight import chosen_place
-from reconnect.core.practices import Library, Practice
 from reconnect.core.settings import Settings
 from reconnect.core.suggestion import Suggestion, beliefs, fitting, suggest_learning
 from reconnect.services.rhythm_ports import BreakHistory
@@ -19,6 +18,8 @@ from reconnect.storage.problems import DatabaseProblem, explain
 
 if TYPE_CHECKING:
     from reconnect.core.experiments import Offer
+    from reconnect.core.library import Library
+    from reconnect.core.practices import Practice
 
 log = logging.getLogger(__name__)
 

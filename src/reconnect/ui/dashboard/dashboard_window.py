@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from reconnect.core.care import quiet_note_due
 from reconnect.core.dashboard_range import RangeChoice, date_range
-from reconnect.core.practices import Library
+from reconnect.core.library import Library
 from reconnect.core.spark_stats import PracticeCounts, Report
 from reconnect.services.dashboard import DashboardReader, Figures, QuietNoteMarker
 from reconnect.services.database_problems import DatabaseProblem

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect.core.i18n import plural
-from reconnect.core.practices import Library, Practice
+from reconnect.core.library import Library
+from reconnect.core.practices import Practice
 from reconnect.core.suggestion import Suggestion
 from reconnect.core.vocabulary import SENSES
 

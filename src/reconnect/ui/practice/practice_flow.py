@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from reconnect.core.clock import Clock
-from reconnect.core.practices import Library
+from reconnect.core.library import Library
 from reconnect.core.sessions import Outcome, Trigger
 from reconnect.services.breaks import BreakRecords
 from reconnect.services.database_problems import DatabaseProblem, as_problem

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reconnect.core.library import Library
 from reconnect.core.practice_writer import new_practice_id
-from reconnect.core.practices import Library
 from reconnect.paths import ensure_private_dir, write_private
 
 

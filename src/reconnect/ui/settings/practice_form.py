@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reconnect.core.library import Library
 from reconnect.core.practice_writer import check_practice
-from reconnect.core.practices import Library, Practice, Step
+from reconnect.core.practices import Practice, Step
 from reconnect.core.vocabulary import SENSES, Place
 from reconnect.paths import DataFolderError
 from reconnect.ui.settings.practice_files import files_in_folder, free_id, write_private_file

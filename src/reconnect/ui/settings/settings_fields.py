@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reconnect.core.practices import Library
+from reconnect.core.library import Library
 from reconnect.core.settings import Setting
 from reconnect.ui.settings.field_base import (
     Field,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reconnect.core.errors import InputError
-from reconnect.core.practices import Library
+from reconnect.core.library import Library
 from reconnect.core.setting_checks import with_checked_value
 from reconnect.core.settings import BY_KEY, DECLARATIONS, Settings
 from reconnect.paths import DataFolderError, DataPaths

@@ -14,11 +14,11 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, SignalInstance
 
 from reconnect.core.pace import POLL_MS  # the app sets its paced interval (tests run faster)
-from reconnect.core.practices import Practice
-from reconnect.core.sessions import Trigger
+from reconnect.core.triggers import Trigger
 from reconnect.services.rhythm import Rhythm
 
 if TYPE_CHECKING:
+    from reconnect.core.practices import Practice
     from reconnect.ui.tray.prompt_window import Offer, PromptWindow
 
 
