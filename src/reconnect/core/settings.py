@@ -12,9 +12,9 @@ from typing import Any
 from reconnect.core.break_policy import Rhythm, WorkingHours
 from reconnect.core.busy_sources import BUSY_SETTINGS as BUSY
 from reconnect.core.database_address import check_address, hide_password
-from reconnect.core.daylight import PLACE_SETTINGS, parse_degrees
 from reconnect.core.errors import InputError
 from reconnect.core.i18n import QT_TRANSLATE_NOOP
+from reconnect.core.place_settings import PLACE_SETTINGS, parse_degrees
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")

@@ -16,7 +16,6 @@ from reconnect.core.errors import InputError
 from reconnect.core.i18n import translate
 from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.settings import Settings
-from reconnect.core.suggestion import Suggestion
 from reconnect.core.triggers import Trigger
 from reconnect.services.rhythm_menu import MenuState, brief_state, menu_state
 from reconnect.services.rhythm_offer import offer_quietly, show_offer, withdraw_offer
@@ -36,6 +35,7 @@ from reconnect.storage.problems import DatabaseProblem
 if TYPE_CHECKING:
     from reconnect.core.library import Library
     from reconnect.core.practices import Practice
+    from reconnect.core.suggestion import Suggestion
 
 log = logging.getLogger(__name__)
 

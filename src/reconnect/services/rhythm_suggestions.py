@@ -6,13 +6,10 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reconnect.core.clock import Clock
-from reconnect.core.daylight import chosen_place
 from reconnect.core.settings import Settings
-from reconnect.core.suggestion import Suggestion, beliefs, fitting, suggest_learning
 from reconnect.services.rhythm_ports import BreakHistory
 from reconnect.storage.problems import DatabaseProblem, explain
 
@@ -20,6 +17,7 @@ if TYPE_CHECKING:
     from reconnect.core.experiments import Offer
     from reconnect.core.library import Library
     from reconnect.core.practices import Practice
+    from reconnect.core.suggestion import ExperimentSuggestion, Suggestion
 
 log = logging.getLogger(__name__)
 
@@ -27,18 +25,6 @@ RECENT = 3  # a practice offered among the last few is not offered again
 # The chance of an experiment's practice: half of the breaks offer each (permuted pairs); the
 # other one, offered because the first can't be now, is offered for certain.
 ASSIGNED_CHANCE = 0.5
-
-
-@dataclass(frozen=True)
-class ExperimentSuggestion(Suggestion):
-    """A practice offered for an experiment (``core.experiments``); its offer is marked."""
-
-    experiment_id: str = ""
-
-
-def experiment_of(suggestion: Suggestion) -> str | None:
-    """The experiment a suggestion's offer belongs to; None for the usual suggestions."""
-    return suggestion.experiment_id if isinstance(suggestion, ExperimentSuggestion) else None
 
 
 class Suggestions:
@@ -90,6 +76,10 @@ class Suggestions:
         return self._pick(avoid=[practice_id, *self._offered[-RECENT:]])
 
     def _fitting(self) -> list[Practice]:
+        # Imported here, as below: the tray shows itself before the suggestion's classes.
+        from reconnect.core.daylight import chosen_place
+        from reconnect.core.suggestion import fitting
+
         settings = self._settings()
         return fitting(
             self._library,
@@ -107,6 +97,8 @@ class Suggestions:
             return None
         if offer is None:
             return None
+        from reconnect.core.suggestion import ExperimentSuggestion
+
         fits = {practice.id: practice for practice in self._fitting()}
         for practice_id, chance in ((offer.practice_id, ASSIGNED_CHANCE), (offer.other_id, 1.0)):
             if practice_id in fits:
@@ -115,6 +107,8 @@ class Suggestions:
         return None
 
     def _pick(self, avoid: list[str]) -> Suggestion | None:
+        from reconnect.core.suggestion import beliefs, suggest_learning
+
         candidates = self._fitting()
         try:
             counts = list(self._history.practice_counts())
@@ -124,3 +118,10 @@ class Suggestions:
             counts = []
         posteriors, prior = beliefs(counts)
         return suggest_learning(candidates, posteriors, self._rng, prior, avoid=avoid)
+
+
+def experiment_of(suggestion: Suggestion) -> str | None:
+    """The experiment a suggestion's offer belongs to; None for the usual suggestions."""
+    from reconnect.core.suggestion import experiment_of as of_suggestion
+
+    return of_suggestion(suggestion)
