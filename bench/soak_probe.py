@@ -32,6 +32,7 @@ from typing import Any
 
 from bench.bench_soak import write_settings
 from bench.harness import BenchDesktop, prepare_data
+from reconnect.desktop.memory import give_back_free_memory
 
 SPEED = 600
 FATES = ("checked in", "stopped early", "skipped", "snoozed", "timed out")
@@ -70,20 +71,9 @@ def database_figures(probe: Probe) -> str:
 
 def python_arenas_kb() -> int:
     """The memory pymalloc holds in its arenas (free blocks in them included), in kB."""
-    with tempfile.TemporaryFile(mode="w+") as out:
-        saved = os.dup(2)
-        sys.stderr.flush()
-        os.dup2(out.fileno(), 2)
-        try:
-            sys._debugmallocstats()
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-        out.seek(0)
-        for line in out:
-            if line.startswith("# arenas allocated current"):
-                return int(line.split("=")[1].replace(",", "")) * 1024  # 1 MiB arenas
-    return 0
+    from reconnect.app.debug_control import python_arena_figures
+
+    return python_arena_figures().get("python_arenas", 0) * 1024  # 1 MiB arenas
 
 
 def _name(kind: type) -> str:
@@ -249,7 +239,7 @@ def holders(kind: str, limit: int = 3) -> None:
 def report(label: str, probe: Probe, last: dict[str, Any], trace: bool) -> dict[str, Any]:
     gc.collect()
     if probe.trim:  # glibc gives back the free pages it kept: what remains is held
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+        give_back_free_memory(collect=False)
     pss, rss, private = memory_kb()
     used, free = malloc_kb()
     types = by_type()

@@ -106,9 +106,9 @@ class DebugControl:
         ``wrappers``: Python objects the collector tracks whose type comes from PySide6 (the
         Python side of Qt objects, kept alive by a reference somewhere). ``gc_objects``: all
         the objects the collector tracks; ``modules``: the modules imported;
-        ``python_blocks``: the memory blocks Python's
-        allocator has handed out and not got back; ``malloc_in_use_kb`` and
-        ``malloc_free_kb``: glibc's heap, in use and freed but kept (where glibc is);
+        ``python_blocks``: the memory blocks Python's allocator has handed out and not got
+        back; ``malloc_in_use_kb`` and ``malloc_free_kb``: glibc's heap, in use and freed but
+        kept (where glibc is);
         ``python_arenas``, ``python_arenas_highest``, ``python_block_kb``: the 1 MiB arenas
         Python's allocator holds now and at most, and the kB of blocks in use in them;
         ``statement_cache``: SQLAlchemy's compiled statements kept; ``objects KIND``: the
@@ -156,7 +156,7 @@ class DebugControl:
             "modules": len(sys.modules),
             "python_blocks": sys.getallocatedblocks(),
             **malloc_figures_kb(),
-            **_python_arenas(),
+            **python_arena_figures(),
             **self._statement_cache(),
             "top_level": len(tops),
             **{f"top_level {kind}": n for kind, n in sorted(kinds.items())},
@@ -240,7 +240,7 @@ _ARENA_FIGURES = {
 }
 
 
-def _python_arenas() -> dict[str, int]:
+def python_arena_figures() -> dict[str, int]:
     """Python's allocator: its arenas now and at most, and the memory of the blocks in use in
     them. Python prints these only to the C stderr, which is read here for the moment."""
     import os

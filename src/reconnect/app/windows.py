@@ -64,8 +64,7 @@ class Windows:
             # otherwise keep every closed one alive for the rest of the run (the soak
             # benchmark saw a dashboard, its menus and its figures left per opening).
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(_window_gone)
-            self._open[key] = window
+            self._open[key] = _goes_tidily(window)
         window.show()
         window.raise_()
         window.activateWindow()
@@ -426,10 +425,20 @@ def _window_gone(*_: object) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QPixmapCache
 
+    QPixmapCache.clear()
+    if not _giving_back:  # windows closed together (a quit, a practice and its check-in)
+        _giving_back.append(True)
+        QTimer.singleShot(GIVE_BACK_AFTER_MS, _give_back)
+
+
+_giving_back: list[bool] = []  # a give-back is waiting (``_window_gone``)
+
+
+def _give_back() -> None:
     from reconnect.desktop.memory import give_back_free_memory
 
-    QPixmapCache.clear()
-    QTimer.singleShot(GIVE_BACK_AFTER_MS, give_back_free_memory)
+    _giving_back.clear()
+    give_back_free_memory()
 
 
 def _goes_tidily(window: _Window) -> _Window:

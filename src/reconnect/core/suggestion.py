@@ -57,11 +57,6 @@ class ExperimentSuggestion(Suggestion):
     experiment_id: str = ""
 
 
-def experiment_of(suggestion: Suggestion) -> str | None:
-    """The experiment a suggestion's offer belongs to; None for the usual suggestions."""
-    return suggestion.experiment_id if isinstance(suggestion, ExperimentSuggestion) else None
-
-
 def suggest(
     candidates: list[Practice], rng: random.Random, avoid: Collection[str] = ()
 ) -> Suggestion | None:

@@ -122,6 +122,4 @@ class Suggestions:
 
 def experiment_of(suggestion: Suggestion) -> str | None:
     """The experiment a suggestion's offer belongs to; None for the usual suggestions."""
-    from reconnect.core.suggestion import experiment_of as of_suggestion
-
-    return of_suggestion(suggestion)
+    return getattr(suggestion, "experiment_id", "") or None  # ``ExperimentSuggestion``'s
