@@ -30,6 +30,12 @@ With ``--postgres`` the history is kept on a PostgreSQL server of the soak's own
 
     python -m bench.bench_soak [--prompts 300] [--dashboards 50] [--windows 20]
                                [--speed 600] [--postgres] [--quick] [--json FILE]
+                               [--trace-python]
+
+``--trace-python`` also traces Python's own allocations from the start of the counted growth
+(``tracemalloc``, through the ``debug`` command) and names, at the end, the places that still
+hold what was allocated since: growth that is not there was allocated by C or C++ code. The
+app runs several times slower meanwhile, so its timings and wake-ups are not the usual ones.
 """
 
 from __future__ import annotations
@@ -67,6 +73,8 @@ BUSY = "deferred while busy"  # rarer: each waits for a scheduled break to come 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FILM = "reconnect-soak-film"  # the title of the full-screen stand-in window
 WAIT_S = 20.0  # the longest one step of a fate may take before the soak gives up
+ASK_S = 15.0  # the longest the app may take to answer on its socket
+TRACED_SLOWER = 10  # how much longer both may take while Python's allocations are traced
 NUDGE_EVERY_S = 1.0  # under the idle limit at the test speed (60 minutes / 600 = 6 s)
 
 
@@ -101,7 +109,7 @@ class Control:
 
     def ask(self, command: str, **args: Any) -> dict[str, Any]:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-            sock.settimeout(15)
+            sock.settimeout(ASK_S)
             sock.connect(str(self.path))
             sock.sendall(encode_request(command, args))
             answer = b""
@@ -158,6 +166,8 @@ class Soak:
     last_private: dict[str, float] = field(default_factory=dict)  # at the end
     settled_modules: list[str] = field(default_factory=list)  # imported by then
     last_modules: list[str] = field(default_factory=list)  # and by the end
+    trace_python: bool = False  # Python's allocations traced from then on (``--trace-python``)
+    traced: dict[str, Any] = field(default_factory=dict)  # what they still hold at the end
 
     def __post_init__(self) -> None:
         self.samples: list[measure.Sample] = []
@@ -188,6 +198,8 @@ class Soak:
             self.settled_counts = counts
             self.settled_private = measure.private_by_kind(self.process.pid)
             self.settled_modules = self.control.debug("modules")["modules"]
+            if self.trace_python:
+                self.control.debug("trace-start")
         self.samples.append(measure.look(self.process.pid, now, counts))
 
     def first_round_done(self) -> None:
@@ -398,12 +410,15 @@ def midday_zone(now: datetime) -> str:
     return "Etc/UTC" if offset == 0 else f"Etc/GMT{'-' if offset > 0 else '+'}{abs(offset)}"
 
 
-def run(plan: Plan, work: Path, server: Any = None) -> tuple[Soak, float, float]:
+def run(
+    plan: Plan, work: Path, server: Any = None, trace_python: bool = False
+) -> tuple[Soak, float, float]:
     """Start the app, soak it, and measure wake-ups at rest before and after.
 
     Args:
         server: a PostgreSQL server (``tests/support/postgres.py``) to keep the history on,
             restarted half-way through; None: the history in the data folder (SQLite).
+        trace_python: trace Python's allocations over the counted growth (slow).
     """
     desk = BenchDesktop(work / "home", window_manager=True)
     with desk:
@@ -423,7 +438,7 @@ def run(plan: Plan, work: Path, server: Any = None) -> tuple[Soak, float, float]
             wait_ready("Reconnect", process, reconnect.ready_file, log)
             control = Control(reconnect.data_dir, env)
             control.wait_listening()  # the socket listens just after the tray shows
-            soak = Soak(plan, desk, reconnect, process, log, control)
+            soak = Soak(plan, desk, reconnect, process, log, control, trace_python=trace_python)
             soak.nudge()
             before = rest_wakeups(soak)
             soak.started = time.monotonic()
@@ -449,6 +464,8 @@ def run(plan: Plan, work: Path, server: Any = None) -> tuple[Soak, float, float]
             soak.sample(force=True)
             soak.last_private = measure.private_by_kind(process.pid)
             soak.last_modules = control.debug("modules")["modules"]
+            if soak.trace_python and soak.settled_modules:
+                soak.traced = control.debug("trace-top")
             after = rest_wakeups(soak)
         finally:
             stop_app(process, env, reconnect.quit_command)
@@ -470,6 +487,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="keep the history on a PostgreSQL server of its own, restarted half-way",
     )
     parser.add_argument("--json", type=Path, help="write the rows for bench/run_all.py here")
+    parser.add_argument(
+        "--trace-python",
+        action="store_true",
+        help="name what Python itself still holds of what it allocated during the counted "
+        "growth (tracemalloc; the app runs several times slower)",
+    )
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     plan = Plan(
@@ -486,7 +509,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from tests.support.postgres import PostgresServer, find_binaries
 
                 server = PostgresServer(find_binaries()).initialise().start()
-            soak, before, after = run(plan, Path(temp), server)
+            if args.trace_python:
+                global WAIT_S, ASK_S
+                WAIT_S, ASK_S = WAIT_S * TRACED_SLOWER, ASK_S * TRACED_SLOWER
+            soak, before, after = run(plan, Path(temp), server, args.trace_python)
         except (DesktopUnavailable, NotReady, SoakFailed) as error:
             print(f"The soak could not run: {error}", file=sys.stderr)
             return 2
@@ -529,6 +555,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if soak.settled_private and soak.last_private:
         grown_where = measure.grown_by_kind(soak.settled_private, soak.last_private)
         print(f"Private memory grown since then, by kind of mapping (MB): {grown_where}")
+    if soak.traced:
+        print(
+            f"Python's own allocations since then, still held: {soak.traced['kb']} kB in all; "
+            "the most at (the rest of the growth is C or C++ memory):"
+        )
+        for line in soak.traced["top"]:
+            print(f"  {line}")
     every = max(1, len(soak.samples) // 8)
     trace = ", ".join(f"{s.virtual_h:.1f} h {s.pss_mb:.1f}" for s in soak.samples[::every])
     print(f"Over the soak, PSS (MB): {trace}")

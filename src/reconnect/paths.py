@@ -55,6 +55,14 @@ class DataPaths:
         return self.database_url == sqlite_url(self.database_file)
 
 
+def socket_folder(environ: Mapping[str, str] = os.environ) -> Path:
+    """The folder of Qt's local sockets on Linux and the other Unixes: Qt's temporary folder
+    (``QDir.tempPath()``), told without making Qt's QDir at start: ``TMPDIR`` made absolute
+    and tidied (not resolved), else /tmp."""
+    # Not Path.resolve(): Qt keeps a symbolic link as it is.
+    return Path(os.path.abspath(environ.get("TMPDIR") or "/tmp"))  # noqa: PTH100
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 

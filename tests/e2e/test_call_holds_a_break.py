@@ -49,9 +49,11 @@ def test_a_break_due_during_a_call_waits_and_comes_when_the_call_ends(
     app_with_sound: App, recordings: Recordings
 ) -> None:
     app = app_with_sound
+    # The call is on before the app starts: its first break is due 5 s after the start (the
+    # grace of an overdue break), which a slow start could use up before the call began.
+    call = recordings.start(MICROPHONE)
     app.start()
     app.wait_for(lambda: app.cli("status").returncode == 0, "the app to answer")
-    call = recordings.start(MICROPHONE)  # before the first break is due (5 s of grace)
 
     app.wait_for(
         lambda: status(app)["waiting_because"] == "microphone", "the break to wait for the call"

@@ -167,3 +167,24 @@ def test_a_closed_window_takes_the_pieces_drawn_for_it_along_and_gives_memory_ba
         qtbot.waitUntil(lambda: given == [True], timeout=3000)
     finally:
         context.close()
+
+
+def test_the_soak_can_name_what_python_still_holds_of_what_it_allocated(
+    qapp: QApplication,
+) -> None:
+    """``debug trace-start`` and ``trace-top`` (for ``bench_soak --trace-python``): what Python
+    allocated since the start and still holds, by place, the largest first; then it stops."""
+    import tracemalloc
+
+    from reconnect.core.errors import InputError
+
+    control = DebugControl(None, None, qapp)
+    with pytest.raises(InputError, match="trace-start"):
+        control("trace-top")
+    control("trace-start")
+    kept = [f"a line kept {n}" * 4 for n in range(20_000)]  # held until the end: found
+    _, found = control("trace-top")
+    assert not tracemalloc.is_tracing()
+    assert found["kb"] >= 1000
+    assert "test_days_of_use.py" in found["top"][0]
+    assert len(kept) == 20_000

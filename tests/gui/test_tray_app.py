@@ -165,6 +165,7 @@ def test_the_first_break_of_the_day_is_planned_and_shown(harness: Harness) -> No
 
 def test_the_menu_is_built_from_live_state(harness: Harness) -> None:
     harness.tray.rebuild_menu()
+    assert harness.tray.menu.accessibleName() == "Reconnect menu"  # named once it is made
     assert harness.tray.action_texts() == [
         "Next break at 10:00, in 30 min",
         "Start a practice now",

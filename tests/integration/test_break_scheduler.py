@@ -130,3 +130,19 @@ def test_a_past_moment_asked_for_again_comes_only_once(qtbot: QtBot) -> None:
         assert scheduler.armed_at is None
     finally:
         scheduler.shutdown()
+
+
+def test_the_wakeups_that_came_leave_nothing_behind(qtbot: QtBot) -> None:
+    """A week of breaks arms a few hundred jobs: once each has run, APScheduler keeps nothing
+    of it. (Its debug executor kept every id that ran, with a count of 0, for the whole run.)"""
+    scheduler = BreakScheduler()
+    scheduler.start()
+    try:
+        for _ in range(3):
+            with qtbot.waitSignal(scheduler.wakeup, timeout=3000):
+                scheduler.arm(datetime.now(UTC) + timedelta(milliseconds=50))
+        executor = scheduler._scheduler._lookup_executor("default")
+        assert dict(executor._instances) == {}
+        assert scheduler._scheduler.get_jobs() == []
+    finally:
+        scheduler.shutdown()

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from reconnect.storage.revision import HEAD_REVISION
 from tests.conftest import CliResult
 
 Cli = Callable[..., CliResult]
@@ -217,7 +218,7 @@ def test_a_bad_import_names_its_lines_and_writes_nothing(
 def test_doctor_reports_a_healthy_folder(cli: Cli, database_backend: str) -> None:
     cli("log", "hand-on-heart", "--spark", "1")
     result = cli("doctor")
-    assert "schema 0006, up to date; 1 session, 1 check-in" in result.out
+    assert f"schema {HEAD_REVISION}, up to date; 1 session, 1 check-in" in result.out
     lines = {
         line.split()[1]: line
         for line in result.out.splitlines()[1:]

@@ -186,3 +186,27 @@ def test_the_client_sends_its_activation_token_beside_the_command(
     assert child.returncode == 0, err.decode()
     assert tokens == ["tok-1"]
     assert json.loads(out) == {"ok": True, "message": "Its dashboard is open.", "data": {}}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Qt's local sockets are files on Unix only")
+@pytest.mark.parametrize(
+    "tmpdir", [None, "", "/tmp/", "/tmp//inner/../", "relative/folder", "/no/such/folder"]
+)
+def test_the_socket_folder_is_the_one_qt_uses(
+    tmpdir: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start looks for the running app's socket where Qt's local socket puts it, without
+    making Qt's QDir: the same folder for any TMPDIR, a symbolic link kept as it is."""
+    from PySide6.QtCore import QDir
+
+    from reconnect.paths import socket_folder
+
+    monkeypatch.chdir(tmp_path)
+    linked = tmp_path / "linked"
+    linked.symlink_to(tmp_path)
+    for value in (tmpdir, str(linked)):
+        if value is None:
+            monkeypatch.delenv("TMPDIR", raising=False)
+        else:
+            monkeypatch.setenv("TMPDIR", value)
+        assert socket_folder() == Path(QDir.tempPath())

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
+from reconnect.storage.revision import HEAD_REVISION
 from reconnect.storage.schema import SessionRow
 from tests.conftest import CliResult
 from tests.support.postgres import PostgresServer
@@ -82,7 +83,10 @@ def test_the_password_is_in_no_output_and_no_log(
         result = cli(*args, environ=on_server)
         said.append(result.out + result.err)
     doctor = said[3]
-    assert "postgresql+psycopg://postgres@/" in doctor and "schema 0006, up to date" in doctor
+    assert (
+        "postgresql+psycopg://postgres@/" in doctor
+        and f"schema {HEAD_REVISION}, up to date" in doctor
+    )
     assert "is the history in use now" in said[-1]
     # Out of reach: the address is named, the password is not.
     nowhere = f"postgresql+psycopg://postgres:{SECRET}@/x?host={tmp_path / 'gone'}"

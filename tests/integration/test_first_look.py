@@ -150,3 +150,24 @@ def test_the_lazy_records_make_the_records_for_what_the_first_look_cannot_answer
     elsewhere = LazyRecords(make, tmp_path / "none.db", me)
     assert elsewhere.practice_counts() == records.practice_counts()
     assert len(made) == 2 and not elsewhere.read_first
+
+
+def test_the_last_break_is_read_through_an_index_not_a_scan(
+    context: bootstrap.Context,
+) -> None:
+    """Every start reads the end of the last break: through an index each, so a year or five
+    of history does not make the start slower (a full scan grew with every row)."""
+    me = context.database().computer
+    with sqlite3.connect(context.paths.database_file) as connection:
+        plans = {
+            query: " ".join(
+                row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {query}", parameters)
+            )
+            for query, parameters in (
+                (first_look.LAST_SESSION_END, (me,)),
+                (first_look.LAST_LET_GO, (me, first_look.LET_GO[0])),
+            )
+        }
+    for query, plan in plans.items():
+        assert "SCAN" not in plan, (query, plan)
+        assert "COVERING INDEX ix_" in plan, (query, plan)

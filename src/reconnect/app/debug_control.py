@@ -24,10 +24,15 @@ ACTIONS = (
     "close-windows",
     "counts",
     "modules",
+    "trace-start",
+    "trace-top",
 )
 CHECKIN_LEVEL = 2
 # ``counts`` names the kinds of Python object of which there are at least this many.
 COMMON_OBJECTS = 50
+# ``trace-start`` keeps this many frames of each allocation; ``trace-top`` names this many places.
+TRACE_FRAMES = 8
+TRACE_TOP = 15
 
 
 class DebugControl:
@@ -80,6 +85,14 @@ class DebugControl:
                 return "counted", self.counts()
             case "modules":  # what has been imported: a later one was first needed then
                 return "modules", {"modules": sorted(sys.modules)}
+            case "trace-start":  # Python's allocations from now on (slows the app a lot)
+                import tracemalloc
+
+                gc.collect()
+                tracemalloc.start(TRACE_FRAMES)
+                return "tracing", {}
+            case "trace-top":
+                return "traced", python_allocations_kept()
             case _:
                 raise InputError(f"debug takes one of {', '.join(ACTIONS)}; got {action!r}")
         return action, self.state()
@@ -201,6 +214,34 @@ class DebugControl:
             window = self._windows.open_window(key)
             if window is not None and window.isVisible():
                 window.close()
+
+
+def python_allocations_kept(limit: int = TRACE_TOP) -> dict[str, Any]:
+    """What Python allocated since ``trace-start`` and still holds (after a collection), by
+    place, largest first; tracing then stops. Memory that grew but is not here was allocated
+    by C or C++ code (Qt, SQLite, the C library), or by Python before tracing began.
+
+    Raises:
+        InputError: tracing was not started.
+    """
+    import tracemalloc
+
+    if not tracemalloc.is_tracing():
+        raise InputError("Python's allocations are not being traced (debug trace-start)")
+    gc.collect()
+    snapshot = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    stats = snapshot.statistics("traceback")
+    top = []
+    for stat in stats[:limit]:
+        frames = list(reversed(stat.traceback))  # the most recent first
+        where = next((f for f in frames if not f.filename.startswith("<")), frames[0])
+        ours = next((f for f in frames if "/reconnect/" in f.filename), None)
+        line = f"{stat.size / 1024:.1f} kB in {stat.count} blocks: {where.filename}:{where.lineno}"
+        if ours is not None and ours is not where:
+            line += f" (from {ours.filename.split('/reconnect/')[-1]}:{ours.lineno})"
+        top.append(line)
+    return {"kb": sum(stat.size for stat in stats) // 1024, "top": top}
 
 
 def _from_pyside(kind: type) -> bool:

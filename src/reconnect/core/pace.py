@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
+from functools import cache
 
 from reconnect.core.break_policy import Rhythm
 from reconnect.core.clock import Clock
@@ -19,13 +20,20 @@ SPEED_VARIABLE = "RECONNECT_TEST_SPEED"
 POLL_MS = 30_000  # the rhythm's checks (idle, busy, the clock): never more often in real time
 
 
-@dataclass(frozen=True)
-class _PacedRhythm(Rhythm):
-    """A rhythm checked as the person chose it, then run faster: its interval may lie below
-    the shortest a person can choose."""
+@cache
+def _paced_rhythm() -> type[Rhythm]:
+    """The class of a rhythm run faster, made when a test speed first asks for it (making a
+    dataclass costs the start of every run about half a millisecond)."""
 
-    def __post_init__(self) -> None:
-        pass  # checked before its durations were divided (``Pace.rhythm``)
+    @dataclass(frozen=True)
+    class PacedRhythm(Rhythm):
+        """A rhythm checked as the person chose it, then run faster: its interval may lie
+        below the shortest a person can choose."""
+
+        def __post_init__(self) -> None:
+            pass  # checked before its durations were divided (``Pace.rhythm``)
+
+    return PacedRhythm
 
 
 class _PacedClock:
@@ -105,7 +113,7 @@ class Pace:
         for name, value in values.items():
             if isinstance(value, timedelta):
                 values[name] = self.duration(value)
-        return _PacedRhythm(**values)
+        return _paced_rhythm()(**values)
 
     def practice_clock(self, clock: Clock) -> Clock:
         """The clock a practice's steps count on: ``clock``, its seconds running faster."""

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
+
+# The fates are words the tray needs before any prompt is made: kept with the other words.
+from reconnect.core.triggers import PromptFate
 
 if TYPE_CHECKING:
     from reconnect.core.sessions import Moment
 
-
-class PromptFate(StrEnum):
-    """What became of an offered break. None of these is a failure."""
-
-    STARTED = "started"
-    ANOTHER = "another"  # the person asked for a different practice; a new prompt follows
-    SNOOZED = "snoozed"
-    SKIPPED = "skipped"
-    MISSED = "missed"  # left alone until it closed by itself
-    NATURAL_BREAK = "natural_break"  # the person was away when it came due
+__all__ = ["Prompt", "PromptFate"]
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""What started a break session and how it ended: the words the tray needs before the sessions
-themselves (``core.sessions``), whose classes are made when the history is first read.
+"""What started a break session, how it ended, and what became of an offered break: the words
+the tray needs before the sessions and prompts themselves (``core.sessions``,
+``core.prompts``), whose classes are made when the history is first read or a break offered.
 """
 
 from __future__ import annotations
@@ -27,3 +28,14 @@ class Outcome(StrEnum):
     MISSED = "missed"
     INTERRUPTED = "interrupted"
     NATURAL_BREAK = "natural_break"
+
+
+class PromptFate(StrEnum):
+    """What became of an offered break. None of these is a failure."""
+
+    STARTED = "started"
+    ANOTHER = "another"  # the person asked for a different practice; a new prompt follows
+    SNOOZED = "snoozed"
+    SKIPPED = "skipped"
+    MISSED = "missed"  # left alone until it closed by itself
+    NATURAL_BREAK = "natural_break"  # the person was away when it came due

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 from reconnect.core.control_protocol import (
@@ -32,9 +31,9 @@ def no_socket_file(name: str) -> bool:
     """
     if sys.platform == "win32":
         return False
-    from PySide6.QtCore import QDir
+    from reconnect.paths import socket_folder
 
-    return not (Path(QDir.tempPath()) / name).exists()  # a full path stays whole
+    return not (socket_folder() / name).exists()  # a full path stays whole
 
 
 def send(

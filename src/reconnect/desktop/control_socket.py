@@ -24,9 +24,9 @@ def socket_path(name: str) -> Path:
     """Where Qt's local socket of ``name`` lies: a plain name in Qt's temporary folder."""
     if name.startswith("/"):
         return Path(name)
-    from PySide6.QtCore import QDir
+    from reconnect.paths import socket_folder
 
-    return Path(QDir.tempPath()) / name
+    return socket_folder() / name
 
 
 def answers(path: Path, timeout_ms: int) -> bool:

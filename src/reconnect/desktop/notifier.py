@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import logging
 import shutil
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QProcess
+from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QProcess
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +56,8 @@ class Notifier(QObject):
         if not ok:
             log.info("notification not shown: %s", why)
             return False
+        from PySide6.QtCore import QProcess  # its type is made when first sent, not at start
+
         process = QProcess(self)
         process.finished.connect(lambda *_: self._done(process))
         process.start(

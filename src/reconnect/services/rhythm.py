@@ -14,9 +14,8 @@ from reconnect.core.clock import Clock
 from reconnect.core.control_protocol import PauseRequest, parse_pause
 from reconnect.core.errors import InputError
 from reconnect.core.i18n import translate
-from reconnect.core.prompts import Prompt, PromptFate
 from reconnect.core.settings import Settings
-from reconnect.core.triggers import Trigger
+from reconnect.core.triggers import PromptFate, Trigger
 from reconnect.services.rhythm_menu import MenuState, brief_state, menu_state
 from reconnect.services.rhythm_offer import offer_quietly, show_offer, withdraw_offer
 from reconnect.services.rhythm_ports import (
@@ -35,6 +34,7 @@ from reconnect.storage.problems import DatabaseProblem
 if TYPE_CHECKING:
     from reconnect.core.library import Library
     from reconnect.core.practices import Practice
+    from reconnect.core.prompts import Prompt
     from reconnect.core.suggestion import Suggestion
 
 log = logging.getLogger(__name__)

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from reconnect.core.prompts import Prompt, PromptFate
-from reconnect.core.triggers import Trigger
+from reconnect.core.triggers import PromptFate, Trigger
 
 if TYPE_CHECKING:  # not imported at start: the tray shows itself without them
     from reconnect.core.experiments import Offer
     from reconnect.core.practices import Practice
+    from reconnect.core.prompts import Prompt
     from reconnect.core.sessions import BreakSession
     from reconnect.core.spark_stats import PracticeCounts
 

@@ -88,6 +88,12 @@ def _read(file: Path, read: Callable[[sqlite3.Connection], T]) -> T | NotSure:
         connection.close()
 
 
+# The end of this computer's last break, each read from the end of an index (migration 0007),
+# so the start does not slow as the history grows; the breaks let go, one fate at a time.
+LAST_SESSION_END = "SELECT max(ended_at) FROM sessions WHERE computer = ?"
+LAST_LET_GO = "SELECT max(decided_at) FROM prompts WHERE computer = ? AND fate = ?"
+
+
 def last_break_end(file: Path, computer: str) -> datetime | NotSure | None:
     """The UTC end of this computer's last break; None for none; ``UNKNOWN`` when unsure."""
 
@@ -95,16 +101,8 @@ def last_break_end(file: Path, computer: str) -> datetime | NotSure | None:
         ends = [
             row[0]
             for row in (
-                connection.execute(
-                    "SELECT max(ended_at) FROM sessions WHERE ended_at IS NOT NULL "
-                    "AND computer = ?",
-                    (computer,),
-                ).fetchone(),
-                connection.execute(
-                    f"SELECT max(decided_at) FROM prompts WHERE decided_at IS NOT NULL "
-                    f"AND computer = ? AND fate IN ({', '.join('?' for _ in LET_GO)})",
-                    (computer, *LET_GO),
-                ).fetchone(),
+                connection.execute(LAST_SESSION_END, (computer,)).fetchone(),
+                *(connection.execute(LAST_LET_GO, (computer, fate)).fetchone() for fate in LET_GO),
             )
             if row is not None and row[0] is not None
         ]

@@ -2,4 +2,4 @@
 
 # Checked against the migration scripts by a test; comparing against it first means Alembic is
 # only imported when there is work to do.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"

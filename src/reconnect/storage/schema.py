@@ -65,6 +65,8 @@ class SessionRow(Base):
             "id",
         ),
         Index("ix_sessions_computer_local_date", "computer", "local_date"),
+        # The start's first look: the end of this computer's last break (``first_look``).
+        Index("ix_sessions_computer_ended_at", "computer", "ended_at"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -132,7 +134,11 @@ class PromptRow(Base):
     """One offered break and its fate (see ``core.prompts``)."""
 
     __tablename__ = "prompts"
-    __table_args__ = (Index("ix_prompts_offered_at", "offered_at"),)
+    __table_args__ = (
+        Index("ix_prompts_offered_at", "offered_at"),
+        # The start's first look: when this computer last let a break go (``first_look``).
+        Index("ix_prompts_computer_fate_decided_at", "computer", "fate", "decided_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     offered_at: Mapped[datetime] = mapped_column(DateTime())

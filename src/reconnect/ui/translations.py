@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from reconnect.core import i18n
 from reconnect.paths import bundled_dir
@@ -58,6 +58,8 @@ def install_translations(
         return []
     app.installTranslator(ours)
     installed = [ours]
+    from PySide6.QtCore import QLibraryInfo  # only for a language of its own
+
     qt_own = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(locale, "qtbase", "_", qt_folder):

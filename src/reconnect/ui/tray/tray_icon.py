@@ -80,8 +80,7 @@ class TrayIcon(QObject):
         self._brief = brief or state
         self._icons: dict[str, QIcon] = {}  # each loaded when first shown
         self.icon = QSystemTrayIcon(self._icon("active"), self)
-        self.menu = QMenu()
-        self.menu.setAccessibleName(self.tr("Reconnect menu"))
+        self.menu = QMenu()  # named when first made (``rebuild_menu``): naming costs the start
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
@@ -127,6 +126,8 @@ class TrayIcon(QObject):
         state = self._state()
         self._show_state(state)
         menu = self.menu
+        if not menu.accessibleName():
+            menu.setAccessibleName(self.tr("Reconnect menu"))
         menu.clear()
         header = menu.addAction(state.summary)
         header.setEnabled(False)
