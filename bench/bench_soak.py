@@ -67,6 +67,7 @@ from bench.harness import (
     wait_ready,
 )
 from reconnect.core.control_protocol import decode_response, encode_request, server_name
+from reconnect.paths import socket_folder
 
 FATES = ("checked in", "stopped early", "skipped", "snoozed", "timed out")
 BUSY = "deferred while busy"  # rarer: each waits for a scheduled break to come due
@@ -104,8 +105,7 @@ class Control:
     Qt's pages with the app and lower its PSS)."""
 
     def __init__(self, data_dir: Path, env: dict[str, str]) -> None:
-        folder = Path(env.get("TMPDIR") or tempfile.gettempdir())
-        self.path = folder / server_name(data_dir)
+        self.path = socket_folder(env) / server_name(data_dir)
 
     def ask(self, command: str, **args: Any) -> dict[str, Any]:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
