@@ -19,6 +19,8 @@ The soak begins with one round of every kind of step (each fate, busy too, then 
 settings and help); the rest follow spread evenly, the windows mixed among the prompts. Growth
 is counted once every window and fate has been seen once and the first hour has passed: from
 the first sample after both, so loading each window's code once is not counted as growth.
+That sample and the last are taken at rest, 3 s after the step before them, when what a
+closed window freed has been given back.
 
 Targets from then on: PSS grows by at most 3 MB; threads, descriptors, child processes and
 sound players not at all; wake-ups at rest after the soak as before it. Both wake-up figures
@@ -66,7 +68,8 @@ from bench.harness import (
     stop_app,
     wait_ready,
 )
-from reconnect.core.control_protocol import decode_response, encode_request, server_name
+from reconnect.core.control_address import server_name
+from reconnect.core.control_protocol import decode_response, encode_request
 from reconnect.paths import socket_folder
 
 FATES = ("checked in", "stopped early", "skipped", "snoozed", "timed out")
@@ -77,6 +80,9 @@ WAIT_S = 20.0  # the longest one step of a fate may take before the soak gives u
 ASK_S = 15.0  # the longest the app may take to answer on its socket
 TRACED_SLOWER = 10  # how much longer both may take while Python's allocations are traced
 NUDGE_EVERY_S = 1.0  # under the idle limit at the test speed (60 minutes / 600 = 6 s)
+# The samples growth is counted between are taken at rest: the app gives back what a closed
+# window freed 2 s after it is gone (``GIVE_BACK_AFTER_MS`` in reconnect/app/windows.py).
+AT_REST_S = 3.0
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,9 @@ class Soak:
         now = self.virtual_h()
         counted_from = float("inf") if self.counted_from_h is None else self.counted_from_h
         if not self.settled_counts and now >= counted_from:
+            time.sleep(AT_REST_S)  # not just after a window closed: the reference is at rest
+            now = self.virtual_h()
+            counts = self.last_counts = self.control.debug("counts")
             self.settled_counts = counts
             self.settled_private = measure.private_by_kind(self.process.pid)
             self.settled_modules = self.control.debug("modules")["modules"]
@@ -460,7 +469,7 @@ def run(
                 if number % 25 == 0:
                     print(f"  {number}/{len(steps)} steps, {soak.virtual_h():.1f} h", flush=True)
             soak.tidy()
-            time.sleep(1.0)  # the last practice's sound and statistics process end
+            time.sleep(AT_REST_S)  # the last practice's sound ends, its memory given back
             soak.sample(force=True)
             soak.last_private = measure.private_by_kind(process.pid)
             soak.last_modules = control.debug("modules")["modules"]

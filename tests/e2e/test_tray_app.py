@@ -148,7 +148,7 @@ def test_a_logout_or_a_closed_terminal_closes_the_app_as_its_quit_does(
 ) -> None:
     """Asked to stop by the system, the app ends as its Quit does: the open prompt is
     recorded as missed, and its control socket's file is not left behind."""
-    from reconnect.core.control_protocol import server_name
+    from reconnect.core.control_address import server_name
     from reconnect.desktop.control_socket import socket_path
 
     process = app.start()

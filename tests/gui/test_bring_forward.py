@@ -18,7 +18,8 @@ from reconnect.app import tray as app_tray
 from reconnect.app.bring_forward import BringForward
 from reconnect.app.run import greet
 from reconnect.core.clock import FakeClock
-from reconnect.core.control_protocol import decode_response, encode_request, server_name
+from reconnect.core.control_address import server_name
+from reconnect.core.control_protocol import decode_response, encode_request
 from reconnect.desktop.control_server import ControlServer
 from reconnect.ui.care.first_run import FIRST_RUN_MARKER, FirstRun
 from reconnect.ui.dashboard.dashboard_window import DashboardWindow

@@ -15,12 +15,12 @@ from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
+from reconnect.core.control_address import server_name
 from reconnect.core.control_protocol import (
     MAX_LINE_BYTES,
     PauseRequest,
     decode_response,
     encode_request,
-    server_name,
 )
 from reconnect.core.errors import InputError
 from reconnect.desktop import control_server

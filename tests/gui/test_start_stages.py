@@ -75,6 +75,8 @@ AFTER_THE_TRAY = (
     "reconnect.desktop.busy_list",  # the busy sources the settings switch on
     "reconnect.desktop.microphone",
     "reconnect.desktop.notifications",  # the break offered as a notification: Wayland only
+    "reconnect.desktop.control_server",  # the control socket listens once the tray shows
+    "reconnect.core.control_protocol",
 )
 
 

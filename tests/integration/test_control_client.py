@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtNetwork import QLocalServer
 from pytestqt.qtbot import QtBot
 
-from reconnect.core.control_protocol import PauseRequest, server_name
+from reconnect.core.control_address import server_name
+from reconnect.core.control_protocol import PauseRequest
 from reconnect.desktop.control_client import NoAnswer, no_socket_file, send
 from reconnect.desktop.control_server import ControlServer
 
@@ -129,7 +130,7 @@ def test_send_works_in_a_process_without_a_qt_application(
         "import json, sys\n"
         "from pathlib import Path\n"
         "from reconnect.desktop.control_client import send\n"
-        "from reconnect.core.control_protocol import server_name\n"
+        "from reconnect.core.control_address import server_name\n"
         "from PySide6.QtCore import QCoreApplication\n"
         "answer = send(server_name(Path(sys.argv[1])), 'open-dashboard')\n"
         "assert QCoreApplication.instance() is None\n"

@@ -15,7 +15,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reconnect.core.clock import FakeClock
-from reconnect.core.control_protocol import PauseRequest, server_name
+from reconnect.core.control_address import server_name
+from reconnect.core.control_protocol import PauseRequest
 from reconnect.desktop.adapters import DesktopAdapters, pick_adapters
 from reconnect.desktop.control_server import ControlServer
 from reconnect.paths import resolve_data_paths

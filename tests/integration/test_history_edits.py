@@ -141,6 +141,40 @@ def test_a_filter_hiding_everything_is_not_an_empty_history(
     assert page.total == 0 and not page.history_is_empty
 
 
+def test_pages_holding_more_or_fewer_check_ins_read_by_the_same_statements(
+    database: Database,
+) -> None:
+    # The marks of a page's check-ins were read by their ids: a page of n check-ins was a
+    # statement of its own, and SQLite kept up to 128 of them compiled for days (the soak
+    # saw its memory grow with every dashboard). Now the pages differ only in values.
+    from sqlalchemy import event
+
+    sessions = [
+        moment(MONDAY + timedelta(minutes=10 * m), level=None if m % 3 == 0 else m % 4)
+        for m in range(40)
+    ]  # sessions without a check-in among them, so each page holds another number
+    store(database, sessions)
+    statements: set[str] = set()
+
+    def seen(*args: object) -> None:
+        statements.add(str(args[2]))
+
+    event.listen(database.engine, "before_cursor_execute", seen)
+    try:
+        history_page(database.session_factory, HistoryFilter(), 7, 0)
+        first = set(statements)
+        for limit, offset in ((7, 3), (5, 9), (11, 20), (3, 37)):
+            page = history_page(database.session_factory, HistoryFilter(), limit, offset)
+            assert all(
+                s.checkin.body_areas == ("chest",) and s.checkin.feelings == ("warmth",)
+                for s in page.sessions
+                if s.checkin
+            )
+        assert statements == first
+    finally:
+        event.remove(database.engine, "before_cursor_execute", seen)
+
+
 def test_pages_follow_each_other_without_gaps_or_repeats(database: Database) -> None:
     # Several sessions start in the same second: the id keeps their order stable.
     sessions = [moment(MONDAY + timedelta(minutes=m // 3)) for m in range(23)]

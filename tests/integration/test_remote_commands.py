@@ -20,7 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from reconnect.cli.remote_commands import describe_status
 from reconnect.core.clock import FakeClock
-from reconnect.core.control_protocol import PauseRequest, server_name
+from reconnect.core.control_address import server_name
+from reconnect.core.control_protocol import PauseRequest
 from reconnect.core.errors import InputError
 from reconnect.desktop.control_client import send
 from reconnect.desktop.control_server import ControlServer

@@ -7,13 +7,8 @@ import json
 
 import pytest
 
-from reconnect.core.control_protocol import (
-    MAX_TOKEN_CHARS,
-    ProtocolError,
-    activation_token,
-    decode_request,
-    encode_request,
-)
+from reconnect.core.control_address import MAX_TOKEN_CHARS, activation_token
+from reconnect.core.control_protocol import ProtocolError, decode_request, encode_request
 
 
 def test_the_token_is_sent_with_the_commands_that_bring_a_window_forward() -> None:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from reconnect.core.control_address import server_name
 from reconnect.core.control_protocol import (
     COMMANDS,
     MAX_LINE_BYTES,
@@ -21,7 +22,6 @@ from reconnect.core.control_protocol import (
     encode_response,
     parse_minutes,
     parse_pause,
-    server_name,
 )
 from reconnect.core.errors import InputError
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -68,6 +69,23 @@ def test_the_system_zone_is_found_with_its_rules(tmp_path: Path) -> None:
     (tmp_path / "localtime").symlink_to("/usr/share/zoneinfo/America/New_York")
     assert local_zone({}, tmp_path) == NEW_YORK
     assert local_zone({"TZ": "Not/AZone"}, tmp_path) == NEW_YORK
+
+
+def test_looking_up_the_system_zone_again_and_again_interns_no_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tray looks the zone up every few minutes for days. Through pathlib, each look
+    # added the parts of the link's target to Python's table of interned names and dropped
+    # them again, until the table grew into twice its size (the soak's +1 MB step).
+    (tmp_path / "localtime").symlink_to("/usr/share/zoneinfo/America/New_York")
+    (tmp_path / "timezone").write_text("Europe/Berlin\n")
+    interned: list[str] = []
+    real = sys.intern
+    monkeypatch.setattr(sys, "intern", lambda name: interned.append(name) or real(name))
+    for _ in range(10):
+        assert local_zone({}, str(tmp_path)) == NEW_YORK
+        assert local_zone({}, tmp_path) == NEW_YORK
+    assert interned == []
 
 
 def test_the_fake_clock_moves_real_time_across_a_dst_change() -> None:

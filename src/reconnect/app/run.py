@@ -37,7 +37,7 @@ def run_tray(context: Context, out: TextIO, err: TextIO, open_dashboard: bool = 
     dashboard), or with ``open_dashboard`` to open its dashboard; ``open_dashboard`` opens
     it on a first start too, once the welcome is done.
     """
-    from reconnect.core.control_protocol import server_name
+    from reconnect.core.control_address import server_name
 
     told = _ask_running_app(server_name(context.paths.root), open_dashboard)
     if told is not None:
@@ -147,7 +147,7 @@ def _ask_running_app(name: str, open_dashboard: bool) -> str | None:
     Returns:
         What it did, in a sentence; None when no Reconnect answers there.
     """
-    from reconnect.core.control_protocol import activation_token
+    from reconnect.core.control_address import activation_token
     from reconnect.desktop.control_client import no_socket_file, send
 
     if no_socket_file(name):

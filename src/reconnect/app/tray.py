@@ -25,7 +25,7 @@ class RunningApp:
     """The tray app's parts, made by ``build_tray_app``; ``close`` releases them."""
 
     tray_app: Any
-    server: Any
+    make_server: Callable[[], Any]  # the control socket's server (``server``)
     surface: Any
     problems: list[str]
     context: Context
@@ -36,6 +36,15 @@ class RunningApp:
     desktop: Any = None  # the adapters: let go of their Wayland connections before exit
     apply_look: Callable[[], None] = lambda: None  # before the first window or menu shows
     tray_unseen: bool = False  # which tray host shows the icon is not asked yet
+    _server: Any = None
+
+    @property
+    def server(self) -> Any:
+        """The control socket's server, made when first needed: it listens once the tray
+        shows, and its module and the protocol's wait until then."""
+        if self._server is None:
+            self._server = self.make_server()
+        return self._server
 
     def look_for_tray(self) -> None:
         """Ask again which tray host shows the icon, for ``status`` and the doctor."""
@@ -120,7 +129,8 @@ class RunningApp:
     def close(self) -> None:
         for timer in self.timers:
             timer.stop()
-        self.server.close()
+        if self._server is not None:
+            self._server.close()
         if self.flow is not None:
             self.flow.close()
         if self.desktop is not None:
@@ -147,11 +157,10 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
 
     from reconnect.app.windows import Windows
     from reconnect.core.break_planner import BreakPlanner
-    from reconnect.core.control_protocol import server_name
+    from reconnect.core.control_address import server_name
     from reconnect.core.pace import SPEED_VARIABLE
     from reconnect.core.triggers import Trigger
     from reconnect.desktop.adapters import pick_adapters
-    from reconnect.desktop.control_server import ControlServer
     from reconnect.desktop.scheduler import BreakScheduler
     from reconnect.desktop.session import SessionKind
     from reconnect.paths import bundled_dir, icons_dir
@@ -252,14 +261,20 @@ def build_tray_app(context: Context, app: Any) -> RunningApp:
     surface = windows.make_surface(tray_app, tray_available, gnome_without_tray)
     tray_app.attach(surface)
     windows.connect_app(tray_app)
-    server = ControlServer(server_name(context.paths.root), rhythm, desktop=desktop.report)
-    running = RunningApp(tray_app, server, surface, problems, context, desktop=desktop)
+
+    def make_server() -> Any:
+        from reconnect.desktop.control_server import ControlServer
+
+        server = ControlServer(server_name(context.paths.root), rhythm, desktop=desktop.report)
+        if context.environ.get(SPEED_VARIABLE):  # benchmarks and tests only (docs/testing.md)
+            from reconnect.app.debug_control import DebugControl
+
+            server.set_debug(DebugControl(running, windows, app))
+        return server
+
+    running = RunningApp(tray_app, make_server, surface, problems, context, desktop=desktop)
     running.tray_unseen = tray_available
     running.apply_look = windows.before_window
-    if context.environ.get(SPEED_VARIABLE):  # benchmarks and tests only (docs/testing.md)
-        from reconnect.app.debug_control import DebugControl
-
-        server.set_debug(DebugControl(running, windows, app))
     if not tray_available:
         running.tray_watch = _watch_for_tray(running, windows, notifier)
 

@@ -122,7 +122,7 @@ def run_backups(args: argparse.Namespace, context: Context, out: TextIO, err: Te
 
 
 def _app_is_running(context: Context) -> bool:
-    from reconnect.core.control_protocol import server_name
+    from reconnect.core.control_address import server_name
     from reconnect.desktop import control_client
 
     try:

@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from reconnect.app.bootstrap import Context
-from reconnect.core.control_protocol import parse_minutes, parse_pause, server_name
+from reconnect.core.control_address import server_name
+from reconnect.core.control_protocol import parse_minutes, parse_pause
 from reconnect.core.exit_codes import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_NOT_RUNNING, EXIT_OK
 from reconnect.desktop import control_client
 

@@ -69,7 +69,7 @@ def run_settings(args: argparse.Namespace, context: Context, out: TextIO, err: T
 
 
 def _tell_running_app(context: Context, out: TextIO) -> None:
-    from reconnect.core.control_protocol import server_name
+    from reconnect.core.control_address import server_name
     from reconnect.desktop import control_client
 
     answer = control_client.send(

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
+from reconnect.core.control_address import MAX_TOKEN_CHARS
 from reconnect.core.errors import InputError
 
 # A request is a command and a few short arguments; anything longer is not ours.
@@ -46,11 +45,6 @@ COMMANDS: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
 # terminal or launcher they were typed in, and are answered once it is known whether the
 # window came forward.
 BRINGS_FORWARD = frozenset({"open-dashboard", "show-controls"})
-# An xdg-activation token or startup id is a short string; anything longer is not one.
-MAX_TOKEN_CHARS = 1024
-# Where a launcher or terminal leaves the token for the program it starts: Wayland's
-# xdg-activation first, then X11's startup notification.
-TOKEN_VARIABLES = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
 
 _PAUSE_PATTERN = re.compile(r"(?:(\d{1,4})h)?(?:(\d{1,5})m)?")
 _PAUSE_FORMS = "30m, 2h, 1h30m (from 1 minute to 24 hours) or until-tomorrow"
@@ -90,20 +84,6 @@ class Request:
     activation_token: str | None = None
 
 
-def server_name(data_root: Path) -> str:
-    """The local socket name of the app using this data folder.
-
-    Named after the folder so two data folders can each run their own app.
-    """
-    try:  # CPython's own, as the random module takes it: no OpenSSL loaded at start
-        from _sha256 import sha256  # type: ignore[import-not-found]
-    except ImportError:  # another Python
-        from hashlib import sha256
-
-    digest = sha256(str(data_root.resolve()).encode("utf-8")).hexdigest()
-    return f"reconnect-{digest[:16]}"
-
-
 def parse_pause(text: str) -> PauseRequest:
     """Read a pause: ``30m``, ``2h``, ``1h30m`` or ``until-tomorrow``.
 
@@ -141,15 +121,6 @@ def parse_minutes(text: str | int) -> int:
             f"snooze takes whole minutes from 1 to {MAX_SNOOZE_MINUTES}, like 10; got {text!r}"
         )
     return number
-
-
-def activation_token(environ: Mapping[str, str]) -> str | None:
-    """The activation token a terminal or launcher gave this command line, if any."""
-    for name in TOKEN_VARIABLES:
-        token = environ.get(name, "").strip()
-        if token and len(token) <= MAX_TOKEN_CHARS:
-            return token
-    return None
 
 
 def encode_request(

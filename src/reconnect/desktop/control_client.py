@@ -8,12 +8,8 @@ import sys
 import time
 from typing import Any
 
-from reconnect.core.control_protocol import (
-    MAX_LINE_BYTES,
-    ProtocolError,
-    decode_response,
-    encode_request,
-)
+# The protocol itself is imported when a command is sent: a start asks only whether a
+# socket file is there (``no_socket_file``) before its tray shows.
 
 DEFAULT_TIMEOUT_MS = 3000
 
@@ -54,7 +50,7 @@ def send(
         args: its arguments.
         timeout_ms: how long to wait to connect, and then for the answer.
         activation_token: the token of the terminal or launcher this command line runs in
-            (``control_protocol.activation_token``), for a command that brings a window
+            (``control_address.activation_token``), for a command that brings a window
             forward.
 
     Returns:
@@ -65,6 +61,8 @@ def send(
         NoAnswer: it accepted the connection but sent no readable answer in time.
         ProtocolError: the command or its arguments are not ones the app takes.
     """
+    from reconnect.core.control_protocol import MAX_LINE_BYTES, encode_request
+
     request = encode_request(command, args, activation_token)
     if sys.platform != "win32":
         return _send_unix(name, request, timeout_ms)
@@ -99,6 +97,7 @@ def _send_unix(name: str, request: bytes, timeout_ms: int) -> dict[str, Any] | N
     libraries it links, stays unloaded in the command line and in a second start."""
     import socket
 
+    from reconnect.core.control_protocol import MAX_LINE_BYTES
     from reconnect.desktop.control_socket import socket_path
 
     deadline = time.monotonic() + timeout_ms / 1000
@@ -132,6 +131,8 @@ def _send_unix(name: str, request: bytes, timeout_ms: int) -> dict[str, Any] | N
 
 def _answer(received: bytes, timeout_ms: int) -> dict[str, Any]:
     """The app's answer, from the bytes read."""
+    from reconnect.core.control_protocol import ProtocolError, decode_response
+
     line, newline, _ = received.partition(b"\n")
     if not newline:
         raise NoAnswer(f"Reconnect is running but did not answer within {timeout_ms / 1000:g} s")

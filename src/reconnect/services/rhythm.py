@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from reconnect.core.break_planner import BreakPlanner, Wakeup
 from reconnect.core.clock import Clock
-from reconnect.core.control_protocol import PauseRequest, parse_pause
 from reconnect.core.errors import InputError
 from reconnect.core.i18n import translate
 from reconnect.core.settings import Settings
@@ -32,6 +31,7 @@ from reconnect.services.rhythm_suggestions import Suggestions, experiment_of
 from reconnect.storage.problems import DatabaseProblem
 
 if TYPE_CHECKING:
+    from reconnect.core.control_protocol import PauseRequest
     from reconnect.core.library import Library
     from reconnect.core.practices import Practice
     from reconnect.core.prompts import Prompt
@@ -385,6 +385,8 @@ class Rhythm:
 
     def pause_spec(self, spec: str) -> str:
         """Pause as the tray names it: ``30m``, ``1h``, ``until-tomorrow``..."""
+        from reconnect.core.control_protocol import parse_pause  # not needed at start
+
         return self.pause(parse_pause(spec))
 
     def pause(self, request: PauseRequest) -> str:
@@ -396,9 +398,8 @@ class Rhythm:
             assert request.duration is not None
             self.planner.pause_for(now, request.duration)
         self.arm()
-        return translate("Rhythm", "{plan}. Resume any time.").format(
-            plan=self.planner.describe(now)
-        )
+        plan = self.planner.describe(now)
+        return translate("Rhythm", "{plan}. Resume any time.").format(plan=plan)
 
     def resume(self) -> str:
         now = self.clock.now()
@@ -449,10 +450,9 @@ class Rhythm:
         elif not self._prompt.is_visible():
             self._waiting_since = None
             self._show(self.current_prompt, notify=False)
-        if self.current_prompt is None and self.history_problem is not None:
-            raise InputError(str(self.history_problem))
-        if self.current_prompt is None:
-            raise InputError("no practice fits right now; name one (see 'reconnect practices')")
+        if self.current_prompt is None:  # the history could not be read, or nothing fits
+            none_fits = "no practice fits right now; name one (see 'reconnect practices')"
+            raise InputError(str(self.history_problem or none_fits))
         return translate("Rhythm", "A break is offered: {title}.").format(
             title=self.current_prompt.practice_title
         )

@@ -222,12 +222,15 @@ class HistoryRepository:
             limit: at most this many sessions.
             offset: how many matching sessions to pass over first.
         """
+        # The marks come by one statement whatever the page holds (the page's query as a
+        # subquery): read by their check-ins' ids, each number of check-ins on a page was
+        # a statement of its own, and SQLite kept up to 128 of them compiled for days.
         query = (
             _filtered(select(SessionRow), filters)
             .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
             .limit(limit)
             .offset(offset)
-            .options(contains_eager(SessionRow.checkin).selectinload(CheckInRow.marks))
+            .options(contains_eager(SessionRow.checkin).subqueryload(CheckInRow.marks))
         )
         return [_to_session(row) for row in self._db.execute(query).scalars()]
 
