@@ -36,8 +36,8 @@ def local_zone(environ: Mapping[str, str] | None = None, etc: str | Path = "/etc
 
     It is looked up again every few minutes for as long as the app runs, so it reads the
     files by their names as text: a ``pathlib.Path`` adds each part of its path to Python's
-    table of interned names, and adding and dropping the same names there all day long made
-    the table grow into twice its size (about 1 MB) in the soak's first day.
+    table of interned names and drops it again, and in the soak benchmark this lookup made
+    36,600 of the 37,000 such additions (the table is rebuilt, and may double, as they add up).
     """
     environ = os.environ if environ is None else environ
     names: list[str] = []
