@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import shutil
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
 
@@ -59,7 +59,9 @@ class Notifier(QObject):
         from PySide6.QtCore import QProcess  # its type is made when first sent, not at start
 
         process = QProcess(self)
-        process.finished.connect(lambda *_: self._done(process))
+        # A bound method: a closure holding this object and the process would keep them alive
+        # past their owner, and delete the process twice (``desktop.stats_process``).
+        process.finished.connect(self._done)
         process.start(
             "gdbus",
             [
@@ -73,7 +75,10 @@ class Notifier(QObject):
         self._running.append(process)
         return True
 
-    def _done(self, process: QProcess) -> None:
+    def _done(self, *_: object) -> None:
+        process = cast("QProcess", self.sender())
+        if process not in self._running:
+            return
         if process.exitCode() != 0:
             error = bytes(process.readAllStandardError().data()).decode(errors="replace")
             log.info("notification refused: %s", error.strip())

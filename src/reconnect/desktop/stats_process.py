@@ -48,8 +48,11 @@ class StatsProcess(QObject):
         process = QProcess(self)
         process.setProgram(sys.executable)
         process.setArguments(["-m", "reconnect.stats_worker"])
-        process.finished.connect(lambda code, status: self._finished(process, code, status))
-        process.errorOccurred.connect(lambda error: self._failed(process, str(error)))
+        # Bound methods, not closures: a closure on the process's signal holding this object
+        # became its last owner once the caller let go, and the process's deletion then
+        # deleted this object, which deleted the process a second time (a Bus error).
+        process.finished.connect(self._finished)
+        process.errorOccurred.connect(self._not_started)
         self._process, self._deliver, self._counts = process, deliver, counts
         process.start()
         process.write(json.dumps(counts_to_plain(counts)).encode("utf-8"))
@@ -64,8 +67,9 @@ class StatsProcess(QObject):
             process.waitForFinished(1000)
             process.deleteLater()
 
-    def _finished(self, process: QProcess, code: int, status: QProcess.ExitStatus) -> None:
-        if process is not self._process or not shiboken6.isValid(process):
+    def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        process = self.sender()
+        if not isinstance(process, QProcess) or process is not self._process:
             return
         output = bytes(process.readAllStandardOutput().data())
         if status == QProcess.ExitStatus.NormalExit and code == 0:
@@ -78,6 +82,11 @@ class StatsProcess(QObject):
             return
         problem = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
         self._failed(process, f"exit {code}: {problem.strip()[-300:]}")
+
+    def _not_started(self, error: QProcess.ProcessError) -> None:
+        process = self.sender()
+        if isinstance(process, QProcess):
+            self._failed(process, str(error))
 
     def _failed(self, process: QProcess, why: str) -> None:
         if (
