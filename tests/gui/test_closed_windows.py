@@ -4,6 +4,7 @@ week of it) leaves nothing of the closed ones behind, as the soak benchmark foun
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -70,3 +71,25 @@ def test_an_open_window_is_brought_forward_not_made_again(qtbot: QtBot, windows:
     first = _opened(windows, "dashboard")
     windows.show_dashboard()
     assert _opened(windows, "dashboard") is first
+
+
+def test_an_open_dashboard_asked_for_again_reads_what_was_written_since(
+    qtbot: QtBot, windows: Windows, tmp_path: Path
+) -> None:
+    # A practice written down in a terminal (``reconnect log``) while the dashboard was open
+    # showed only once the dashboard was closed and opened again.
+    from reconnect.cli.main import main
+    from reconnect.ui.dashboard.dashboard_window import DashboardWindow
+
+    windows.show_dashboard()
+    dashboard = _opened(windows, "dashboard")
+    assert isinstance(dashboard, DashboardWindow)
+    qtbot.waitExposed(dashboard)
+    assert dashboard.figures().checkins == 0
+    environ = {"RECONNECT_DATA_DIR": str(tmp_path / "data")}
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["log", "hand-on-heart", "--spark", "2"], environ, FakeClock(NOW), out, err) == 0
+    assert dashboard.figures().checkins == 0  # read once, kept while it stays open
+    windows.show_dashboard()  # the tray's menu, or ``reconnect dashboard``
+    assert _opened(windows, "dashboard") is dashboard
+    assert dashboard.figures().checkins == 1

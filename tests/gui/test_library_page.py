@@ -96,3 +96,29 @@ def test_own_practices_can_be_changed_and_new_ones_added(qtbot: QtBot) -> None:
     assert signal.args == ["my-tea"]
     widget.sense.setCurrentIndex(widget.sense.findData("taste"))
     assert widget.visible_ids() == ["my-tea"]
+
+
+def test_the_cards_wrap_to_one_column_when_the_window_is_narrow(qtbot: QtBot) -> None:
+    # Tiled to half a screen (sway, GNOME), the second column of cards was cut off behind a
+    # sideways scroll bar.
+    widget = LibraryPage(LIBRARY, lambda: None, comparing=True)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+
+    def columns() -> int:
+        return len({card.x() for card in widget.cards if card.isVisible()})
+
+    def all_in_view() -> bool:
+        width = widget.scroll.viewport().width()
+        return all(card.geometry().right() < width for card in widget.cards)
+
+    qtbot.waitUntil(lambda: columns() == 2, timeout=3000)
+    assert all_in_view()
+    widget.resize(560, 700)
+    qtbot.waitUntil(lambda: columns() == 1, timeout=3000)
+    assert all_in_view()
+    assert widget.scroll.horizontalScrollBar().maximum() == 0
+    widget.resize(1200, 700)
+    qtbot.waitUntil(lambda: columns() == 2, timeout=3000)

@@ -84,8 +84,11 @@ class Windows:
         """The dashboard, on ``section`` when given (Overview, What helps, When, ...)."""
         from reconnect.ui.dashboard.dashboard_window import DashboardWindow
 
+        shown = self.open_window("dashboard")
         window = self._bring("dashboard", self._make_dashboard)
         assert isinstance(window, DashboardWindow)
+        if window is shown:  # asked for again while open: what was written since shows too
+            window.refresh()  # (``reconnect log`` in a terminal, another computer's history)
         if section:
             window.show_section(section)
 

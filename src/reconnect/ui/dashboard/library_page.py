@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -30,7 +30,7 @@ LENGTHS = (
     (2, QT_TRANSLATE_NOOP("LibraryPage", "Up to 2 minutes")),
     (5, QT_TRANSLATE_NOOP("LibraryPage", "Up to 5 minutes")),
 )
-COLUMNS = 2
+COLUMNS = 2  # side by side when the window is wide enough; one under another when not
 
 
 def _minutes(practice: Practice) -> str:
@@ -104,6 +104,7 @@ class PracticeCard(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(summary)
+        layout.addStretch(1)  # beside a taller card, the words stay together at the top
         layout.addLayout(row)
 
 
@@ -170,6 +171,7 @@ class LibraryPage(QWidget):
         self.length.currentIndexChanged.connect(self.refilter)
 
         self.cards: list[PracticeCard] = []
+        self.columns = COLUMNS
         self.empty = QLabel(
             self.tr("No practice matches both choices. Try another sense or a longer length.")
         )
@@ -183,6 +185,11 @@ class LibraryPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # The cards wrap to the width (a window tiled to half a screen shows one column), so
+        # nothing is ever cut off at the side.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().installEventFilter(self)
+        self.scroll = scroll
 
         layout = QVBoxLayout(self)
         layout.addLayout(suggestion_row)
@@ -257,6 +264,24 @@ class LibraryPage(QWidget):
         for card in self.cards:
             card.setHidden(card.practice.id not in shown)
             if card.practice.id in shown:
-                self.grid.addWidget(card, position // COLUMNS, position % COLUMNS)
+                self.grid.addWidget(card, position // self.columns, position % self.columns)
                 position += 1
         self.empty.setVisible(position == 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit_columns(self.scroll.viewport().width())
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, width: int) -> None:
+        """As many columns of cards as ``width`` holds without cutting one off, up to two."""
+        if not self.cards:
+            return
+        card = max(c.minimumSizeHint().width() for c in self.cards)
+        margins = self.grid.contentsMargins()
+        spacing = self.grid.horizontalSpacing()
+        room = width - margins.left() - margins.right() + spacing
+        columns = max(1, min(COLUMNS, room // (card + spacing)))
+        if columns != self.columns:
+            self.columns = columns
+            self.refilter()
