@@ -116,6 +116,8 @@ def test_the_cards_wrap_to_one_column_when_the_window_is_narrow(qtbot: QtBot) ->
 
     qtbot.waitUntil(lambda: columns() == 2, timeout=3000)
     assert all_in_view()
+    widths = {card.width() for card in widget.cards}
+    assert max(widths) - min(widths) <= 1, "the two columns share the width equally"
     widget.resize(560, 700)
     qtbot.waitUntil(lambda: columns() == 1, timeout=3000)
     assert all_in_view()

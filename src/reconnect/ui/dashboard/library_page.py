@@ -31,6 +31,7 @@ LENGTHS = (
     (5, QT_TRANSLATE_NOOP("LibraryPage", "Up to 5 minutes")),
 )
 COLUMNS = 2  # side by side when the window is wide enough; one under another when not
+CARD_CHARACTERS = 60  # a card is not made narrower than this many characters of its words
 
 
 def _minutes(practice: Practice) -> str:
@@ -74,6 +75,7 @@ class PracticeCard(QFrame):
             parts.append(self.tr("your own"))
         details = QLabel(" · ".join(parts))
         details.setObjectName("quiet")
+        details.setWordWrap(True)  # a practice of many senses does not widen every card
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setAccessibleName(self.tr("Start {title}").format(title=practice.title))
         self.start_button.setAccessibleDescription(
@@ -260,6 +262,8 @@ class LibraryPage(QWidget):
         }
         while self.grid.count():
             self.grid.takeAt(0)
+        for column in range(COLUMNS):  # the columns share the width equally
+            self.grid.setColumnStretch(column, 1 if column < self.columns else 0)
         position = 0
         for card in self.cards:
             card.setHidden(card.practice.id not in shown)
@@ -274,10 +278,12 @@ class LibraryPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_columns(self, width: int) -> None:
-        """As many columns of cards as ``width`` holds without cutting one off, up to two."""
+        """As many columns of cards as ``width`` holds without cutting one off or squeezing
+        its words into short lines, up to two."""
         if not self.cards:
             return
-        card = max(c.minimumSizeHint().width() for c in self.cards)
+        readable = self.fontMetrics().averageCharWidth() * CARD_CHARACTERS
+        card = max(readable, *(c.minimumSizeHint().width() for c in self.cards))
         margins = self.grid.contentsMargins()
         spacing = self.grid.horizontalSpacing()
         room = width - margins.left() - margins.right() + spacing
