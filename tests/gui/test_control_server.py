@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import socket
 import stat
@@ -37,7 +38,9 @@ class FakeControl:
     def _called(self, name: str, value: object = None) -> None:
         self.calls.append((name, value))
         if self.fail_with is not None:
-            raise self.fail_with
+            # A copy: raised itself, the stored exception would hold the frames it passed
+            # through, the server's among them, in a cycle with this object.
+            raise copy.copy(self.fail_with)
 
     def status(self) -> dict[str, Any]:
         self._called("status")
