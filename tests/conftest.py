@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import io
 import os
 from collections.abc import Callable, Iterator
@@ -39,20 +38,6 @@ def no_network(network_guard: NetworkGuard) -> Iterator[None]:
     tried = network_guard.attempts[before:]
     if tried:
         pytest.fail("Reconnect used the network:\n" + "\n".join(tried), pytrace=False)
-
-
-@pytest.fixture(autouse=True)
-def garbage_collected_after_each_qt_test(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Collect what a test of Qt left in reference cycles once it is over, at a calm moment.
-
-    A Qt object owned by Python and caught in a cycle (a fixture's stored exception holding
-    the frames that held a server) is deleted whenever the collector next runs. Once that
-    was inside Qt's disconnecting of a signal, whose lock the object's deletion needed too:
-    the test run hung there. Collected here, such objects go between tests.
-    """
-    yield
-    if {"qtbot", "qapp"} & set(request.fixturenames):
-        gc.collect()
 
 
 @pytest.fixture

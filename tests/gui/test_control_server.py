@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import socket
 import stat
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
@@ -116,6 +118,21 @@ class Client:
 @pytest.fixture
 def control() -> FakeControl:
     return FakeControl()
+
+
+@pytest.fixture(autouse=True)
+def servers_deleted_when_done() -> Iterator[None]:
+    """Every control server a test made is deleted when the test is over.
+
+    One owned by Python and left in a reference cycle was otherwise deleted whenever the
+    collector next ran: once inside Qt's disconnecting of a signal, whose lock the deletion
+    needed too, and the test run hung there.
+    """
+    yield
+    for thing in gc.get_objects():
+        if isinstance(thing, ControlServer) and shiboken6.isValid(thing):
+            thing.close()
+            shiboken6.delete(thing)
 
 
 @pytest.fixture
