@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import QProcess
 from pytestqt.qtbot import QtBot
 
 from reconnect.core.spark_stats import PracticeCounts, Report, compute, counts_to_plain
@@ -30,9 +31,12 @@ def test_a_newer_request_wins(qtbot: QtBot) -> None:
     stats = StatsProcess()
     got: list[tuple[str, Report]] = []
     stats.compute(COUNTS, lambda r: got.append(("old", r)))
+    old = stats.findChildren(QProcess)
     stats.compute(COUNTS[:1], lambda r: got.append(("new", r)))
+    # The older process was stopped at once, its signals blocked: its answer cannot come.
+    assert [p.state() for p in old] == [QProcess.ProcessState.NotRunning]
+    assert all(p.signalsBlocked() for p in old)
     qtbot.waitUntil(lambda: bool(got), timeout=20000)
-    qtbot.wait(200)
     assert [who for who, _ in got] == ["new"]
     assert got[0][1] == compute(COUNTS[:1])
 
